@@ -1,0 +1,35 @@
+/** A tiny benchmark harness: warm up, take the median of several timed runs, print it against its target. */
+export interface BenchResult {
+  name: string;
+  medianMs: number;
+  targetMs: number | null;
+  met: boolean;
+}
+
+const results: BenchResult[] = [];
+
+export function measure(name: string, targetMs: number | null, run: () => unknown, repeats = 7): BenchResult {
+  run(); // warm-up: JIT and caches, as a user's second call would see
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const medianMs = times[Math.floor(times.length / 2)];
+  const result = { name, medianMs, targetMs, met: targetMs === null || medianMs <= targetMs };
+  results.push(result);
+  const target = targetMs === null ? "" : `  (target ≤ ${targetMs} ms: ${result.met ? "met" : "MISSED"})`;
+  console.log(`${name.padEnd(64)} ${medianMs.toFixed(2).padStart(10)} ms${target}`);
+  return result;
+}
+
+/** For figures that are not times (sizes, counts). */
+export function report(name: string, value: string, note = ""): void {
+  console.log(`${name.padEnd(64)} ${value.padStart(13)}${note ? `  ${note}` : ""}`);
+}
+
+export function allResults(): readonly BenchResult[] {
+  return results;
+}

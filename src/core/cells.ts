@@ -1,0 +1,38 @@
+import { CvaError, isCvaError, valueError } from "./errors";
+
+/**
+ * A cell value as the engine sees it: what Excel hands a custom function (number, text, boolean, blank) plus an
+ * error already present in the sheet, carried as a CvaError.
+ */
+export type CellValue = number | string | boolean | null | undefined | CvaError;
+
+/** A value result for one row: the number, a blank (input row was blank) or the row's own error. */
+export type RowResult<T> = T | null | CvaError;
+
+export function isBlank(value: CellValue): value is null | undefined | "" {
+  return value === null || value === undefined || value === "";
+}
+
+/**
+ * Reads a cell as a finite number. Booleans are refused (Excel's own statistical functions skip them in ranges),
+ * numeric text is refused too: it usually means a column imported as text, which the user should fix.
+ */
+export function toNumber(value: CellValue, what: string): number | CvaError {
+  if (isCvaError(value)) return value;
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (isBlank(value)) return valueError(`${what} is blank.`);
+  return valueError(`${what} must be a number, got ${JSON.stringify(value)}.`);
+}
+
+/** Like toNumber, and the value must be ≥ 0. */
+export function toNonNegative(value: CellValue, what: string): number | CvaError {
+  const n = toNumber(value, what);
+  if (isCvaError(n)) return n;
+  return n < 0 ? new CvaError("#NUM!", `${what} must not be negative, got ${n}.`) : n;
+}
+
+/** Throws the error so whole-call validation reads top to bottom. */
+export function required<T>(value: T | CvaError): T {
+  if (isCvaError(value)) throw value;
+  return value;
+}
