@@ -1,0 +1,46 @@
+/**
+ * The custom functions at Excel's scale: RFMSCORE, TIER and SCORE over 1,048,576 rows (Excel's row limit), shaped as
+ * Excel hands them to the adapters (number[][] columns), and CLV as 1,000,000 separate scalar calls, as a column of
+ * =CVA.CLV(B2, C2, D2) formulas would make. Targets from issue 3.
+ */
+import { clv, rfmScore, score, tier } from "../src/functions/functions";
+import { measure } from "./harness";
+
+const EXCEL_ROWS = 1_048_576;
+
+/** A deterministic generator so every run measures the same data (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function column(n: number, draw: () => number): number[][] {
+  return Array.from({ length: n }, () => [draw()]);
+}
+
+export function run(): void {
+  const u = random(20260101);
+  // Realistic shapes: whole days since the last purchase, small purchase counts with many ties, skewed spend.
+  const recency = column(EXCEL_ROWS, () => Math.floor(u() * 545));
+  const frequency = column(EXCEL_ROWS, () => 1 + Math.floor(-Math.log(1 - u()) * 3));
+  const monetary = column(EXCEL_ROWS, () => Math.round(Math.exp(3 + 1.2 * u() * 3) * 100) / 100);
+  const measures = Array.from({ length: EXCEL_ROWS }, (_, i) => [monetary[i][0], frequency[i][0], recency[i][0]]);
+
+  measure("RFMSCORE over 1,048,576 rows (codes)", 1000, () => rfmScore(recency, frequency, monetary));
+  measure("TIER over 1,048,576 rows (customers basis)", 1000, () => tier(monetary));
+  measure("SCORE over 1,048,576 rows × 3 measures", 1000, () => score(measures, [[0.5, 0.3, 0.2]], [[1, 1, -1]]));
+
+  const calls = 1_000_000;
+  const aov = Array.from({ length: 1000 }, () => [[20 + u() * 80]]);
+  measure("CLV, 1,000,000 scalar calls", 200, () => {
+    let sum = 0;
+    for (let i = 0; i < calls; i++) sum += clv(aov[i % 1000], [[4]], [[3]], [[50]], [[0.4]], [[0.1]])[0][0] as number;
+    return sum;
+  });
+}

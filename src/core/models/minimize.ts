@@ -1,0 +1,244 @@
+/**
+ * Unconstrained minimisation by BFGS with a strong-Wolfe line search (Nocedal & Wright, "Numerical Optimization",
+ * 2nd ed., Algorithms 6.1, 3.5 and 3.6). The models have 3–4 parameters, so the dense inverse-Hessian update is
+ * cheaper than anything limited-memory, and the Wolfe curvature condition keeps it positive definite.
+ *
+ * The objective may return a non-finite value where the model cannot be evaluated (a parameter overflowing, a
+ * series that would not converge); the line search treats that as "too far" and shortens the step.
+ */
+
+/** Writes ∇f(x) into `gradient` and returns f(x). */
+export type Objective = (x: Float64Array, gradient: Float64Array) => number;
+
+export interface MinimizeOptions {
+  /** Stop once ‖∇f‖∞ ≤ gradientTolerance · (1 + |f|): relative to f, with an absolute floor near f = 0. */
+  gradientTolerance: number;
+  maxIterations: number;
+  /** The first trial step of a line search moves no coordinate by more than this. */
+  maxStep: number;
+  /** Give up (not converged) as soon as a coordinate leaves [−bound, bound]: the optimum is not finite. */
+  bound: number;
+}
+
+export interface MinimizeResult {
+  x: Float64Array;
+  value: number;
+  gradient: Float64Array;
+  gradientNorm: number;
+  iterations: number;
+  evaluations: number;
+  converged: boolean;
+  /** Why the iteration stopped, in words fit for an error message. */
+  reason: string;
+}
+
+const SUFFICIENT_DECREASE = 1e-4;
+const CURVATURE = 0.9;
+const MAX_LINE_SEARCH_STEPS = 40;
+
+export function minimizeBfgs(objective: Objective, start: ArrayLike<number>, options: MinimizeOptions): MinimizeResult {
+  const n = start.length;
+  let x = Float64Array.from(start);
+  let gradient = new Float64Array(n);
+  let evaluations = 1;
+  let value = objective(x, gradient);
+  const small = (g: Float64Array, f: number) => maxAbs(g) <= options.gradientTolerance * (1 + Math.abs(f));
+  if (!Number.isFinite(value) || !gradient.every(Number.isFinite)) {
+    return result(x, value, gradient, 0, evaluations, false, "the model cannot be evaluated at the starting point");
+  }
+  let inverseHessian = identity(n);
+  let freshHessian = true;
+  const direction = new Float64Array(n);
+  for (let iteration = 0; iteration < options.maxIterations; iteration++) {
+    if (small(gradient, value)) return result(x, value, gradient, iteration, evaluations, true, "converged");
+    multiply(inverseHessian, gradient, direction, -1);
+    let slope = dot(direction, gradient);
+    if (!(slope < 0)) {
+      // Rounding has made the quasi-Newton direction useless; restart from steepest descent.
+      inverseHessian = identity(n);
+      freshHessian = true;
+      multiply(inverseHessian, gradient, direction, -1);
+      slope = dot(direction, gradient);
+    }
+    const search = lineSearch(objective, x, value, slope, direction, Math.min(1, options.maxStep / maxAbs(direction)));
+    evaluations += search.evaluations;
+    const accepted = search.accepted;
+    if (!accepted) {
+      if (!freshHessian) {
+        inverseHessian = identity(n);
+        freshHessian = true;
+        continue;
+      }
+      return result(x, value, gradient, iteration, evaluations, false, "the line search could not decrease the objective further");
+    }
+    const step = new Float64Array(n);
+    const change = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      step[i] = accepted.x[i] - x[i];
+      change[i] = accepted.gradient[i] - gradient[i];
+    }
+    const curvature = dot(step, change);
+    if (freshHessian) {
+      // Shanno–Phua scaling: give the first inverse Hessian the size of the curvature just observed.
+      const scale = curvature / dot(change, change);
+      for (let i = 0; i < n * n; i++) inverseHessian[i] *= scale;
+      freshHessian = false;
+    }
+    updateInverseHessian(inverseHessian, step, change, curvature);
+    x = accepted.x;
+    value = accepted.value;
+    gradient = accepted.gradient;
+    const escaped = x.findIndex((xi) => Math.abs(xi) > options.bound);
+    if (escaped >= 0) {
+      return result(x, value, gradient, iteration + 1, evaluations, false, `coordinate ${escaped} left the bounded region`);
+    }
+  }
+  const converged = small(gradient, value);
+  return result(x, value, gradient, options.maxIterations, evaluations, converged, converged ? "converged" : "the iteration limit was reached");
+}
+
+function result(
+  x: Float64Array,
+  value: number,
+  gradient: Float64Array,
+  iterations: number,
+  evaluations: number,
+  converged: boolean,
+  reason: string,
+): MinimizeResult {
+  return { x, value, gradient, gradientNorm: maxAbs(gradient), iterations, evaluations, converged, reason };
+}
+
+interface LineSearchResult {
+  /** The accepted point, or null when no step along the direction decreases the objective. */
+  accepted: Trial | null;
+  evaluations: number;
+}
+
+interface Trial {
+  step: number;
+  value: number;
+  slope: number;
+  x: Float64Array;
+  gradient: Float64Array;
+}
+
+/**
+ * Finds a step satisfying the strong Wolfe conditions along `direction`: bracketing by doubling, then zooming
+ * with safeguarded cubic interpolation (Nocedal & Wright Algorithms 3.5 and 3.6).
+ */
+function lineSearch(
+  objective: Objective,
+  origin: Float64Array,
+  value0: number,
+  slope0: number,
+  direction: Float64Array,
+  firstStep: number,
+): LineSearchResult {
+  let evaluations = 0;
+  const evaluate = (step: number): Trial => {
+    const x = new Float64Array(origin.length);
+    for (let i = 0; i < x.length; i++) x[i] = origin[i] + step * direction[i];
+    const gradient = new Float64Array(origin.length);
+    evaluations++;
+    const value = objective(x, gradient);
+    const slope = dot(gradient, direction);
+    // Anything not evaluable counts as an infinitely bad point: the search then shortens the step.
+    return Number.isFinite(value) && Number.isFinite(slope) ? { step, value, slope, x, gradient } : { step, value: Infinity, slope: Infinity, x, gradient };
+  };
+  const accept = (trial: Trial): LineSearchResult => ({ accepted: trial, evaluations });
+  const fail = (): LineSearchResult => ({ accepted: null, evaluations });
+  const sufficient = (trial: Trial) => trial.value <= value0 + SUFFICIENT_DECREASE * trial.step * slope0;
+  const flat = (trial: Trial) => Math.abs(trial.slope) <= -CURVATURE * slope0;
+
+  let previous: Trial = { step: 0, value: value0, slope: slope0, x: origin, gradient: new Float64Array(origin.length) };
+  let step = firstStep;
+  for (let i = 0; i < MAX_LINE_SEARCH_STEPS; i++) {
+    const trial = evaluate(step);
+    if (trial.value === Infinity && previous.step === 0) {
+      step /= 4; // overshot into a region the model cannot evaluate: retreat before bracketing
+      continue;
+    }
+    if (!sufficient(trial) || (previous.step > 0 && trial.value >= previous.value)) return zoom(previous, trial);
+    if (flat(trial)) return accept(trial);
+    if (trial.slope >= 0) return zoom(trial, previous);
+    previous = trial;
+    step *= 2;
+  }
+  return fail();
+
+  function zoom(low: Trial, high: Trial): LineSearchResult {
+    for (let i = 0; evaluations < MAX_LINE_SEARCH_STEPS && i < MAX_LINE_SEARCH_STEPS; i++) {
+      const trial = evaluate(interpolate(low, high));
+      if (!sufficient(trial) || trial.value >= low.value) {
+        high = trial;
+      } else {
+        if (flat(trial)) return accept(trial);
+        if (trial.slope * (high.step - low.step) >= 0) high = low;
+        low = trial;
+      }
+      if (Math.abs(high.step - low.step) <= 1e-12 * Math.max(1, Math.abs(low.step))) break;
+    }
+    // The interval collapsed: take the best point found if it is an improvement at all.
+    return low.step > 0 && low.value < value0 ? accept(low) : fail();
+  }
+}
+
+/** Minimiser of the cubic through two trials' values and slopes, kept inside the middle 80% of the bracket. */
+function interpolate(low: Trial, high: Trial): number {
+  const a = Math.min(low.step, high.step);
+  const b = Math.max(low.step, high.step);
+  const margin = 0.1 * (b - a);
+  if (Number.isFinite(high.value)) {
+    const d1 = low.slope + high.slope - (3 * (low.value - high.value)) / (low.step - high.step);
+    const discriminant = d1 * d1 - low.slope * high.slope;
+    if (discriminant >= 0) {
+      const d2 = Math.sign(high.step - low.step) * Math.sqrt(discriminant);
+      const step = high.step - ((high.step - low.step) * (high.slope + d2 - d1)) / (high.slope - low.slope + 2 * d2);
+      if (Number.isFinite(step)) return Math.min(Math.max(step, a + margin), b - margin);
+    }
+  }
+  return (a + b) / 2;
+}
+
+/** H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ with ρ = 1 / (yᵀs); skipped when the curvature is not positive. */
+function updateInverseHessian(h: Float64Array, s: Float64Array, y: Float64Array, curvature: number): void {
+  if (!(curvature > 0)) return;
+  const n = s.length;
+  const rho = 1 / curvature;
+  const hy = new Float64Array(n);
+  multiply(h, y, hy, 1);
+  const yhy = dot(y, hy);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      h[i * n + j] += rho * ((1 + rho * yhy) * s[i] * s[j] - hy[i] * s[j] - s[i] * hy[j]);
+    }
+  }
+}
+
+function identity(n: number): Float64Array {
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) m[i * n + i] = 1;
+  return m;
+}
+
+function multiply(m: Float64Array, v: Float64Array, out: Float64Array, sign: number): void {
+  const n = v.length;
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += m[i * n + j] * v[j];
+    out[i] = sign * sum;
+  }
+}
+
+function dot(u: ArrayLike<number>, v: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < u.length; i++) sum += u[i] * v[i];
+  return sum;
+}
+
+function maxAbs(v: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < v.length; i++) max = Math.max(max, Math.abs(v[i]));
+  return max;
+}

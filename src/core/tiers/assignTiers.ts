@@ -1,0 +1,92 @@
+import { divZeroError, numError, valueError } from "../errors";
+import { percentileIncSorted } from "../stats/percentileInc";
+import { sortedAscending } from "../stats/sortedAscending";
+
+export type TierBasis = "customers" | "value";
+
+export interface TierOptions {
+  /** Ascending shares in (0, 1) where each tier ends: the default [0.2, 0.5] makes a top 20 %, the next 30 %, the rest. */
+  cutoffs?: readonly number[];
+  /** One label per tier, best first: cutoffs.length + 1 of them. */
+  labels?: readonly string[];
+  basis?: TierBasis;
+}
+
+export interface Tiers {
+  /** Tier index per customer: 0 for the first label (the best), … */
+  tiers: Uint8Array;
+  labels: readonly string[];
+  /** thresholds[j]: a value ≥ it is in tier j or better (descending). */
+  thresholds: number[];
+}
+
+export const DEFAULT_TIER_CUTOFFS: readonly number[] = [0.2, 0.5];
+export const DEFAULT_TIER_LABELS: readonly string[] = ["High", "Medium", "Low"];
+
+/**
+ * Value tiers, best first. A customer is in the first tier j whose threshold T_j its value reaches (x ≥ T_j), else in
+ * the last tier; equal values therefore always share a tier.
+ *
+ * basis "customers" (share of customers): T_j = PERCENTILE.INC(values, 1 − c_j), so with cutoffs {0.2, 0.5} the top
+ * 20 % of customers by value are High, the next 30 % Medium and the rest Low — checkable with PERCENTILE.INC.
+ *
+ * basis "value" (ABC analysis, share of value): customers sorted by value, descending; a customer is in tier j when
+ * the value of all customers strictly above it is less than c_j of the total, i.e. it helps make up the first
+ * c_j of total value. T_j is the smallest value that qualifies. Values must be ≥ 0 with a positive total.
+ *
+ * Reference: Microsoft, "PERCENTILE.INC function"; ABC analysis as in Silver, Pyke & Thomas (2017), "Inventory and
+ * Production Management in Supply Chains", 4th ed., §2.4 (classification by cumulative share of value).
+ * @example assignTiers([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]).thresholds // [82, 55]
+ */
+export function assignTiers(values: ArrayLike<number>, options: TierOptions = {}): Tiers {
+  const cutoffs = options.cutoffs ?? DEFAULT_TIER_CUTOFFS;
+  const labels = options.labels ?? DEFAULT_TIER_LABELS;
+  const basis = options.basis ?? "customers";
+  checkCutoffs(cutoffs);
+  if (labels.length !== cutoffs.length + 1) throw valueError(`${cutoffs.length} cutoff(s) make ${cutoffs.length + 1} tiers, but ${labels.length} label(s) were given.`);
+  const n = values.length;
+  const tiers = new Uint8Array(n);
+  if (n === 0) return { tiers, labels, thresholds: [] };
+  const sorted = sortedAscending(values);
+  if (!Number.isFinite(sorted[0]) || !Number.isFinite(sorted[n - 1])) throw numError("The values hold one that is not a finite number.");
+  const thresholds = basis === "customers" ? cutoffs.map((c) => percentileIncSorted(sorted, 1 - c)) : valueShareThresholds(sorted, cutoffs);
+  const last = cutoffs.length;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    let tier = 0;
+    while (tier < last && x < thresholds[tier]) tier++;
+    tiers[i] = tier;
+  }
+  return { tiers, labels, thresholds };
+}
+
+function checkCutoffs(cutoffs: readonly number[]): void {
+  if (cutoffs.length === 0 || cutoffs.length > 254) throw valueError(`Give from 1 to 254 cutoffs, got ${cutoffs.length}.`);
+  cutoffs.forEach((c, j) => {
+    if (!(c > 0 && c < 1)) throw numError(`Cutoffs are shares strictly between 0 and 1 (e.g. 0.2 for 20 %), got ${c}.`);
+    if (j > 0 && !(c > cutoffs[j - 1])) throw numError(`Cutoffs must increase, got ${cutoffs[j - 1]} then ${c}.`);
+  });
+}
+
+/** Walks the customers from the largest value down, group of equal values by group, tracking the value above them. */
+function valueShareThresholds(sorted: Float64Array, cutoffs: readonly number[]): number[] {
+  const n = sorted.length;
+  if (sorted[0] < 0) throw numError(`Tiers by share of value need values ≥ 0, got ${sorted[0]}.`);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sorted[i];
+  if (total === 0) throw divZeroError("The values add up to 0: there is no value to share out.");
+  const thresholds = cutoffs.map(() => sorted[n - 1]);
+  let above = 0;
+  let i = n - 1;
+  while (i >= 0) {
+    const x = sorted[i];
+    for (let j = 0; j < cutoffs.length; j++) if (above < cutoffs[j] * total) thresholds[j] = x;
+    let group = 0;
+    while (i >= 0 && sorted[i] === x) {
+      group += x;
+      i--;
+    }
+    above += group;
+  }
+  return thresholds;
+}

@@ -1,0 +1,157 @@
+/* global Excel */
+import { MAX_SYNC_BYTES, nextReadRowCount, planWriteBlocks, rowBytes } from "./blocks";
+import { CellScalar, ConditionalFill, Progress, SheetRange, WorkbookError, WorkbookPort, throwIfCancelled } from "./workbookPort";
+
+/** Excel.run's shape, injectable so tests can hand in a mock context. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const officeErrorKinds: Record<string, WorkbookError["kind"]> = {
+  InvalidSelection: "invalidSelection",
+  AccessDenied: "protectedSheet",
+  RequestPayloadSizeLimitExceeded: "tooLarge",
+  ResponsePayloadSizeLimitExceeded: "tooLarge",
+};
+
+/** Office.js errors carry a string code; turn the ones users can act on into WorkbookErrors. */
+function explain(error: unknown): unknown {
+  if (error instanceof WorkbookError) return error;
+  const code = (error as { code?: unknown })?.code;
+  const kind = typeof code === "string" ? officeErrorKinds[code] : undefined;
+  return kind ? new WorkbookError(kind, (error as Error).message) : error;
+}
+
+const rangeShape = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
+
+function toSheetRange(range: Excel.Range, sheet: Excel.Worksheet): SheetRange {
+  return { sheet: sheet.name, row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+}
+
+/** WorkbookPort over Office.js: every Excel call of the add-in lives here. */
+export class OfficeWorkbook implements WorkbookPort {
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  private async guarded<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (error) {
+      throw explain(error);
+    }
+  }
+
+  getSelection(): Promise<SheetRange> {
+    return this.guarded(async (context) => {
+      const selected = context.workbook.getSelectedRange();
+      const sheet = selected.worksheet;
+      // Whole-column or whole-row selections reach a million rows: keep only the part that holds data.
+      const trimmed = selected.getIntersectionOrNullObject(sheet.getUsedRange(true));
+      trimmed.load(rangeShape);
+      sheet.load("name");
+      await context.sync();
+      if (trimmed.isNullObject) throw new WorkbookError("emptySelection");
+      return toSheetRange(trimmed, sheet);
+    });
+  }
+
+  getCurrentRegion(): Promise<SheetRange> {
+    return this.guarded(async (context) => {
+      const region = context.workbook.getActiveCell().getSurroundingRegion();
+      const sheet = region.worksheet;
+      region.load(rangeShape);
+      sheet.load("name");
+      await context.sync();
+      return toSheetRange(region, sheet);
+    });
+  }
+
+  readValues(range: SheetRange, progress: Progress = {}): Promise<CellScalar[][]> {
+    return this.guarded(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(range.sheet);
+      const rows: CellScalar[][] = [];
+      let recentRowBytes: number | null = null;
+      while (rows.length < range.rowCount) {
+        throwIfCancelled(progress.signal);
+        const count = nextReadRowCount(range.rowCount - rows.length, range.columnCount, recentRowBytes);
+        const block = sheet.getRangeByIndexes(range.row + rows.length, range.column, count, range.columnCount);
+        block.load("values");
+        await context.sync();
+        let blockBytes = 0;
+        for (const row of block.values as CellScalar[][]) {
+          blockBytes += rowBytes(row);
+          rows.push(row.map((value) => (value === "" ? null : value)));
+        }
+        recentRowBytes = blockBytes / count;
+        progress.onProgress?.(rows.length, range.rowCount);
+      }
+      return rows;
+    });
+  }
+
+  writeValues(at: Pick<SheetRange, "sheet" | "row" | "column">, values: CellScalar[][], progress: Progress = {}): Promise<void> {
+    return this.guarded(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(at.sheet);
+      const columnCount = values[0]?.length ?? 0;
+      for (const block of planWriteBlocks(values, MAX_SYNC_BYTES)) {
+        throwIfCancelled(progress.signal);
+        const target = sheet.getRangeByIndexes(at.row + block.start, at.column, block.end - block.start, columnCount);
+        // Office.js treats null as "leave unchanged"; an empty string empties the cell.
+        target.values = values.slice(block.start, block.end).map((row) => row.map((value) => value ?? ""));
+        await context.sync();
+        progress.onProgress?.(block.end, values.length);
+      }
+    });
+  }
+
+  clearRange(range: SheetRange): Promise<void> {
+    return this.guarded(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(range.sheet);
+      sheet.getRangeByIndexes(range.row, range.column, range.rowCount, range.columnCount).clear(Excel.ClearApplyTo.all);
+      await context.sync();
+    });
+  }
+
+  setConditionalFills(range: SheetRange, fills: ConditionalFill[]): Promise<void> {
+    return this.guarded(async (context) => {
+      const target = context.workbook.worksheets
+        .getItem(range.sheet)
+        .getRangeByIndexes(range.row, range.column, range.rowCount, range.columnCount);
+      target.conditionalFormats.clearAll();
+      for (const fill of fills) {
+        const format = target.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        format.custom.rule.formula = fill.formula;
+        format.custom.format.fill.color = fill.fill;
+        format.custom.format.font.color = fill.fontColor;
+      }
+      await context.sync();
+    });
+  }
+
+  readSetting(key: string): Promise<string | null> {
+    return this.guarded(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(key);
+      item.load("value");
+      await context.sync();
+      return item.isNullObject ? null : String(item.value);
+    });
+  }
+
+  writeSetting(key: string, value: string | null): Promise<void> {
+    return this.guarded(async (context) => {
+      if (value === null) context.workbook.settings.getItemOrNullObject(key).delete();
+      else context.workbook.settings.add(key, value);
+      await context.sync();
+    });
+  }
+
+  onSelectionChanged(listener: () => void): Promise<() => void> {
+    return this.guarded(async (context) => {
+      const registration = context.workbook.onSelectionChanged.add(async () => listener());
+      await context.sync();
+      return () => {
+        void Excel.run(registration.context, async (removal) => {
+          registration.remove();
+          await removal.sync();
+        });
+      };
+    });
+  }
+}

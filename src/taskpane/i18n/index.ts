@@ -1,0 +1,25 @@
+import i18next, { i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import enUS from "./en-US.json";
+import zhCN from "./zh-CN.json";
+
+export type UiLanguage = "en-US" | "zh-CN";
+export const uiLanguages: readonly UiLanguage[] = ["en-US", "zh-CN"];
+
+/** Office reports its display language as e.g. "zh-CN", "zh-TW", "en-GB"; Chinese variants read our zh-CN text. */
+export function pickUiLanguage(displayLanguage: string | undefined): UiLanguage {
+  return displayLanguage?.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+}
+
+/** One i18next instance per pane, initialised synchronously from bundled resources (no network, no backend). */
+export function createI18n(language: UiLanguage): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: "en-US",
+    resources: { "en-US": { translation: enUS }, "zh-CN": { translation: zhCN } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance;
+}

@@ -1,0 +1,111 @@
+import { MAX_SYNC_BYTES } from "../../src/excel/blocks";
+import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
+import { CellScalar, WorkbookError } from "../../src/excel/workbookPort";
+import { FakeExcel } from "./fakeExcel";
+
+const EXCEL_ROWS = 1_048_576;
+
+/** A customer table as exported from a CRM: fixed-width id, recency, frequency, monetary, with a header row. */
+const customerCell = (row: number, column: number): CellScalar => {
+  if (row === 0) return ["Customer", "Recency", "Frequency", "Monetary"][column] ?? "";
+  const spend = 5 + ((row * 7919) % 499_500) / 100;
+  return [`C${String(row).padStart(7, "0")}`, (row * 31) % 730, 1 + (row % 17), spend][column] ?? "";
+};
+
+/** Ids that grow in length down the sheet: rows get larger than the first block suggested. */
+const growingCell = (row: number, column: number): CellScalar => [`customer-${row * row}`, row, row * 1.25, "x".repeat(row % 40)][column] ?? "";
+
+function installExcelGlobals(): void {
+  (globalThis as Record<string, unknown>).Excel = {
+    ClearApplyTo: { all: "All" },
+    ConditionalFormatType: { custom: "Custom" },
+  };
+}
+
+describe("OfficeWorkbook (Office.js implementation of the workbook port)", () => {
+  beforeAll(installExcelGlobals);
+
+  it("trims a whole-column selection to the used range", async () => {
+    const fake = new FakeExcel("Customers", customerCell, new Map(), { row: 0, column: 0, rowCount: EXCEL_ROWS, columnCount: 4 }, { row: 0, column: 0, rowCount: 2358, columnCount: 6 });
+    const range = await new OfficeWorkbook(fake.run).getSelection();
+    expect(range).toEqual({ sheet: "Customers", row: 0, column: 0, rowCount: 2358, columnCount: 4 });
+  });
+
+  it("reports an empty selection instead of reading nothing", async () => {
+    const fake = new FakeExcel("Customers", customerCell, new Map(), { row: 5000, column: 0, rowCount: 10, columnCount: 2 }, { row: 0, column: 0, rowCount: 2358, columnCount: 4 });
+    await expect(new OfficeWorkbook(fake.run).getSelection()).rejects.toMatchObject({ kind: "emptySelection" });
+  });
+
+  it("turns Office's InvalidSelection into a WorkbookError the pane can explain", async () => {
+    const failing = async () => {
+      throw Object.assign(new Error("The current selection is invalid for this operation."), { code: "InvalidSelection" });
+    };
+    const error = await new OfficeWorkbook(failing).getSelection().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as WorkbookError).kind).toBe("invalidSelection");
+  });
+
+  it("reads 1,048,576 rows in blocks that each stay under 4 MB, reporting progress", async () => {
+    const fake = new FakeExcel("Customers", customerCell);
+    const progress: number[] = [];
+    const values = await new OfficeWorkbook(fake.run).readValues(
+      { sheet: "Customers", row: 0, column: 0, rowCount: EXCEL_ROWS, columnCount: 4 },
+      { onProgress: (done) => progress.push(done) }
+    );
+    expect(values).toHaveLength(EXCEL_ROWS);
+    expect(values[0]).toEqual(["Customer", "Recency", "Frequency", "Monetary"]);
+    expect(values[EXCEL_ROWS - 1]).toEqual(customerCell(EXCEL_ROWS - 1, 0) === null ? [] : [0, 1, 2, 3].map((c) => customerCell(EXCEL_ROWS - 1, c)));
+    const payload = fake.bytesPerSync.reduce((a, b) => a + b, 0);
+    expect(Math.max(...fake.bytesPerSync)).toBeLessThanOrEqual(MAX_SYNC_BYTES);
+    expect(fake.syncs).toBeLessThanOrEqual(Math.ceil(payload / MAX_SYNC_BYTES) + 3);
+    expect(progress[progress.length - 1]).toBe(EXCEL_ROWS);
+  });
+
+  it("writes 1,048,576 rows in blocks sized by bytes (≤ 4 MB per sync), empties with \"\" not null", async () => {
+    const fake = new FakeExcel("Customers", () => null);
+    const values: CellScalar[][] = Array.from({ length: EXCEL_ROWS }, (_, r) => [r === 7 ? null : `客户-${r}`, r * 1.5, r % 3 === 0]);
+    await new OfficeWorkbook(fake.run).writeValues({ sheet: "Customers", row: 0, column: 5 }, values);
+    const payload = fake.bytesPerSync.reduce((a, b) => a + b, 0);
+    expect(payload).toBeGreaterThan(MAX_SYNC_BYTES * 5); // the test really needs several blocks
+    expect(Math.max(...fake.bytesPerSync)).toBeLessThanOrEqual(MAX_SYNC_BYTES);
+    expect(fake.syncs).toBeLessThanOrEqual(Math.ceil(payload / MAX_SYNC_BYTES) + 3);
+    expect(fake.written.get(`${EXCEL_ROWS - 1},6`)).toBe((EXCEL_ROWS - 1) * 1.5);
+    expect(fake.written.get("7,5")).toBe("");
+    expect(fake.written.get("8,5")).toBe("客户-8");
+  });
+
+  it("stays under Excel's 5 MB limit even when rows grow longer than the first block suggested", async () => {
+    const fake = new FakeExcel("Growing", growingCell);
+    await new OfficeWorkbook(fake.run).readValues({ sheet: "Growing", row: 0, column: 0, rowCount: EXCEL_ROWS, columnCount: 4 });
+    expect(Math.max(...fake.bytesPerSync)).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it("stops between blocks when cancelled", async () => {
+    const fake = new FakeExcel("Customers", customerCell);
+    const controller = new AbortController();
+    const reading = new OfficeWorkbook(fake.run).readValues(
+      { sheet: "Customers", row: 0, column: 0, rowCount: EXCEL_ROWS, columnCount: 4 },
+      { signal: controller.signal, onProgress: () => controller.abort() }
+    );
+    await expect(reading).rejects.toMatchObject({ kind: "cancelled" });
+    expect(fake.syncs).toBe(1);
+  });
+
+  it("sets one conditional-format rule per fill after clearing the old ones", async () => {
+    const fake = new FakeExcel("Customers", customerCell);
+    const fills = ["High", "Medium", "Low"].map((tier) => ({ formula: `=$G2="${tier}"`, fill: "#000000", fontColor: "#FFFFFF" }));
+    await new OfficeWorkbook(fake.run).setConditionalFills({ sheet: "Customers", row: 1, column: 6, rowCount: EXCEL_ROWS - 1, columnCount: 1 }, fills);
+    expect(fake.formattingCalls).toBe(fills.length + 1);
+    expect(fake.syncs).toBe(1);
+  });
+
+  it("keeps settings in the workbook and deletes them on null", async () => {
+    const fake = new FakeExcel("Customers", customerCell);
+    const workbook = new OfficeWorkbook(fake.run);
+    expect(await workbook.readSetting("cva.config")).toBeNull();
+    await workbook.writeSetting("cva.config", '{"method":"rfm"}');
+    expect(await workbook.readSetting("cva.config")).toBe('{"method":"rfm"}');
+    await workbook.writeSetting("cva.config", null);
+    expect(await workbook.readSetting("cva.config")).toBeNull();
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Runs our custom functions inside a real formula engine, HyperFormula, the way Excel runs them: the metadata is
+ * generated from src/functions/functions.ts by custom-functions-metadata (exactly what webpack ships as
+ * functions.json), every function in it is registered as CVA.<ID> with the exported implementation, and tests
+ * type formulas into cells. Arguments are converted to what Excel hands a custom function (matrix parameters as
+ * rows × columns, omitted optionals as null, error cells as objects with an Excel error code) and results back
+ * (Excel errors → HyperFormula CellErrors, 2D results → spilled arrays).
+ *
+ * HyperFormula accepts dots in function names (its lexer allows letters, digits, "_" and "." after the first
+ * letter), so "CVA.CLV" is registered as is: the manifest's namespace "CVA" plus the metadata id.
+ *
+ * HyperFormula must know a spilled result's size before evaluating (it reserves the cells when the formula is
+ * parsed); SPILL_SHAPES says how each function's spill follows its arguments. Over-estimating is harmless (the extra
+ * cells stay empty), under-estimating fails the test loudly.
+ */
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, ImplementedFunctions, SimpleRangeValue } from "hyperformula";
+import { isCvaError } from "../../src/core/errors";
+
+export interface ParameterMetadata {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: "scalar" | "matrix";
+  optional?: boolean;
+}
+
+export interface FunctionMetadataJson {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: ParameterMetadata[];
+  result: { type?: string; dimensionality?: "scalar" | "matrix" };
+}
+
+export interface GeneratedMetadata {
+  functions: FunctionMetadataJson[];
+  /** Function id → name of the exported implementation. */
+  implementationOf: Map<string, string>;
+  json: string;
+}
+
+export const NAMESPACE = "CVA";
+export const FUNCTIONS_SOURCE = "src/functions/functions.ts";
+
+/** Generates functions.json from the source, as the webpack plugin does; metadata errors fail the caller. */
+export async function generateMetadata(source = FUNCTIONS_SOURCE): Promise<GeneratedMetadata> {
+  const generated = await generateCustomFunctionsMetadata([source], false);
+  if (generated.errors.length > 0) throw new Error(`custom-functions-metadata reported:\n${generated.errors.join("\n")}`);
+  const { functions } = JSON.parse(generated.metadataJson) as { functions: FunctionMetadataJson[] };
+  const implementationOf = new Map(generated.associate.map((a: { id: string; functionName: string }) => [a.id, a.functionName]));
+  return { functions, implementationOf, json: generated.metadataJson };
+}
+
+/** The AST pieces the size rules look at (HyperFormula's own AST types are not importable under our resolution). */
+export interface ArgumentAst {
+  type: string;
+  value?: unknown;
+}
+
+export interface SpillSize {
+  width: number;
+  height: number;
+}
+
+/** Predicts a spill from the argument sizes and ASTs. */
+export type SpillShape = (sizes: readonly SpillSize[], args: readonly ArgumentAst[]) => SpillSize;
+
+/** Broadcasting functions: as many rows as the tallest argument, one column. */
+export const tallestArgument: SpillShape = (sizes) => ({ width: 1, height: Math.max(1, ...sizes.map((s) => s.height)) });
+/** Population functions: one result per row of the first argument. */
+export const rowsOfFirstArgument: SpillShape = (sizes) => ({ width: 1, height: sizes[0]?.height ?? 1 });
+
+/** Per function id; functions not listed broadcast (tallestArgument). Add an entry when a function spills otherwise. */
+export const SPILL_SHAPES: Record<string, SpillShape> = {
+  RFMSCORE: (sizes, args) => {
+    const format = args[4];
+    const narrow = format === undefined || format.type === "EMPTY" || (format.type === "STRING" && /^\s*(code|sum)\s*$/i.test(String(format.value)));
+    return { width: narrow ? 1 : 3, height: sizes[0].height };
+  },
+  RFMSEGMENT: rowsOfFirstArgument,
+  TIER: rowsOfFirstArgument,
+  SCORE: rowsOfFirstArgument,
+};
+
+const excelErrorText: Record<string, string> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.SPILL]: "#SPILL!",
+};
+
+const hyperFormulaErrorType: Record<string, ErrorType> = {
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#VALUE!": ErrorType.VALUE,
+  "#NUM!": ErrorType.NUM,
+  "#N/A": ErrorType.NA,
+};
+
+/** A cell as Excel hands it to a custom function. */
+function toExcelInput(value: unknown): unknown {
+  if (value === EmptyValue || value === undefined) return null;
+  if (value instanceof CellError) return { code: excelErrorText[value.type] ?? `#${value.type}!`, message: value.message };
+  if (typeof value === "object" && value !== null && "val" in value) return (value as { val: unknown }).val; // dates, percents…
+  return value;
+}
+
+function toExcelArgument(value: unknown, parameter: ParameterMetadata | undefined): unknown {
+  if (value === undefined || value === EmptyValue) return null;
+  if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toExcelInput));
+  const cell = toExcelInput(value);
+  return parameter?.dimensionality === "matrix" ? [[cell]] : cell;
+}
+
+/** An Excel result cell as HyperFormula's value: Excel errors (or our CvaError outside Office) become CellErrors. */
+function toHyperFormulaValue(value: unknown): unknown {
+  if (isCvaError(value)) return new CellError(hyperFormulaErrorType[value.code], value.message);
+  if (typeof value === "object" && value !== null && "code" in value) {
+    const { code, message } = value as { code: string; message?: string };
+    return new CellError(hyperFormulaErrorType[code] ?? ErrorType.VALUE, message);
+  }
+  return value;
+}
+
+function toHyperFormulaResult(result: unknown): unknown {
+  if (result instanceof Promise) throw new Error("The harness runs synchronous custom functions only.");
+  if (!Array.isArray(result)) return toHyperFormulaValue(result);
+  return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map(toHyperFormulaValue)) as never);
+}
+
+/**
+ * Registers every function of the metadata as a HyperFormula plugin function NAMESPACE.<ID>. Returns the plugin so
+ * a test can unregister it. Implementations are looked up by their exported name.
+ */
+export function registerCustomFunctions(metadata: GeneratedMetadata, implementations: Record<string, unknown>, spillShapes = SPILL_SHAPES): typeof FunctionPlugin {
+  const implementedFunctions: ImplementedFunctions = {};
+  const translations: Record<string, string> = {};
+  class CustomFunctionsPlugin extends FunctionPlugin {}
+  const prototype = CustomFunctionsPlugin.prototype as unknown as Record<string, unknown>;
+  for (const fn of metadata.functions) {
+    const exported = metadata.implementationOf.get(fn.id);
+    const implementation = exported === undefined ? undefined : implementations[exported];
+    if (typeof implementation !== "function") throw new Error(`No exported implementation for ${fn.id} (${exported}).`);
+    const formulaId = `${NAMESPACE}.${fn.id}`;
+    const method = `custom_${fn.id}`;
+    const sizeMethod = `${method}_size`;
+    const spills = fn.result.dimensionality === "matrix";
+    implementedFunctions[formulaId] = {
+      method,
+      ...(spills ? { sizeOfResultArrayMethod: sizeMethod } : {}),
+      vectorizationForbidden: true,
+      // ANY hands ranges over whole and scalars as they are; a scalar error argument short-circuits, as in Excel.
+      parameters: fn.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
+    };
+    translations[formulaId] = formulaId;
+    prototype[method] = function (this: PluginInternals, ast: { args: ArgumentAst[] }, state: unknown) {
+      return this.runFunction(ast.args, state, this.metadata(formulaId), (...args: unknown[]) => {
+        const excelArgs = fn.parameters.map((p, k) => toExcelArgument(args[k], p));
+        return toHyperFormulaResult((implementation as (...a: unknown[]) => unknown)(...excelArgs));
+      });
+    };
+    if (spills) {
+      const shape = spillShapes[fn.id] ?? tallestArgument;
+      prototype[sizeMethod] = function (this: PluginInternals, ast: { args: ArgumentAst[] }, state: unknown) {
+        const size = shape(
+          ast.args.map((arg) => (arg.type === "EMPTY" ? { width: 1, height: 1 } : this.arraySizeForAst(arg, state))),
+          ast.args,
+        );
+        return new ArraySize(size.width, size.height);
+      };
+    }
+  }
+  (CustomFunctionsPlugin as unknown as { implementedFunctions: ImplementedFunctions }).implementedFunctions = implementedFunctions;
+  HyperFormula.registerFunctionPlugin(CustomFunctionsPlugin, { enGB: translations });
+  return CustomFunctionsPlugin;
+}
+
+/** The protected FunctionPlugin members our generated methods call. */
+interface PluginInternals {
+  runFunction(args: ArgumentAst[], state: unknown, metadata: unknown, fn: (...args: unknown[]) => unknown): unknown;
+  metadata(formulaId: string): unknown;
+  arraySizeForAst(ast: ArgumentAst, state: unknown): SpillSize;
+}
+
+/** A workbook of one sheet built from rows (formulas as "=…" strings), with the licence key for tests. */
+export function buildSheet(rows: unknown[][]): HyperFormula {
+  return HyperFormula.buildFromArray(rows as never, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+}
+
+/** Every spilled value of the formula anchored at (col, row), read down and right until an empty cell. */
+export function spilledColumn(hf: HyperFormula, col: number, row: number, count: number): unknown[] {
+  return Array.from({ length: count }, (_, i) => hf.getCellValue({ sheet: 0, col, row: row + i }));
+}
