@@ -1,6 +1,7 @@
 /** Two projects: fast pure/unit tests, and browser tests that drive the workbench in Debian's Chromium. */
 const shared = {
   transform: {
+    "^.+\\.csv$": "<rootDir>/test/csvTransform.js",
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" }, diagnostics: { warnOnly: false } }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
@@ -12,6 +13,7 @@ const shared = {
 };
 
 module.exports = {
+  reporters: ["default", "<rootDir>/test/summaryReporter.js"],
   projects: [
     { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts?(x)"], testPathIgnorePatterns: ["/test/browser/"] },
     {

@@ -1,5 +1,6 @@
 /* eslint-disable no-undef */
 const fs = require("fs");
+const path = require("path");
 const { sources } = require("webpack");
 
 /**
@@ -40,9 +41,10 @@ class LocalizedFunctionsMetadataPlugin {
       compilation.hooks.processAssets.tap({ name: "LocalizedFunctionsMetadataPlugin", stage: compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, (assets) => {
         const generated = assets[this.source];
         if (!generated) return;
-        compilation.fileDependencies.add(require.resolve(this.translations, { paths: [compiler.context] }));
+        const translationsPath = path.resolve(compiler.context, this.translations);
+        compilation.fileDependencies.add(translationsPath);
         try {
-          const translations = JSON.parse(fs.readFileSync(require.resolve(this.translations, { paths: [compiler.context] }), "utf8"));
+          const translations = JSON.parse(fs.readFileSync(translationsPath, "utf8"));
           const localized = localizeFunctionsMetadata(generated.source().toString(), translations, this.locale);
           compilation.emitAsset(this.source.replace(/\.json$/, `.${this.locale}.json`), new sources.RawSource(localized));
         } catch (error) {

@@ -1,4 +1,4 @@
-import { DOMParser, Element } from "@xmldom/xmldom";
+import { DOMParser } from "@xmldom/xmldom";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -8,11 +8,16 @@ import { join } from "node:path";
  */
 export function checkManifest(xml: string, assetsDir: string): string[] {
   const problems: string[] = [];
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== "warning") problems.push(`Not well-formed XML: ${message}`);
-    },
-  }).parseFromString(xml, "text/xml");
+  let doc: Document;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== "warning") problems.push(`Not well-formed XML: ${message}`);
+      },
+    }).parseFromString(xml, "text/xml") as unknown as Document;
+  } catch (error) {
+    return [`Not well-formed XML: ${error instanceof Error ? error.message : String(error)}`];
+  }
   if (problems.length > 0 || !doc.documentElement) return problems.length ? problems : ["Not well-formed XML."];
 
   const all = (name: string) => Array.from(doc.getElementsByTagName("*")).filter((e) => e.localName === name) as Element[];

@@ -36,13 +36,13 @@ export interface RowBlock {
 export function planWriteBlocks(values: readonly (readonly CellScalar[])[], maxBytes = MAX_SYNC_BYTES): RowBlock[] {
   const blocks: RowBlock[] = [];
   let start = 0;
-  let bytes = 2;
+  let bytes = 1; // "[" and "]", less the comma the first row does not need
   for (let i = 0; i < values.length; i++) {
     const size = rowBytes(values[i]) + 1;
     if (i > start && bytes + size > maxBytes) {
       blocks.push({ start, end: i, bytes });
       start = i;
-      bytes = 2;
+      bytes = 1;
     }
     bytes += size;
   }

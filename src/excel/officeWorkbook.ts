@@ -20,8 +20,6 @@ function explain(error: unknown): unknown {
   return kind ? new WorkbookError(kind, (error as Error).message) : error;
 }
 
-const rangeShape = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
-
 function toSheetRange(range: Excel.Range, sheet: Excel.Worksheet): SheetRange {
   return { sheet: sheet.name, row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
 }
@@ -41,10 +39,10 @@ export class OfficeWorkbook implements WorkbookPort {
   getSelection(): Promise<SheetRange> {
     return this.guarded(async (context) => {
       const selected = context.workbook.getSelectedRange();
-      const sheet = selected.worksheet;
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
       // Whole-column or whole-row selections reach a million rows: keep only the part that holds data.
       const trimmed = selected.getIntersectionOrNullObject(sheet.getUsedRange(true));
-      trimmed.load(rangeShape);
+      trimmed.load("rowIndex,columnIndex,rowCount,columnCount");
       sheet.load("name");
       await context.sync();
       if (trimmed.isNullObject) throw new WorkbookError("emptySelection");
@@ -55,8 +53,8 @@ export class OfficeWorkbook implements WorkbookPort {
   getCurrentRegion(): Promise<SheetRange> {
     return this.guarded(async (context) => {
       const region = context.workbook.getActiveCell().getSurroundingRegion();
-      const sheet = region.worksheet;
-      region.load(rangeShape);
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      region.load("rowIndex,columnIndex,rowCount,columnCount");
       sheet.load("name");
       await context.sync();
       return toSheetRange(region, sheet);
@@ -73,6 +71,8 @@ export class OfficeWorkbook implements WorkbookPort {
         const count = nextReadRowCount(range.rowCount - rows.length, range.columnCount, recentRowBytes);
         const block = sheet.getRangeByIndexes(range.row + rows.length, range.column, count, range.columnCount);
         block.load("values");
+        // One sync per block on purpose: each response must stay under Excel's 5 MB limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         let blockBytes = 0;
         for (const row of block.values as CellScalar[][]) {
@@ -95,6 +95,8 @@ export class OfficeWorkbook implements WorkbookPort {
         const target = sheet.getRangeByIndexes(at.row + block.start, at.column, block.end - block.start, columnCount);
         // Office.js treats null as "leave unchanged"; an empty string empties the cell.
         target.values = values.slice(block.start, block.end).map((row) => row.map((value) => value ?? ""));
+        // One sync per block on purpose: each request must stay under Excel's 5 MB limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         progress.onProgress?.(block.end, values.length);
       }

@@ -19,13 +19,26 @@ import { segmentMapFrom } from "../core/rfm/segmentMapFrom";
 import { segmentOf } from "../core/rfm/segmentOf";
 import { weightedScores } from "../core/score/weightedScores";
 import { assignTiers, DEFAULT_TIER_CUTOFFS, DEFAULT_TIER_LABELS, TierBasis } from "../core/tiers/assignTiers";
-import { broadcastRows } from "./broadcast";
+import { broadcast, ScalarFormula } from "./broadcast";
 import { fromExcelCell, toExcelCell } from "./excelValues";
 import { cellNumber, cellNumberOr, columnOf, listOf, matrixOf, numericRows, NumericRows, optionalCell, optionalChoice, spill, spillNumericRows } from "./ranges";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- results are any[][] in the custom-function metadata */
 
 // ── Customer value KPIs: scalar formulas that also spill over columns ───────────────────────────────────────────
+// Each formula is described once, at load: a custom function called for a million rows allocates nothing else.
+
+const CLV_FORMULA: ScalarFormula = {
+  args: [
+    { what: "Average order value" },
+    { what: "Purchases per period" },
+    { what: "Lifespan" },
+    { what: "Acquisition cost", fallback: 0 },
+    { what: "Gross margin", fallback: 1 },
+    { what: "Discount rate", fallback: 0 },
+  ],
+  compute: (v) => clvOf(v[0], v[1], v[2], v[3], v[4], v[5]),
+};
 
 /**
  * Customer lifetime value: average order value × purchases per period × gross margin, summed over the lifespan (discounted per period if a rate is given), minus the acquisition cost. Columns spill one result per row.
@@ -46,21 +59,19 @@ export function clv(
   grossMargin?: number[][],
   discountRatePerPeriod?: number[][],
 ): any[][] {
-  return spill(() =>
-    broadcastRows(
-      [avgOrderValue, purchasesPerPeriod, lifespanPeriods, acquisitionCost, grossMargin, discountRatePerPeriod],
-      [
-        { what: "Average order value" },
-        { what: "Purchases per period" },
-        { what: "Lifespan" },
-        { what: "Acquisition cost", fallback: 0 },
-        { what: "Gross margin", fallback: 1 },
-        { what: "Discount rate", fallback: 0 },
-      ],
-      ([aov, frequency, lifespan, acquisition, margin, rate]) => clvOf(aov, frequency, lifespan, acquisition, margin, rate),
-    ),
-  );
+  return broadcast(CLV_FORMULA, [avgOrderValue, purchasesPerPeriod, lifespanPeriods, acquisitionCost, grossMargin, discountRatePerPeriod]);
 }
+
+const CLV_RETENTION_FORMULA: ScalarFormula = {
+  args: [
+    { what: "Margin per period" },
+    { what: "Retention rate" },
+    { what: "Discount rate" },
+    { what: "Periods", fallback: Infinity },
+    { what: "Acquisition cost", fallback: 0 },
+  ],
+  compute: (v) => clvRetentionOf(v[0], v[1], v[2], v[3], v[4]),
+};
 
 /**
  * Customer lifetime value from a margin per period and a retention rate: the sum of margin × (retention / (1 + discount rate))^t over the periods, minus the acquisition cost; without periods, the infinite-horizon value margin × retention / (1 + discount rate − retention).
@@ -79,20 +90,13 @@ export function clvRetention(
   periods?: number[][],
   acquisitionCost?: number[][],
 ): any[][] {
-  return spill(() =>
-    broadcastRows(
-      [marginPerPeriod, retentionRate, discountRatePerPeriod, periods, acquisitionCost],
-      [
-        { what: "Margin per period" },
-        { what: "Retention rate" },
-        { what: "Discount rate" },
-        { what: "Periods", fallback: Infinity },
-        { what: "Acquisition cost", fallback: 0 },
-      ],
-      ([margin, retention, rate, horizon, acquisition]) => clvRetentionOf(margin, retention, rate, horizon, acquisition),
-    ),
-  );
+  return broadcast(CLV_RETENTION_FORMULA, [marginPerPeriod, retentionRate, discountRatePerPeriod, periods, acquisitionCost]);
 }
+
+const CAC_FORMULA: ScalarFormula = {
+  args: [{ what: "Marketing spend" }, { what: "Sales spend" }, { what: "New customers" }],
+  compute: (v) => cacOf(v[0], v[1], v[2]),
+};
 
 /**
  * Customer acquisition cost: (marketing spend + sales spend) / new customers.
@@ -103,14 +107,12 @@ export function clvRetention(
  * @returns {any[][]} Cost per new customer, per row.
  */
 export function cac(marketingSpend: number[][], salesSpend: number[][], newCustomers: number[][]): any[][] {
-  return spill(() =>
-    broadcastRows([marketingSpend, salesSpend, newCustomers], [{ what: "Marketing spend" }, { what: "Sales spend" }, { what: "New customers" }], ([marketing, sales, added]) =>
-      cacOf(marketing, sales, added),
-    ),
-  );
+  return broadcast(CAC_FORMULA, [marketingSpend, salesSpend, newCustomers]);
 }
 
-const customerCountArgs = [{ what: "Customers at the start" }, { what: "Customers at the end" }, { what: "New customers" }];
+const CUSTOMER_COUNTS = [{ what: "Customers at the start" }, { what: "Customers at the end" }, { what: "New customers" }];
+const RETENTION_FORMULA: ScalarFormula = { args: CUSTOMER_COUNTS, compute: (v) => retentionRateOf(v[0], v[1], v[2]) };
+const CHURN_FORMULA: ScalarFormula = { args: CUSTOMER_COUNTS, compute: (v) => churnRateOf(v[0], v[1], v[2]) };
 
 /**
  * Customer retention rate: (customers at the end − new customers) / customers at the start.
@@ -121,7 +123,7 @@ const customerCountArgs = [{ what: "Customers at the start" }, { what: "Customer
  * @returns {any[][]} Retention rate between 0 and 1, per row.
  */
 export function retentionRate(startCustomers: number[][], endCustomers: number[][], newCustomers: number[][]): any[][] {
-  return spill(() => broadcastRows([startCustomers, endCustomers, newCustomers], customerCountArgs, ([start, end, added]) => retentionRateOf(start, end, added)));
+  return broadcast(RETENTION_FORMULA, [startCustomers, endCustomers, newCustomers]);
 }
 
 /**
@@ -133,7 +135,7 @@ export function retentionRate(startCustomers: number[][], endCustomers: number[]
  * @returns {any[][]} Churn rate between 0 and 1, per row.
  */
 export function churnRate(startCustomers: number[][], endCustomers: number[][], newCustomers: number[][]): any[][] {
-  return spill(() => broadcastRows([startCustomers, endCustomers, newCustomers], customerCountArgs, ([start, end, added]) => churnRateOf(start, end, added)));
+  return broadcast(CHURN_FORMULA, [startCustomers, endCustomers, newCustomers]);
 }
 
 // ── Segmentation and scoring: population functions over columns ─────────────────────────────────────────────────

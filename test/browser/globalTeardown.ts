@@ -1,1 +1,5 @@
-module.exports = async () => {};
+import { ChildProcess } from "node:child_process";
+
+export default async function globalTeardown(): Promise<void> {
+  (globalThis as { workbenchServer?: ChildProcess }).workbenchServer?.kill();
+}

@@ -3,11 +3,12 @@ import { rowBytes } from "../../src/excel/blocks";
 import { CellScalar } from "../../src/excel/workbookPort";
 
 type Rows = CellScalar[][];
+type LoadArgument = Parameters<OfficeMockObject["load"]>[0];
 
 /** Office fills isNullObject on any load; the mock only returns what was named, so name it too. */
 function withNullFlag<T extends OfficeMockObject>(mock: T): T {
   const load = mock.load.bind(mock);
-  mock.load = (properties?: string | string[]) => {
+  mock.load = (properties: LoadArgument) => {
     load(properties);
     return load("isNullObject");
   };
@@ -59,10 +60,10 @@ export class FakeExcel {
     const entry = { mock, row, column, reads: false };
     // Values are materialised only when loaded, so a million-row write does not build a million-row read.
     const load = withNullFlag(mock).load.bind(mock);
-    mock.load = (properties?: string | string[]) => {
+    mock.load = (properties: LoadArgument) => {
       if (properties === "values" || (Array.isArray(properties) && properties.includes("values"))) {
         entry.reads = true;
-        mock.setValue("values", fake.cells(row, column, rowCount, columnCount));
+        (mock as unknown as { setValue(name: string, value: unknown): void }).setValue("values", fake.cells(row, column, rowCount, columnCount));
       }
       return load(properties);
     };
@@ -97,9 +98,8 @@ export class FakeExcel {
     const worksheet = this.worksheet();
     const context = {
       workbook: {
-        worksheets: { getItem: () => worksheet },
+        worksheets: { getItem: () => worksheet, getActiveWorksheet: () => worksheet },
         getSelectedRange: () => ({
-          worksheet,
           getIntersectionOrNullObject: () => {
             const { row, column, rowCount, columnCount } = fake.selection;
             const top = Math.max(row, fake.used.row);

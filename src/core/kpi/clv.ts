@@ -1,4 +1,5 @@
 import { fraction, nonNegative } from "./checks";
+import { discountFactor } from "./discountFactor";
 
 /**
  * Customer lifetime value from order value, purchase frequency and lifespan, optionally net of margin, discounted
@@ -9,9 +10,9 @@ import { fraction, nonNegative } from "./checks";
  *
  *   CLV = Σ_{t=1..n} c·v^t + (L − n)·c·v^(n+1) − acquisitionCost
  *
- * The partial last period is discounted as a whole period. Σ_{t=1..n} v^t = (1 − v^n)/d, evaluated as
- * −expm1(−n·log1p(d))/d so that tiny rates keep full precision and a long lifespan costs no loop. With d = 0 this
- * is the textbook (AOV × frequency) × lifespan − CAC.
+ * The partial last period is discounted as a whole period. Σ_{t=1..n} v^t = (1 − v^n)/d, so a long lifespan costs
+ * no loop; forming 1 + d costs a relative error of about 1e-16/d, under 1e-12 for any rate above 0.01 % per period.
+ * With d = 0 this is the textbook (AOV × frequency) × lifespan − CAC.
  *
  * Reference: Gupta & Lehmann (2003), "Customers as assets", J. Interactive Marketing 17(1) — margin × periods,
  * discounted; the undiscounted form is the common "average order value × purchase frequency × lifespan".
@@ -25,17 +26,33 @@ export function clv(
   grossMargin = 1,
   discountRatePerPeriod = 0,
 ): number {
-  const cash =
-    nonNegative(avgOrderValue, "Average order value") *
-    nonNegative(purchasesPerPeriod, "Purchases per period") *
+  // CLV is the formula filled down a million rows: its inputs pass one comparison chain (NaN fails every
+  // comparison, an infinity fails the sum), and the named checks only run to explain a failure.
+  const inputsValid =
+    avgOrderValue >= 0 &&
+    purchasesPerPeriod >= 0 &&
+    lifespanPeriods >= 0 &&
+    acquisitionCost >= 0 &&
+    discountRatePerPeriod >= 0 &&
+    grossMargin >= 0 &&
+    grossMargin <= 1 &&
+    avgOrderValue + purchasesPerPeriod + lifespanPeriods + acquisitionCost + discountRatePerPeriod < Infinity;
+  if (!inputsValid) {
+    nonNegative(avgOrderValue, "Average order value");
+    nonNegative(purchasesPerPeriod, "Purchases per period");
+    nonNegative(lifespanPeriods, "Lifespan");
+    nonNegative(acquisitionCost, "Acquisition cost");
     fraction(grossMargin, "Gross margin");
-  const lifespan = nonNegative(lifespanPeriods, "Lifespan");
-  const cac = nonNegative(acquisitionCost, "Acquisition cost");
-  const d = nonNegative(discountRatePerPeriod, "Discount rate");
+    nonNegative(discountRatePerPeriod, "Discount rate");
+  }
+  const cash = avgOrderValue * purchasesPerPeriod * grossMargin;
+  const lifespan = lifespanPeriods;
+  const cac = acquisitionCost;
+  const d = discountRatePerPeriod;
   const whole = Math.floor(lifespan);
   const partial = lifespan - whole;
   if (d === 0) return cash * lifespan - cac;
-  const annuity = -Math.expm1(-whole * Math.log1p(d)) / d;
-  const lastPeriodFactor = Math.exp(-(whole + 1) * Math.log1p(d));
-  return cash * annuity + partial * cash * lastPeriodFactor - cac;
+  const vn = discountFactor(d, whole);
+  const annuity = (1 - vn) / d;
+  return cash * annuity + (partial * cash * vn) / (1 + d) - cac;
 }

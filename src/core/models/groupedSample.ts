@@ -21,60 +21,94 @@ export interface GroupedRows {
   readonly groupOf: Int32Array;
 }
 
+/** Purchase counts above this would not fit the sort key below (they are far beyond any real customer). */
+const MAX_LEVEL = 2 ** 21;
+
 /**
- * Groups the given rows (all of them, or only the listed indices) of equal-length numeric columns.
+ * Groups the given rows (all of them, or only the listed indices) of equal-length numeric columns. The first
+ * column must hold whole numbers in [0, 2²¹) — it is the purchase count in every use.
+ *
+ * Runs in linear time: a hash table on the rows' bit patterns finds the distinct rows, and one native sort of
+ * (level · 2³² + row) keys orders them by level; a comparison sort of all rows was the bottleneck of a fit.
  * @example groupRows([[0, 1, 0], [0, 5, 0]]).weight // Float64Array [2, 1]
  */
 export function groupRows(columns: readonly ArrayLike<number>[], rows?: ArrayLike<number>): GroupedRows {
-  const selected = rows ? Int32Array.from(rows) : Int32Array.from({ length: columns[0].length }, (_, i) => i);
-  const order = Int32Array.from(selected.keys());
-  const compare = (i: number, j: number): number => {
-    for (const column of columns) {
-      const difference = column[selected[i]] - column[selected[j]];
-      if (difference !== 0) return difference;
+  const count = rows ? rows.length : columns[0].length;
+  const inputRow = (k: number) => (rows ? rows[k] : k);
+  let tableSize = 16;
+  while (tableSize < 2 * count) tableSize *= 2;
+  const table = new Int32Array(tableSize).fill(-1); // distinct-row id stored at the slot of its hash
+  const firstRow = new Int32Array(count); // input row of each distinct id
+  const idOf = new Int32Array(count);
+  const counts = new Float64Array(count);
+  let distinctCount = 0;
+  for (let k = 0; k < count; k++) {
+    const row = inputRow(k);
+    const level = columns[0][row];
+    if (!(level >= 0 && level < MAX_LEVEL && Number.isInteger(level))) throw new RangeError(`groupRows: level ${level} is not a whole number in [0, 2^21)`);
+    let slot = hashRow(columns, row) & (tableSize - 1);
+    for (;;) {
+      const id = table[slot];
+      if (id < 0) {
+        table[slot] = distinctCount;
+        firstRow[distinctCount] = row;
+        idOf[k] = distinctCount++;
+        break;
+      }
+      if (sameRow(columns, firstRow[id], row)) {
+        idOf[k] = id;
+        break;
+      }
+      slot = (slot + 1) & (tableSize - 1);
     }
-    return 0;
-  };
-  order.sort(compare);
-  const groupOf = new Int32Array(selected.length);
-  const firsts: number[] = [];
-  const weights: number[] = [];
-  for (let k = 0; k < order.length; k++) {
-    if (k === 0 || compare(order[k - 1], order[k]) !== 0) {
-      firsts.push(selected[order[k]]);
-      weights.push(0);
-    }
-    weights[weights.length - 1]++;
-    groupOf[order[k]] = firsts.length - 1;
+    counts[idOf[k]]++;
   }
-  const distinct = columns.map((column) => Float64Array.from(firsts, (i) => column[i]));
+  const keys = new Float64Array(distinctCount);
+  for (let id = 0; id < distinctCount; id++) keys[id] = columns[0][firstRow[id]] * 2 ** 32 + id;
+  keys.sort();
+  const positionOf = new Int32Array(distinctCount);
+  const distinct = columns.map(() => new Float64Array(distinctCount));
+  const weight = new Float64Array(distinctCount);
   const levelStart: number[] = [];
   const levelValue: number[] = [];
-  distinct[0]?.forEach((value, i) => {
-    if (i === 0 || value !== distinct[0][i - 1]) {
+  for (let i = 0; i < distinctCount; i++) {
+    const id = keys[i] % 2 ** 32;
+    positionOf[id] = i;
+    weight[i] = counts[id];
+    columns.forEach((column, c) => (distinct[c][i] = column[firstRow[id]]));
+    if (i === 0 || distinct[0][i] !== distinct[0][i - 1]) {
       levelStart.push(i);
-      levelValue.push(value);
+      levelValue.push(distinct[0][i]);
     }
-  });
-  levelStart.push(firsts.length);
+  }
+  levelStart.push(distinctCount);
   return {
     columns: distinct,
-    weight: Float64Array.from(weights),
-    size: firsts.length,
+    weight,
+    size: distinctCount,
     levelStart: Int32Array.from(levelStart),
     levelValue: Float64Array.from(levelValue),
-    groupOf,
+    groupOf: idOf.map((id) => positionOf[id]),
   };
 }
 
-/** A customer's purchase history in the models' terms, each in the time unit of the data (days, weeks…). */
-export interface RfmRow {
-  /** Repeat purchases: distinct purchase periods after the first. */
-  frequency: number;
-  /** Time from the first to the last purchase. */
-  recency: number;
-  /** Time from the first purchase to the end of observation (the customer's age). */
-  T: number;
+const hashBits = new Float64Array(1);
+const hashWords = new Uint32Array(hashBits.buffer);
+
+/** FNV-1a over the rows' IEEE-754 words (+0 added so that −0 and 0 hash alike, as they compare equal). */
+function hashRow(columns: readonly ArrayLike<number>[], row: number): number {
+  let hash = 0x811c9dc5;
+  for (let c = 0; c < columns.length; c++) {
+    hashBits[0] = columns[c][row] + 0;
+    hash = Math.imul(hash ^ hashWords[0], 0x01000193);
+    hash = Math.imul(hash ^ hashWords[1], 0x01000193);
+  }
+  return (hash ^ (hash >>> 15)) >>> 0;
+}
+
+function sameRow(columns: readonly ArrayLike<number>[], i: number, j: number): boolean {
+  for (let c = 0; c < columns.length; c++) if (columns[c][i] !== columns[c][j]) return false;
+  return true;
 }
 
 /**
@@ -82,14 +116,8 @@ export interface RfmRow {
  * models' likelihoods are undefined (or silently wrong) for such rows.
  */
 export function rfmRowError(frequency: number, recency: number, T: number): CvaError | null {
-  for (const [name, value] of [
-    ["frequency", frequency],
-    ["recency", recency],
-    ["T", T],
-  ] as const) {
-    if (!Number.isFinite(value)) return valueError(`${name} must be a number, got ${value}.`);
-    if (value < 0) return numError(`${name} must not be negative, got ${value}.`);
-  }
+  const invalid = invalidTime("frequency", frequency) ?? invalidTime("recency", recency) ?? invalidTime("T", T);
+  if (invalid) return invalid;
   if (!Number.isInteger(frequency)) return numError(`frequency counts repeat purchases and must be a whole number, got ${frequency}.`);
   if (frequency > 0 && recency === 0) {
     return numError(`frequency ${frequency} with recency 0: repeat purchases must come after the first, so recency must be > 0.`);
@@ -99,6 +127,23 @@ export function rfmRowError(frequency: number, recency: number, T: number): CvaE
     return numError(`recency ${recency} exceeds T ${T}: the last purchase cannot come after the end of observation (same time unit? same as-of date?).`);
   }
   return null;
+}
+
+function invalidTime(name: string, value: number): CvaError | null {
+  if (!Number.isFinite(value)) return valueError(`${name} must be a number, got ${value}.`);
+  return value < 0 ? numError(`${name} must not be negative, got ${value}.`) : null;
+}
+
+/** Throws the row's problem, for the per-customer predictions (the adapters turn it into that row's error). */
+export function checkedRow(frequency: number, recency: number, T: number): void {
+  const error = rfmRowError(frequency, recency, T);
+  if (error) throw error;
+}
+
+/** Throws unless t, a prediction horizon in the data's time unit, is a finite number ≥ 0. */
+export function checkedTime(t: number): void {
+  if (!Number.isFinite(t)) throw valueError(`The horizon t must be a number, got ${t}.`);
+  if (t < 0) throw numError(`The horizon t must not be negative, got ${t}.`);
 }
 
 /** The distinct (frequency, recency, T) rows of a sample the transaction models are fitted on. */

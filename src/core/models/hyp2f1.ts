@@ -51,9 +51,9 @@ function gaussSeries(a: number, b: number, c: number, z: number): number {
     sum += term;
     if (term === 0) return sum; // a or b was a non-positive integer: the series is a polynomial
     if (n >= monotoneFrom) {
-      // The ratio tends to z, from above when a + b − c − 1 > 0, so the next ratio bounds all later ones.
-      const next = Math.max(z, Math.abs((((a + n + 1) * (b + n + 1)) / ((c + n + 1) * (n + 2))) * z));
-      if (next < 1 && Math.abs(term) * next <= EPSILON * (1 - next) * Math.abs(sum)) return sum;
+      // The ratio tends to z, from above when a + b − c − 1 > 0, so max(z, this ratio) bounds all later ones.
+      const bound = Math.max(z, Math.abs(ratio));
+      if (bound < 1 && Math.abs(term) * bound <= EPSILON * (1 - bound) * Math.abs(sum)) return sum;
     }
   }
   throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge in ${MAX_TERMS} terms`);

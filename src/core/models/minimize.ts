@@ -13,6 +13,12 @@ export type Objective = (x: Float64Array, gradient: Float64Array) => number;
 export interface MinimizeOptions {
   /** Stop once ‖∇f‖∞ ≤ gradientTolerance · (1 + |f|): relative to f, with an absolute floor near f = 0. */
   gradientTolerance: number;
+  /**
+   * When no step can decrease f any more (its rounding noise exceeds the decrease the gradient promises, which
+   * happens before gradientTolerance on ill-conditioned problems), the point still counts as converged if
+   * ‖∇f‖∞ ≤ stalledGradientTolerance · (1 + |f|).
+   */
+  stalledGradientTolerance: number;
   maxIterations: number;
   /** The first trial step of a line search moves no coordinate by more than this. */
   maxStep: number;
@@ -69,7 +75,10 @@ export function minimizeBfgs(objective: Objective, start: ArrayLike<number>, opt
         freshHessian = true;
         continue;
       }
-      return result(x, value, gradient, iteration, evaluations, false, "the line search could not decrease the objective further");
+      const stalledConverged = maxAbs(gradient) <= options.stalledGradientTolerance * (1 + Math.abs(value));
+      return stalledConverged
+        ? result(x, value, gradient, iteration, evaluations, true, "converged to working precision")
+        : result(x, value, gradient, iteration, evaluations, false, "no step along the gradient improves the likelihood any further");
     }
     const step = new Float64Array(n);
     const change = new Float64Array(n);

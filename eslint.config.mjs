@@ -1,0 +1,25 @@
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+import globals from "globals";
+
+/** office-addin-lint picks this file up: Microsoft's add-in rules plus the globals Office hosts provide. */
+export default [
+  ...officeAddins.configs.recommended,
+  {
+    plugins: { "office-addins": officeAddins },
+    languageOptions: {
+      parser: tsParser,
+      globals: {
+        ...globals.browser,
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+        CustomFunctions: "readonly",
+      },
+    },
+    rules: {
+      // TypeScript checks redeclarations itself and allows a type and a value to share a name.
+      "no-redeclare": "off",
+    },
+  },
+];

@@ -1,0 +1,95 @@
+import { CvaError, isCvaError, numError, valueError } from "../errors";
+import { conditionalExpectedAverageSpend } from "./gammaGamma";
+import { groupRows, rfmRowError } from "./groupedSample";
+import type { GammaGammaParams, TransactionModelParams } from "./modelParams";
+import { transactionModel } from "./transactionModels";
+
+/**
+ * The time unit the model's frequency/recency/T data are in: days, weeks or months. CLV is summed month by
+ * month, so it must know how many data periods make a month; getting this wrong silently scales CLV by ~30×,
+ * lifetimes' most reported trap.
+ */
+export type DataUnit = "D" | "W" | "M";
+
+/** Data periods per month, lifetimes' conventions in customer_lifetime_value (so results agree with it). */
+export const PERIODS_PER_MONTH: Readonly<Record<DataUnit, number>> = { D: 30, W: 4.345, M: 1 };
+
+export interface ClvOptions {
+  /** Months ahead to sum over (default 12). */
+  months?: number;
+  /** Discount rate per month (default 0.01, i.e. ~12.7% a year). */
+  monthlyDiscountRate?: number;
+  /** Unit of recency and T (default "D", as RFMSUMMARY with periodDays = 1 produces). */
+  dataUnit?: DataUnit;
+}
+
+/**
+ * Predicted customer lifetime value over the next `months` months, discounted monthly (lifetimes'
+ * customer_lifetime_value, after Fader, Hardie & Lee 2005, "RFM and CLV: Using Iso-value Curves"):
+ *
+ *   CLV = Σ_{k=1..months} E[spend] · (E[X(k·u)] − E[X((k−1)·u)]) / (1 + rate)^k
+ *
+ * where E[X(t)] is the transaction model's conditional expected purchases in t data periods given the customer's
+ * (frequency, recency, T), u = PERIODS_PER_MONTH[dataUnit], and E[spend] the Gamma-Gamma conditional expected
+ * average spend given (frequency, monetary). A bad row gets its own CvaError; bad options throw.
+ *
+ * Customers with identical (frequency, recency, T) share the purchase part, which is computed once per distinct
+ * row: its hypergeometric series are the whole cost.
+ */
+export function predictedClv(
+  transactions: TransactionModelParams,
+  spend: GammaGammaParams,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+  options: ClvOptions = {},
+): (number | CvaError)[] {
+  const { months = 12, monthlyDiscountRate = 0.01, dataUnit = "D" } = options;
+  const n = frequency.length;
+  if (recency.length !== n || T.length !== n || monetary.length !== n) {
+    throw valueError(`frequency, recency, T and monetary must have the same number of rows (got ${n}, ${recency.length}, ${T.length}, ${monetary.length}).`);
+  }
+  if (!Number.isInteger(months) || months < 1) throw numError(`months must be a whole number ≥ 1, got ${months}.`);
+  if (!(monthlyDiscountRate > -1 && Number.isFinite(monthlyDiscountRate))) {
+    throw numError(`The monthly discount rate must be a number > −1, got ${monthlyDiscountRate}.`);
+  }
+  const periodsPerMonth = PERIODS_PER_MONTH[dataUnit];
+  if (periodsPerMonth === undefined) throw valueError(`dataUnit must be "D", "W" or "M", got ${JSON.stringify(dataUnit)}.`);
+  if (!(spend.q > 1)) throw numError(`Gamma-Gamma q = ${spend.q} ≤ 1 implies an infinite mean spend; CLV is undefined.`);
+
+  const results: (number | CvaError)[] = new Array(n);
+  const valid: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const error = rfmRowError(frequency[i], recency[i], T[i]);
+    if (error) {
+      results[i] = error;
+      continue;
+    }
+    try {
+      results[i] = conditionalExpectedAverageSpend(spend, frequency[i], monetary[i]);
+      valid.push(i);
+    } catch (spendError) {
+      if (!isCvaError(spendError)) throw spendError;
+      results[i] = spendError;
+    }
+  }
+
+  const model = transactionModel(transactions);
+  const discount = Array.from({ length: months }, (_, k) => Math.pow(1 + monthlyDiscountRate, -(k + 1)));
+  const rows = groupRows([frequency, recency, T], valid);
+  const [x, tx, age] = rows.columns;
+  const discountedPurchases = new Float64Array(rows.size);
+  for (let i = 0; i < rows.size; i++) {
+    let previous = 0;
+    let sum = 0;
+    for (let k = 0; k < months; k++) {
+      const cumulative = model.conditionalExpectedPurchases(transactions, (k + 1) * periodsPerMonth, x[i], tx[i], age[i]);
+      sum += (cumulative - previous) * discount[k];
+      previous = cumulative;
+    }
+    discountedPurchases[i] = sum;
+  }
+  valid.forEach((row, k) => (results[row] = (results[row] as number) * discountedPurchases[rows.groupOf[k]]));
+  return results;
+}

@@ -1,0 +1,80 @@
+import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
+import { createSampleWorkbook } from "../../src/workbench/sampleWorkbook";
+
+const table = () => [
+  ["Customer", "Spend", null, null],
+  ["A", 10, null, null],
+  ["B", 20, null, null],
+  [null, null, null, "far away"],
+];
+
+describe("MemoryWorkbook (the workbench's implementation of the workbook port)", () => {
+  it("trims a whole-column selection to the used range", async () => {
+    const workbook = new MemoryWorkbook({ Sheet1: table() });
+    workbook.select({ sheet: "Sheet1", row: 0, column: 0, rowCount: 1_048_576, columnCount: 2 });
+    expect(await workbook.getSelection()).toEqual({ sheet: "Sheet1", row: 0, column: 0, rowCount: 4, columnCount: 2 });
+  });
+
+  it("refuses a selection with no data", async () => {
+    const workbook = new MemoryWorkbook({ Sheet1: table() });
+    workbook.select({ sheet: "Sheet1", row: 10, column: 0, rowCount: 5, columnCount: 5 });
+    await expect(workbook.getSelection()).rejects.toMatchObject({ kind: "emptySelection" });
+  });
+
+  it("finds the current region around the active cell, not the stray cell beyond a gap", async () => {
+    const workbook = new MemoryWorkbook({ Sheet1: table() });
+    workbook.select({ sheet: "Sheet1", row: 1, column: 1, rowCount: 1, columnCount: 1 });
+    expect(await workbook.getCurrentRegion()).toEqual({ sheet: "Sheet1", row: 0, column: 0, rowCount: 3, columnCount: 2 });
+  });
+
+  it("reads and writes blocks, reporting progress, and notifies the grid", async () => {
+    const workbook = new MemoryWorkbook({ Sheet1: table() });
+    const changes: number[] = [];
+    workbook.subscribe(() => changes.push(1));
+    await workbook.writeValues({ sheet: "Sheet1", row: 0, column: 2 }, [["Tier"], ["High"], ["Low"]]);
+    const progress: number[] = [];
+    const values = await workbook.readValues({ sheet: "Sheet1", row: 0, column: 0, rowCount: 3, columnCount: 3 }, { onProgress: (done) => progress.push(done) });
+    expect(values).toEqual([["Customer", "Spend", "Tier"], ["A", 10, "High"], ["B", 20, "Low"]]);
+    expect(progress[progress.length - 1]).toBe(3);
+    expect(changes).toHaveLength(1);
+  });
+
+  it("cancels a read between blocks", async () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [`C${i}`, i]);
+    const workbook = new MemoryWorkbook({ Sheet1: rows });
+    const controller = new AbortController();
+    const reading = workbook.readValues({ sheet: "Sheet1", row: 0, column: 0, rowCount: rows.length, columnCount: 2 }, { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(reading).rejects.toMatchObject({ kind: "cancelled" });
+  });
+
+  it("shows conditional fills where the rule's formula holds, relative to each row", async () => {
+    const workbook = new MemoryWorkbook({ Sheet1: [["Tier"], ["High"], ["Low"], ["high"]] });
+    await workbook.setConditionalFills({ sheet: "Sheet1", row: 1, column: 0, rowCount: 3, columnCount: 1 }, [
+      { formula: '=$A2="High"', fill: "#004488", fontColor: "#FFFFFF" },
+      { formula: '=$A2="Low"', fill: "#DDDDDD", fontColor: "#000000" },
+    ]);
+    expect(workbook.fillAt("Sheet1", 1, 0)).toEqual({ fill: "#004488", fontColor: "#FFFFFF" });
+    expect(workbook.fillAt("Sheet1", 2, 0)).toEqual({ fill: "#DDDDDD", fontColor: "#000000" });
+    expect(workbook.fillAt("Sheet1", 3, 0)).toEqual({ fill: "#004488", fontColor: "#FFFFFF" }); // Excel's = ignores case
+    expect(workbook.fillAt("Sheet1", 0, 0)).toBeNull();
+  });
+
+  it("keeps settings", async () => {
+    const workbook = new MemoryWorkbook({ Sheet1: [] });
+    await workbook.writeSetting("k", "v");
+    expect(await workbook.readSetting("k")).toBe("v");
+    await workbook.writeSetting("k", null);
+    expect(await workbook.readSetting("k")).toBeNull();
+  });
+});
+
+describe("the bundled CDNOW sample", () => {
+  it("holds every tenth CDNOW customer and their transactions, dates as Excel serials", () => {
+    const workbook = createSampleWorkbook();
+    expect(workbook.usedSize("Customers")).toEqual({ rowCount: 2358, columnCount: 6 });
+    expect(workbook.usedSize("Transactions")).toEqual({ rowCount: 6788, columnCount: 4 });
+    expect(workbook.cell("Customers", 0, 0)).toBe("Customer ID");
+    expect(workbook.cell("Transactions", 1, 1)).toBeGreaterThanOrEqual(35431); // 1997-01-01
+    expect(workbook.isDateColumn("Transactions", 1)).toBe(true);
+  });
+});
