@@ -11,7 +11,12 @@ export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row + 1}`;
 }
 
-export function rangeAddress(range: { row: number; column: number; rowCount: number; columnCount: number }): string {
+export function rangeAddress(range: {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}): string {
   const topLeft = cellAddress(range.row, range.column);
   if (range.rowCount === 1 && range.columnCount === 1) return topLeft;
   return `${topLeft}:${cellAddress(range.row + range.rowCount - 1, range.column + range.columnCount - 1)}`;
@@ -27,14 +32,29 @@ export function parseCellAddress(address: string): { row: number; column: number
 }
 
 /** Parses "Sheet1!A1:C10", "'My sheet'!B2" or "A1:C10" (sheet then comes from the caller). */
-export function parseRangeAddress(address: string, defaultSheet = ""): { sheet: string; row: number; column: number; rowCount: number; columnCount: number } | null {
+export function parseRangeAddress(
+  address: string,
+  defaultSheet = ""
+): { sheet: string; row: number; column: number; rowCount: number; columnCount: number } | null {
   const bang = address.lastIndexOf("!");
-  const sheet = bang < 0 ? defaultSheet : address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const sheet =
+    bang < 0
+      ? defaultSheet
+      : address
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'");
   const [first, last = first] = address.slice(bang + 1).split(":");
   const a = parseCellAddress(first);
   const b = parseCellAddress(last);
   if (!a || !b) return null;
   const row = Math.min(a.row, b.row);
   const column = Math.min(a.column, b.column);
-  return { sheet, row, column, rowCount: Math.abs(a.row - b.row) + 1, columnCount: Math.abs(a.column - b.column) + 1 };
+  return {
+    sheet,
+    row,
+    column,
+    rowCount: Math.abs(a.row - b.row) + 1,
+    columnCount: Math.abs(a.column - b.column) + 1,
+  };
 }

@@ -33,7 +33,10 @@ export interface RowBlock {
 }
 
 /** Splits rows into consecutive blocks whose payload stays within maxBytes (a single oversized row stands alone). */
-export function planWriteBlocks(values: readonly (readonly CellScalar[])[], maxBytes = MAX_SYNC_BYTES): RowBlock[] {
+export function planWriteBlocks(
+  values: readonly (readonly CellScalar[])[],
+  maxBytes = MAX_SYNC_BYTES
+): RowBlock[] {
   const blocks: RowBlock[] = [];
   let start = 0;
   let bytes = 1; // "[" and "]", less the comma the first row does not need
@@ -54,8 +57,14 @@ export function planWriteBlocks(values: readonly (readonly CellScalar[])[], maxB
  * How many rows the next read may ask for. Before anything has been read, a modest probe; afterwards as many
  * rows as fit in maxBytes at the last block's bytes per row, with a 10 % margin for somewhat larger rows ahead.
  */
-export function nextReadRowCount(remainingRows: number, columnCount: number, recentRowBytes: number | null, maxBytes = MAX_SYNC_BYTES): number {
+export function nextReadRowCount(
+  remainingRows: number,
+  columnCount: number,
+  recentRowBytes: number | null,
+  maxBytes = MAX_SYNC_BYTES
+): number {
   const byCells = Math.max(1, Math.floor(MAX_CELLS_PER_READ / Math.max(1, columnCount)));
-  const byBytes = recentRowBytes === null ? 1000 : Math.max(1, Math.floor(maxBytes / (recentRowBytes * 1.1)));
+  const byBytes =
+    recentRowBytes === null ? 1000 : Math.max(1, Math.floor(maxBytes / (recentRowBytes * 1.1)));
   return Math.max(1, Math.min(remainingRows, byCells, byBytes));
 }

@@ -22,11 +22,33 @@ export interface Progress {
   signal?: AbortSignal;
 }
 
-/** A fill applied where a formula (written for the range's top-left cell, relative refs) is TRUE. */
+/** A fill applied where a formula (written for the first area's top-left cell, relative refs) is TRUE. */
 export interface ConditionalFill {
   formula: string;
   fill: string;
   fontColor: string;
+}
+
+/** Conditional fills over one or more areas of a sheet, replacing whatever rules those areas had. */
+export interface FillRules {
+  sheet: string;
+  /** The first area's top-left cell anchors the formulas' relative references. */
+  areas: Omit<SheetRange, "sheet">[];
+  rules: ConditionalFill[];
+}
+
+/**
+ * Everything one run writes, as plain data: the Excel layer turns it into as few syncs as the 4 MB budget
+ * allows, and formats with one call per rule, never per cell.
+ */
+export interface WritePlan {
+  /** The add-in's own previous output, emptied (values and formats) first. */
+  clear: SheetRange[];
+  /** Value blocks, each written from its top-left cell; null empties a cell. */
+  values: { at: Pick<SheetRange, "sheet" | "row" | "column">; values: CellScalar[][] }[];
+  fills: FillRules[];
+  /** Workbook settings stored with the output (null deletes). */
+  settings: Record<string, string | null>;
 }
 
 export interface WorkbookPort {
@@ -35,12 +57,9 @@ export interface WorkbookPort {
   /** The contiguous data block around the active cell (Ctrl+A / Ctrl+Shift+* in Excel). */
   getCurrentRegion(): Promise<SheetRange>;
   readValues(range: SheetRange, progress?: Progress): Promise<CellScalar[][]>;
-  /** Writes a rows × columns block whose top-left cell is at range.row/column (its size comes from values). */
-  writeValues(at: Pick<SheetRange, "sheet" | "row" | "column">, values: CellScalar[][], progress?: Progress): Promise<void>;
-  /** Empties the cells (values and formats) of a block. */
-  clearRange(range: SheetRange): Promise<void>;
-  /** Replaces every conditional format on the range with one rule per fill, in priority order. */
-  setConditionalFills(range: SheetRange, fills: ConditionalFill[]): Promise<void>;
+  /** The smallest block holding every non-empty cell of the range, or null when it is all empty. */
+  findValues(range: SheetRange): Promise<SheetRange | null>;
+  applyWritePlan(plan: WritePlan, progress?: Progress): Promise<void>;
   /** Workbook-scoped settings that travel with the file. */
   readSetting(key: string): Promise<string | null>;
   writeSetting(key: string, value: string | null): Promise<void>;
@@ -49,12 +68,7 @@ export interface WorkbookPort {
 }
 
 export type WorkbookErrorKind =
-  | "invalidSelection"
-  | "emptySelection"
-  | "protectedSheet"
-  | "tooLarge"
-  | "cancelled"
-  | "unknown";
+  "invalidSelection" | "emptySelection" | "protectedSheet" | "tooLarge" | "cancelled" | "unknown";
 
 /** A failure the task pane can explain to the user in their language (the kind picks the message). */
 export class WorkbookError extends Error {

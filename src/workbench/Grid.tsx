@@ -27,7 +27,13 @@ interface Point {
 function boxOf(sheet: string, a: Point, b: Point): SheetRange {
   const row = Math.min(a.row, b.row);
   const column = Math.min(a.column, b.column);
-  return { sheet, row, column, rowCount: Math.abs(a.row - b.row) + 1, columnCount: Math.abs(a.column - b.column) + 1 };
+  return {
+    sheet,
+    row,
+    column,
+    rowCount: Math.abs(a.row - b.row) + 1,
+    columnCount: Math.abs(a.column - b.column) + 1,
+  };
 }
 
 /**
@@ -36,7 +42,13 @@ function boxOf(sheet: string, a: Point, b: Point): SheetRange {
  */
 export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
   const [sheet, setSheet] = useState(workbook.sheetNames()[0]);
-  const [selection, setSelection] = useState<SheetRange>({ sheet, row: 0, column: 0, rowCount: 1, columnCount: 1 });
+  const [selection, setSelection] = useState<SheetRange>({
+    sheet,
+    row: 0,
+    column: 0,
+    rowCount: 1,
+    columnCount: 1,
+  });
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(600);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -83,8 +95,10 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
   };
   const isSelected = (row: number, column: number) =>
     selection.sheet === sheet &&
-    row >= selection.row && row < selection.row + selection.rowCount &&
-    column >= selection.column && column < selection.column + selection.columnCount;
+    row >= selection.row &&
+    row < selection.row + selection.rowCount &&
+    column >= selection.column &&
+    column < selection.column + selection.columnCount;
 
   const columns = Array.from({ length: columnCount }, (_, c) => c);
   return (
@@ -92,33 +106,82 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
       <div className="grid-namebox" aria-live="polite" data-testid="grid-selection">
         {sheet}!{rangeAddress(selection)}
       </div>
-      <div className="grid-viewport" ref={viewport} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <div role="grid" aria-label={`Sheet ${sheet}`} aria-rowcount={rowCount + 1} aria-colcount={columnCount + 1}
-          style={{ height: (rowCount + 1) * ROW_HEIGHT, width: HEADER_WIDTH + columnCount * COLUMN_WIDTH, position: "relative" }}>
+      <div
+        className="grid-viewport"
+        ref={viewport}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <div
+          role="grid"
+          aria-label={`Sheet ${sheet}`}
+          aria-rowcount={rowCount + 1}
+          aria-colcount={columnCount + 1}
+          style={{
+            height: (rowCount + 1) * ROW_HEIGHT,
+            width: HEADER_WIDTH + columnCount * COLUMN_WIDTH,
+            position: "relative",
+          }}
+        >
           <div role="row" className="grid-row grid-header" style={{ top: 0 }} aria-rowindex={1}>
-            <div role="columnheader" className="grid-corner" style={{ width: HEADER_WIDTH }} onMouseDown={() => select({ sheet, row: 0, column: 0, rowCount: 1_048_576, columnCount: 16_384 })}>◢</div>
+            <div
+              role="columnheader"
+              className="grid-corner"
+              style={{ width: HEADER_WIDTH }}
+              onMouseDown={() =>
+                select({ sheet, row: 0, column: 0, rowCount: 1_048_576, columnCount: 16_384 })
+              }
+            >
+              ◢
+            </div>
             {columns.map((c) => (
-              <div role="columnheader" key={c} className="grid-column-header" style={{ width: COLUMN_WIDTH }}
-                onMouseDown={() => select({ sheet, row: 0, column: c, rowCount: 1_048_576, columnCount: 1 })}>
+              <div
+                role="columnheader"
+                key={c}
+                className="grid-column-header"
+                style={{ width: COLUMN_WIDTH }}
+                onMouseDown={() =>
+                  select({ sheet, row: 0, column: c, rowCount: 1_048_576, columnCount: 1 })
+                }
+              >
                 {columnLetters(c)}
               </div>
             ))}
           </div>
           {Array.from({ length: lastRow - firstRow }, (_, i) => firstRow + i).map((r) => (
-            <div role="row" key={r} className="grid-row" style={{ top: (r + 1) * ROW_HEIGHT }} aria-rowindex={r + 2}>
-              <div role="rowheader" className="grid-row-header" style={{ width: HEADER_WIDTH }}
-                onMouseDown={() => select({ sheet, row: r, column: 0, rowCount: 1, columnCount: 16_384 })}>
+            <div
+              role="row"
+              key={r}
+              className="grid-row"
+              style={{ top: (r + 1) * ROW_HEIGHT }}
+              aria-rowindex={r + 2}
+            >
+              <div
+                role="rowheader"
+                className="grid-row-header"
+                style={{ width: HEADER_WIDTH }}
+                onMouseDown={() =>
+                  select({ sheet, row: r, column: 0, rowCount: 1, columnCount: 16_384 })
+                }
+              >
                 {r + 1}
               </div>
               {columns.map((c) => {
                 const value = workbook.cell(sheet, r, c);
                 const fill = workbook.fillAt(sheet, r, c);
                 return (
-                  <div role="gridcell" key={c} data-cell={`${columnLetters(c)}${r + 1}`} aria-selected={isSelected(r, c)}
+                  <div
+                    role="gridcell"
+                    key={c}
+                    data-cell={`${columnLetters(c)}${r + 1}`}
+                    aria-selected={isSelected(r, c)}
                     className={`grid-cell${isSelected(r, c) ? " selected" : ""}${typeof value === "number" ? " number" : ""}`}
                     style={{ width: COLUMN_WIDTH, background: fill?.fill, color: fill?.fontColor }}
-                    onMouseDown={(e) => { e.preventDefault(); pointerDown({ row: r, column: c }, e.shiftKey); }}
-                    onMouseEnter={() => pointerEnter({ row: r, column: c })}>
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      pointerDown({ row: r, column: c }, e.shiftKey);
+                    }}
+                    onMouseEnter={() => pointerEnter({ row: r, column: c })}
+                  >
                     {formatCell(value, workbook.isDateColumn(sheet, c))}
                   </div>
                 );
@@ -129,7 +192,13 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
       </div>
       <div className="grid-tabs" role="tablist" aria-label="Sheets">
         {workbook.sheetNames().map((name) => (
-          <button key={name} role="tab" aria-selected={name === sheet} className="grid-tab" onClick={() => switchSheet(name)}>
+          <button
+            key={name}
+            role="tab"
+            aria-selected={name === sheet}
+            className="grid-tab"
+            onClick={() => switchSheet(name)}
+          >
             {name}
           </button>
         ))}

@@ -1,11 +1,17 @@
 import { parseCellAddress } from "../excel/a1";
 import { nextReadRowCount, rowBytes } from "../excel/blocks";
-import { CellScalar, ConditionalFill, Progress, SheetRange, WorkbookError, WorkbookPort, throwIfCancelled } from "../excel/workbookPort";
+import {
+  CellScalar,
+  FillRules,
+  WritePlan,
+  Progress,
+  SheetRange,
+  WorkbookError,
+  WorkbookPort,
+  throwIfCancelled,
+} from "../excel/workbookPort";
 
-interface AppliedFills {
-  range: SheetRange;
-  fills: ConditionalFill[];
-}
+type AppliedFills = Omit<FillRules, "sheet">;
 
 interface MemorySheet {
   rows: CellScalar[][];
@@ -15,7 +21,8 @@ interface MemorySheet {
 }
 
 /** The `=$G2="High"` shape our write plans produce: one column compared with a text or number. */
-const equalityRule = /^=\s*(\$?[A-Za-z]{1,3}\$?\d+)\s*=\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?))\s*$/;
+const equalityRule =
+  /^=\s*(\$?[A-Za-z]{1,3}\$?\d+)\s*=\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?))\s*$/;
 
 /**
  * An in-memory workbook behind the same port as Excel, for the workbench, tests and benchmarks. Conditional
@@ -32,9 +39,11 @@ export class MemoryWorkbook implements WorkbookPort {
   syncCount = 0;
 
   constructor(sheets: Record<string, CellScalar[][]>) {
-    for (const [name, rows] of Object.entries(sheets)) this.sheets.set(name, { rows, fills: [], dateColumns: new Set() });
+    for (const [name, rows] of Object.entries(sheets))
+      this.sheets.set(name, { rows, fills: [], dateColumns: new Set() });
     const first = Object.keys(sheets)[0] ?? "Sheet1";
-    if (!this.sheets.has(first)) this.sheets.set(first, { rows: [], fills: [], dateColumns: new Set() });
+    if (!this.sheets.has(first))
+      this.sheets.set(first, { rows: [], fills: [], dateColumns: new Set() });
     this.selection = { sheet: first, row: 0, column: 0, rowCount: 1, columnCount: 1 };
   }
 
@@ -87,17 +96,25 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** The fill a conditional format gives this cell, as Excel would show it (first matching rule wins). */
   fillAt(sheet: string, row: number, column: number): { fill: string; fontColor: string } | null {
-    for (const applied of this.sheet(sheet).fills) {
-      const { range } = applied;
-      if (row < range.row || row >= range.row + range.rowCount || column < range.column || column >= range.column + range.columnCount) continue;
-      for (const fill of applied.fills) {
-        if (this.ruleHolds(fill.formula, sheet, range, row, column)) return { fill: fill.fill, fontColor: fill.fontColor };
+    const cell = { row, column, rowCount: 1, columnCount: 1 };
+    for (const { areas, rules } of this.sheet(sheet).fills) {
+      if (!areas.some((area) => overlaps(area, cell))) continue;
+      for (const rule of rules) {
+        if (this.ruleHolds(rule.formula, sheet, areas[0], row, column)) {
+          return { fill: rule.fill, fontColor: rule.fontColor };
+        }
       }
     }
     return null;
   }
 
-  private ruleHolds(formula: string, sheet: string, range: SheetRange, row: number, column: number): boolean {
+  private ruleHolds(
+    formula: string,
+    sheet: string,
+    range: Box,
+    row: number,
+    column: number
+  ): boolean {
     const match = equalityRule.exec(formula);
     if (!match) return false;
     const reference = match[1];
@@ -108,7 +125,8 @@ export class MemoryWorkbook implements WorkbookPort {
     const targetRow = rowAbsolute ? anchor.row : anchor.row + (row - range.row);
     const targetColumn = columnAbsolute ? anchor.column : anchor.column + (column - range.column);
     const value = this.cell(sheet, targetRow, targetColumn);
-    if (match[2] !== undefined) return String(value ?? "").toLowerCase() === match[2].replace(/""/g, '"').toLowerCase();
+    if (match[2] !== undefined)
+      return String(value ?? "").toLowerCase() === match[2].replace(/""/g, '"').toLowerCase();
     return typeof value === "number" && value === Number(match[3]);
   }
 
@@ -125,9 +143,17 @@ export class MemoryWorkbook implements WorkbookPort {
   async getSelection(): Promise<SheetRange> {
     const used = this.usedSize(this.selection.sheet);
     const lastRow = Math.min(this.selection.row + this.selection.rowCount, used.rowCount);
-    const lastColumn = Math.min(this.selection.column + this.selection.columnCount, used.columnCount);
-    if (lastRow <= this.selection.row || lastColumn <= this.selection.column) throw new WorkbookError("emptySelection");
-    return { ...this.selection, rowCount: lastRow - this.selection.row, columnCount: lastColumn - this.selection.column };
+    const lastColumn = Math.min(
+      this.selection.column + this.selection.columnCount,
+      used.columnCount
+    );
+    if (lastRow <= this.selection.row || lastColumn <= this.selection.column)
+      throw new WorkbookError("emptySelection");
+    return {
+      ...this.selection,
+      rowCount: lastRow - this.selection.row,
+      columnCount: lastColumn - this.selection.column,
+    };
   }
 
   async getCurrentRegion(): Promise<SheetRange> {
@@ -138,16 +164,40 @@ export class MemoryWorkbook implements WorkbookPort {
     let bottom = top;
     let right = left;
     // Grow the box while any cell touching it (including diagonally) holds data, as Excel's current region does.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
-      const rowHas = (r: number) => { for (let c = left - 1; c <= right + 1; c++) if (filled(r, c)) return true; return false; };
-      const columnHas = (c: number) => { for (let r = top - 1; r <= bottom + 1; r++) if (filled(r, c)) return true; return false; };
-      if (top > 0 && rowHas(top - 1)) { top--; grew = true; }
-      if (rowHas(bottom + 1)) { bottom++; grew = true; }
-      if (left > 0 && columnHas(left - 1)) { left--; grew = true; }
-      if (columnHas(right + 1)) { right++; grew = true; }
+      const rowHas = (r: number) => {
+        for (let c = left - 1; c <= right + 1; c++) if (filled(r, c)) return true;
+        return false;
+      };
+      const columnHas = (c: number) => {
+        for (let r = top - 1; r <= bottom + 1; r++) if (filled(r, c)) return true;
+        return false;
+      };
+      if (top > 0 && rowHas(top - 1)) {
+        top--;
+        grew = true;
+      }
+      if (rowHas(bottom + 1)) {
+        bottom++;
+        grew = true;
+      }
+      if (left > 0 && columnHas(left - 1)) {
+        left--;
+        grew = true;
+      }
+      if (columnHas(right + 1)) {
+        right++;
+        grew = true;
+      }
     }
-    return { sheet, row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+    return {
+      sheet,
+      row: top,
+      column: left,
+      rowCount: bottom - top + 1,
+      columnCount: right - left + 1,
+    };
   }
 
   async readValues(range: SheetRange, progress: Progress = {}): Promise<CellScalar[][]> {
@@ -155,7 +205,11 @@ export class MemoryWorkbook implements WorkbookPort {
     let recentRowBytes: number | null = null;
     while (rows.length < range.rowCount) {
       throwIfCancelled(progress.signal);
-      const count = nextReadRowCount(range.rowCount - rows.length, range.columnCount, recentRowBytes);
+      const count = nextReadRowCount(
+        range.rowCount - rows.length,
+        range.columnCount,
+        recentRowBytes
+      );
       for (let r = rows.length, end = rows.length + count; r < end; r++) {
         const source = this.sheet(range.sheet).rows[range.row + r];
         const row: CellScalar[] = new Array(range.columnCount);
@@ -170,34 +224,77 @@ export class MemoryWorkbook implements WorkbookPort {
     return rows;
   }
 
-  async writeValues(at: Pick<SheetRange, "sheet" | "row" | "column">, values: CellScalar[][], progress: Progress = {}): Promise<void> {
+  async findValues(range: SheetRange): Promise<SheetRange | null> {
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
+    const rows = this.sheet(range.sheet).rows;
+    for (let r = range.row; r < Math.min(range.row + range.rowCount, rows.length); r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = range.column; c < Math.min(range.column + range.columnCount, row.length); c++) {
+        if (row[c] === null || row[c] === undefined || row[c] === "") continue;
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    if (bottom < 0) return null;
+    return {
+      sheet: range.sheet,
+      row: top,
+      column: left,
+      rowCount: bottom - top + 1,
+      columnCount: right - left + 1,
+    };
+  }
+
+  async applyWritePlan(plan: WritePlan, progress: Progress = {}): Promise<void> {
     throwIfCancelled(progress.signal);
-    const rows = this.sheet(at.sheet).rows;
-    for (let r = 0; r < values.length; r++) {
-      const target = (rows[at.row + r] ??= []);
-      for (let c = 0; c < values[r].length; c++) target[at.column + c] = values[r][c];
+    for (const range of plan.clear) {
+      const sheet = this.sheet(range.sheet);
+      for (let r = range.row; r < Math.min(range.row + range.rowCount, sheet.rows.length); r++) {
+        const row = sheet.rows[r];
+        for (
+          let c = range.column;
+          row && c < Math.min(range.column + range.columnCount, row.length);
+          c++
+        )
+          row[c] = null;
+      }
+      // Excel's clear(All) removes the conditional formats of the cleared cells too.
+      sheet.fills = sheet.fills.filter(
+        (applied) => !applied.areas.some((area) => overlaps(area, range))
+      );
     }
-    for (let r = 0; r < at.row + values.length; r++) rows[r] ??= [];
-    this.syncCount++;
-    progress.onProgress?.(values.length, values.length);
-    this.changed();
-  }
-
-  async clearRange(range: SheetRange): Promise<void> {
-    const sheet = this.sheet(range.sheet);
-    for (let r = range.row; r < range.row + range.rowCount && r < sheet.rows.length; r++) {
-      const row = sheet.rows[r];
-      for (let c = range.column; c < range.column + range.columnCount && row && c < row.length; c++) row[c] = null;
+    let doneRows = 0;
+    const totalRows = plan.values.reduce((sum, write) => sum + write.values.length, 0);
+    for (const { at, values } of plan.values) {
+      const rows = this.sheet(at.sheet).rows;
+      for (let r = 0; r < at.row; r++) rows[r] ??= [];
+      for (let r = 0; r < values.length; r++) {
+        const target = (rows[at.row + r] ??= []);
+        for (let c = 0; c < values[r].length; c++) target[at.column + c] = values[r][c];
+      }
+      doneRows += values.length;
+      progress.onProgress?.(doneRows, totalRows);
     }
-    sheet.fills = sheet.fills.filter((applied) => !sameRange(applied.range, range));
-    this.syncCount++;
-    this.changed();
-  }
-
-  async setConditionalFills(range: SheetRange, fills: ConditionalFill[]): Promise<void> {
-    const sheet = this.sheet(range.sheet);
-    sheet.fills = [...sheet.fills.filter((applied) => !sameRange(applied.range, range)), { range, fills }];
-    this.syncCount++;
+    for (const fill of plan.fills) {
+      const sheet = this.sheet(fill.sheet);
+      sheet.fills = [
+        ...sheet.fills.filter(
+          (applied) => !applied.areas.some((a) => fill.areas.some((b) => overlaps(a, b)))
+        ),
+        { areas: fill.areas, rules: fill.rules },
+      ];
+    }
+    for (const [key, value] of Object.entries(plan.settings)) await this.writeSetting(key, value);
+    this.syncCount += Math.max(
+      1,
+      Math.ceil(plan.values.reduce((sum, w) => sum + w.values.length, 0) / 100_000)
+    );
     this.changed();
   }
 
@@ -220,6 +317,13 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
-function sameRange(a: SheetRange, b: SheetRange): boolean {
-  return a.sheet === b.sheet && a.row === b.row && a.column === b.column && a.rowCount === b.rowCount && a.columnCount === b.columnCount;
+type Box = Omit<SheetRange, "sheet">;
+
+function overlaps(a: Box, b: Box): boolean {
+  return (
+    a.row < b.row + b.rowCount &&
+    b.row < a.row + a.rowCount &&
+    a.column < b.column + b.columnCount &&
+    b.column < a.column + a.columnCount
+  );
 }

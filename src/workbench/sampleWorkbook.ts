@@ -5,13 +5,21 @@ import customersCsv from "./sample/cdnow-customers.csv";
 import transactionsCsv from "./sample/cdnow-transactions.csv";
 
 function parseCsv(text: string): CellScalar[][] {
-  const parsed = Papa.parse<CellScalar[]>(text.trim(), { dynamicTyping: true, skipEmptyLines: true });
-  return parsed.data.map((row) => row.map((value) => (value === undefined || value === "" ? null : value)));
+  const parsed = Papa.parse<CellScalar[]>(text.trim(), {
+    dynamicTyping: true,
+    skipEmptyLines: true,
+  });
+  return parsed.data.map((row) =>
+    row.map((value) => (value === undefined || value === "" ? null : value))
+  );
 }
 
 /** The bundled CDNOW sample: a customer sheet (what the pane segments) and the transactions it came from. */
 export function createSampleWorkbook(): MemoryWorkbook {
-  const workbook = new MemoryWorkbook({ Customers: parseCsv(customersCsv), Transactions: parseCsv(transactionsCsv) });
+  const workbook = new MemoryWorkbook({
+    Customers: parseCsv(customersCsv),
+    Transactions: parseCsv(transactionsCsv),
+  });
   workbook.formatAsDate("Customers", 1);
   workbook.formatAsDate("Customers", 2);
   workbook.formatAsDate("Transactions", 1);

@@ -1,4 +1,10 @@
-import { MAX_SYNC_BYTES, cellBytes, nextReadRowCount, planWriteBlocks, rowBytes } from "../../src/excel/blocks";
+import {
+  MAX_SYNC_BYTES,
+  cellBytes,
+  nextReadRowCount,
+  planWriteBlocks,
+  rowBytes,
+} from "../../src/excel/blocks";
 
 describe("byte-sized blocks", () => {
   it("counts a cell as its JSON bytes in UTF-8", () => {
@@ -25,7 +31,11 @@ describe("byte-sized blocks", () => {
 
   it("puts a single row larger than the budget in a block of its own", () => {
     const blocks = planWriteBlocks([["x".repeat(50)], ["y"], ["z".repeat(50)]], 20);
-    expect(blocks.map((b) => [b.start, b.end])).toEqual([[0, 1], [1, 2], [2, 3]]);
+    expect(blocks.map((b) => [b.start, b.end])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
   });
 
   it("sizes reads by the bytes per row seen so far, within Excel's 5,000,000-cell cap", () => {

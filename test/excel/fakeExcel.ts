@@ -24,8 +24,20 @@ export class FakeExcel {
   /** Bytes moved by each sync: values written (request) plus values loaded (response). */
   bytesPerSync: number[] = [];
   formattingCalls = 0;
+  /** Addresses handed to getRanges, to check RangeAreas stay short. */
+  areaAddresses: string[] = [];
+  /** Conditional-format formulas set, in order. */
+  get formulas(): string[] {
+    return this.rules.map((rule) => rule.rule.formula);
+  }
+  private rules: { rule: { formula: string } }[] = [];
   settings = new Map<string, string>();
-  private pending: { mock: OfficeMockObject & Record<string, unknown>; row: number; column: number; reads: boolean }[] = [];
+  private pending: {
+    mock: OfficeMockObject & Record<string, unknown>;
+    row: number;
+    column: number;
+    reads: boolean;
+  }[] = [];
 
   constructor(
     readonly sheetName: string,
@@ -50,11 +62,23 @@ export class FakeExcel {
         },
         add() {
           fake.formattingCalls++;
-          return { custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } } };
+          const custom = {
+            rule: { formula: "" },
+            format: { fill: { color: "" }, font: { color: "" } },
+          };
+          fake.rules.push(custom);
+          return { custom };
         },
       },
       clear() {
         fake.formattingCalls++;
+      },
+      getUsedRangeOrNullObject: () => {
+        const top = Math.max(row, fake.used.row);
+        const left = Math.max(column, fake.used.column);
+        const bottom = Math.min(row + rowCount, fake.used.row + fake.used.rowCount);
+        const right = Math.min(column + columnCount, fake.used.column + fake.used.columnCount);
+        return fake.range(top, left, Math.max(0, bottom - top), Math.max(0, right - left));
       },
     }) as OfficeMockObject & Record<string, unknown>;
     const entry = { mock, row, column, reads: false };
@@ -63,7 +87,10 @@ export class FakeExcel {
     mock.load = (properties: LoadArgument) => {
       if (properties === "values" || (Array.isArray(properties) && properties.includes("values"))) {
         entry.reads = true;
-        (mock as unknown as { setValue(name: string, value: unknown): void }).setValue("values", fake.cells(row, column, rowCount, columnCount));
+        (mock as unknown as { setValue(name: string, value: unknown): void }).setValue(
+          "values",
+          fake.cells(row, column, rowCount, columnCount)
+        );
       }
       return load(properties);
     };
@@ -75,7 +102,9 @@ export class FakeExcel {
     const values: Rows = [];
     for (let r = 0; r < rowCount; r++) {
       const line: CellScalar[] = new Array(columnCount);
-      for (let c = 0; c < columnCount; c++) line[c] = this.written.get(`${row + r},${column + c}`) ?? this.cell(row + r, column + c) ?? "";
+      for (let c = 0; c < columnCount; c++)
+        line[c] =
+          this.written.get(`${row + r},${column + c}`) ?? this.cell(row + r, column + c) ?? "";
       values.push(line);
     }
     return values;
@@ -88,7 +117,13 @@ export class FakeExcel {
       load() {},
       getRangeByIndexes: (row: number, column: number, rowCount: number, columnCount: number) =>
         fake.range(row, column, rowCount, columnCount),
-      getUsedRange: () => fake.range(fake.used.row, fake.used.column, fake.used.rowCount, fake.used.columnCount),
+      /** RangeAreas: the fake only needs what formatting and clearing use. */
+      getRanges: (address: string) => {
+        fake.areaAddresses.push(address);
+        return fake.range(0, 0, 1, 1);
+      },
+      getUsedRange: () =>
+        fake.range(fake.used.row, fake.used.column, fake.used.rowCount, fake.used.columnCount),
     };
   }
 
@@ -112,8 +147,19 @@ export class FakeExcel {
         settings: {
           add: (key: string, value: string) => fake.settings.set(key, value),
           getItemOrNullObject: (key: string) => {
-            const item = withNullFlag(new OfficeMockObject({ value: fake.settings.get(key) ?? "", isNullObject: !fake.settings.has(key), delete: () => fake.settings.delete(key) }));
-            fake.pending.push({ mock: item as OfficeMockObject & Record<string, unknown>, row: 0, column: 0, reads: false });
+            const item = withNullFlag(
+              new OfficeMockObject({
+                value: fake.settings.get(key) ?? "",
+                isNullObject: !fake.settings.has(key),
+                delete: () => fake.settings.delete(key),
+              })
+            );
+            fake.pending.push({
+              mock: item as OfficeMockObject & Record<string, unknown>,
+              row: 0,
+              column: 0,
+              reads: false,
+            });
             return item;
           },
         },

@@ -9,11 +9,14 @@ const EXCEL_ROWS = 1_048_576;
 const customerCell = (row: number, column: number): CellScalar => {
   if (row === 0) return ["Customer", "Recency", "Frequency", "Monetary"][column] ?? "";
   const spend = 5 + ((row * 7919) % 499_500) / 100;
-  return [`C${String(row).padStart(7, "0")}`, (row * 31) % 730, 1 + (row % 17), spend][column] ?? "";
+  return (
+    [`C${String(row).padStart(7, "0")}`, (row * 31) % 730, 1 + (row % 17), spend][column] ?? ""
+  );
 };
 
 /** Ids that grow in length down the sheet: rows get larger than the first block suggested. */
-const growingCell = (row: number, column: number): CellScalar => [`customer-${row * row}`, row, row * 1.25, "x".repeat(row % 40)][column] ?? "";
+const growingCell = (row: number, column: number): CellScalar =>
+  [`customer-${row * row}`, row, row * 1.25, "x".repeat(row % 40)][column] ?? "";
 
 function installExcelGlobals(): void {
   (globalThis as Record<string, unknown>).Excel = {
@@ -26,19 +29,41 @@ describe("OfficeWorkbook (Office.js implementation of the workbook port)", () =>
   beforeAll(installExcelGlobals);
 
   it("trims a whole-column selection to the used range", async () => {
-    const fake = new FakeExcel("Customers", customerCell, new Map(), { row: 0, column: 0, rowCount: EXCEL_ROWS, columnCount: 4 }, { row: 0, column: 0, rowCount: 2358, columnCount: 6 });
+    const fake = new FakeExcel(
+      "Customers",
+      customerCell,
+      new Map(),
+      { row: 0, column: 0, rowCount: EXCEL_ROWS, columnCount: 4 },
+      { row: 0, column: 0, rowCount: 2358, columnCount: 6 }
+    );
     const range = await new OfficeWorkbook(fake.run).getSelection();
-    expect(range).toEqual({ sheet: "Customers", row: 0, column: 0, rowCount: 2358, columnCount: 4 });
+    expect(range).toEqual({
+      sheet: "Customers",
+      row: 0,
+      column: 0,
+      rowCount: 2358,
+      columnCount: 4,
+    });
   });
 
   it("reports an empty selection instead of reading nothing", async () => {
-    const fake = new FakeExcel("Customers", customerCell, new Map(), { row: 5000, column: 0, rowCount: 10, columnCount: 2 }, { row: 0, column: 0, rowCount: 2358, columnCount: 4 });
-    await expect(new OfficeWorkbook(fake.run).getSelection()).rejects.toMatchObject({ kind: "emptySelection" });
+    const fake = new FakeExcel(
+      "Customers",
+      customerCell,
+      new Map(),
+      { row: 5000, column: 0, rowCount: 10, columnCount: 2 },
+      { row: 0, column: 0, rowCount: 2358, columnCount: 4 }
+    );
+    await expect(new OfficeWorkbook(fake.run).getSelection()).rejects.toMatchObject({
+      kind: "emptySelection",
+    });
   });
 
   it("turns Office's InvalidSelection into a WorkbookError the pane can explain", async () => {
     const failing = async () => {
-      throw Object.assign(new Error("The current selection is invalid for this operation."), { code: "InvalidSelection" });
+      throw Object.assign(new Error("The current selection is invalid for this operation."), {
+        code: "InvalidSelection",
+      });
     };
     const error = await new OfficeWorkbook(failing).getSelection().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
@@ -54,17 +79,30 @@ describe("OfficeWorkbook (Office.js implementation of the workbook port)", () =>
     );
     expect(values).toHaveLength(EXCEL_ROWS);
     expect(values[0]).toEqual(["Customer", "Recency", "Frequency", "Monetary"]);
-    expect(values[EXCEL_ROWS - 1]).toEqual(customerCell(EXCEL_ROWS - 1, 0) === null ? [] : [0, 1, 2, 3].map((c) => customerCell(EXCEL_ROWS - 1, c)));
+    expect(values[EXCEL_ROWS - 1]).toEqual(
+      customerCell(EXCEL_ROWS - 1, 0) === null
+        ? []
+        : [0, 1, 2, 3].map((c) => customerCell(EXCEL_ROWS - 1, c))
+    );
     const payload = fake.bytesPerSync.reduce((a, b) => a + b, 0);
     expect(Math.max(...fake.bytesPerSync)).toBeLessThanOrEqual(MAX_SYNC_BYTES);
     expect(fake.syncs).toBeLessThanOrEqual(Math.ceil(payload / MAX_SYNC_BYTES) + 3);
     expect(progress[progress.length - 1]).toBe(EXCEL_ROWS);
   });
 
-  it("writes 1,048,576 rows in blocks sized by bytes (≤ 4 MB per sync), empties with \"\" not null", async () => {
+  it('writes 1,048,576 rows in blocks sized by bytes (≤ 4 MB per sync), empties with "" not null', async () => {
     const fake = new FakeExcel("Customers", () => null);
-    const values: CellScalar[][] = Array.from({ length: EXCEL_ROWS }, (_, r) => [r === 7 ? null : `客户-${r}`, r * 1.5, r % 3 === 0]);
-    await new OfficeWorkbook(fake.run).writeValues({ sheet: "Customers", row: 0, column: 5 }, values);
+    const values: CellScalar[][] = Array.from({ length: EXCEL_ROWS }, (_, r) => [
+      r === 7 ? null : `客户-${r}`,
+      r * 1.5,
+      r % 3 === 0,
+    ]);
+    await new OfficeWorkbook(fake.run).applyWritePlan({
+      clear: [],
+      values: [{ at: { sheet: "Customers", row: 0, column: 5 }, values }],
+      fills: [],
+      settings: {},
+    });
     const payload = fake.bytesPerSync.reduce((a, b) => a + b, 0);
     expect(payload).toBeGreaterThan(MAX_SYNC_BYTES * 5); // the test really needs several blocks
     expect(Math.max(...fake.bytesPerSync)).toBeLessThanOrEqual(MAX_SYNC_BYTES);
@@ -76,7 +114,13 @@ describe("OfficeWorkbook (Office.js implementation of the workbook port)", () =>
 
   it("stays under Excel's 5 MB limit even when rows grow longer than the first block suggested", async () => {
     const fake = new FakeExcel("Growing", growingCell);
-    await new OfficeWorkbook(fake.run).readValues({ sheet: "Growing", row: 0, column: 0, rowCount: EXCEL_ROWS, columnCount: 4 });
+    await new OfficeWorkbook(fake.run).readValues({
+      sheet: "Growing",
+      row: 0,
+      column: 0,
+      rowCount: EXCEL_ROWS,
+      columnCount: 4,
+    });
     expect(Math.max(...fake.bytesPerSync)).toBeLessThan(5 * 1024 * 1024);
   });
 
@@ -91,12 +135,84 @@ describe("OfficeWorkbook (Office.js implementation of the workbook port)", () =>
     expect(fake.syncs).toBe(1);
   });
 
-  it("sets one conditional-format rule per fill after clearing the old ones", async () => {
+  it("applies a whole segmentation plan for 1,048,576 rows in ⌈payload / 4 MB⌉ + 3 syncs and tiers + 2 formatting calls", async () => {
     const fake = new FakeExcel("Customers", customerCell);
-    const fills = ["High", "Medium", "Low"].map((tier) => ({ formula: `=$G2="${tier}"`, fill: "#000000", fontColor: "#FFFFFF" }));
-    await new OfficeWorkbook(fake.run).setConditionalFills({ sheet: "Customers", row: 1, column: 6, rowCount: EXCEL_ROWS - 1, columnCount: 1 }, fills);
-    expect(fake.formattingCalls).toBe(fills.length + 1);
-    expect(fake.syncs).toBe(1);
+    const tiers = ["High", "Medium", "Low"];
+    const results: CellScalar[][] = [["Score", "Tier"]];
+    for (let r = 1; r < EXCEL_ROWS; r++) results.push([(r * 37) % 101, tiers[r % 3]]);
+    const legend: CellScalar[][] = [
+      ["Tier", "Customers"],
+      ...tiers.map((tier, i) => [tier, 1000 + i]),
+    ];
+    const rules = tiers.map((tier) => ({
+      formula: `=F2="${tier}"`,
+      fill: "#0B4F6C",
+      fontColor: "#FFFFFF",
+    }));
+    await new OfficeWorkbook(fake.run).applyWritePlan({
+      clear: [
+        { sheet: "Customers", row: 0, column: 4, rowCount: EXCEL_ROWS, columnCount: 2 },
+        { sheet: "Customers", row: 0, column: 7, rowCount: 4, columnCount: 2 },
+      ],
+      values: [
+        { at: { sheet: "Customers", row: 0, column: 4 }, values: results },
+        { at: { sheet: "Customers", row: 0, column: 7 }, values: legend },
+      ],
+      fills: [
+        {
+          sheet: "Customers",
+          areas: [
+            { row: 1, column: 5, rowCount: EXCEL_ROWS - 1, columnCount: 1 },
+            { row: 1, column: 7, rowCount: 3, columnCount: 1 },
+          ],
+          rules,
+        },
+      ],
+      settings: { "cva.output": '[{"sheet":"Customers"}]' },
+    });
+    const payload = fake.bytesPerSync.reduce((a, b) => a + b, 0);
+    expect(Math.max(...fake.bytesPerSync)).toBeLessThanOrEqual(MAX_SYNC_BYTES);
+    expect(fake.syncs).toBeLessThanOrEqual(Math.ceil(payload / MAX_SYNC_BYTES) + 3);
+    expect(fake.formattingCalls).toBeLessThanOrEqual(tiers.length + 2);
+    expect(fake.formulas).toEqual(['=F2="High"', '=F2="Medium"', '=F2="Low"']);
+    expect(fake.areaAddresses).toEqual(["E1:F1048576,H1:I4", "F2:F1048576,H2:H4"]);
+    expect(fake.written.get(`${EXCEL_ROWS - 1},5`)).toBe(tiers[(EXCEL_ROWS - 1) % 3]);
+    expect(fake.written.get("3,7")).toBe("Low");
+    expect(fake.settings.get("cva.output")).toBe('[{"sheet":"Customers"}]');
+  });
+
+  it("finds the values inside a block, or says it is empty", async () => {
+    const fake = new FakeExcel("Customers", customerCell, new Map(), undefined, {
+      row: 0,
+      column: 0,
+      rowCount: 2358,
+      columnCount: 6,
+    });
+    const workbook = new OfficeWorkbook(fake.run);
+    expect(
+      await workbook.findValues({
+        sheet: "Customers",
+        row: 0,
+        column: 6,
+        rowCount: 2358,
+        columnCount: 4,
+      })
+    ).toBeNull();
+    expect(
+      await workbook.findValues({
+        sheet: "Customers",
+        row: 0,
+        column: 4,
+        rowCount: 10,
+        columnCount: 4,
+      })
+    ).toEqual({
+      sheet: "Customers",
+      row: 0,
+      column: 4,
+      rowCount: 10,
+      columnCount: 2,
+    });
   });
 
   it("keeps settings in the workbook and deletes them on null", async () => {

@@ -12,7 +12,13 @@ describe("MemoryWorkbook (the workbench's implementation of the workbook port)",
   it("trims a whole-column selection to the used range", async () => {
     const workbook = new MemoryWorkbook({ Sheet1: table() });
     workbook.select({ sheet: "Sheet1", row: 0, column: 0, rowCount: 1_048_576, columnCount: 2 });
-    expect(await workbook.getSelection()).toEqual({ sheet: "Sheet1", row: 0, column: 0, rowCount: 4, columnCount: 2 });
+    expect(await workbook.getSelection()).toEqual({
+      sheet: "Sheet1",
+      row: 0,
+      column: 0,
+      rowCount: 4,
+      columnCount: 2,
+    });
   });
 
   it("refuses a selection with no data", async () => {
@@ -24,17 +30,38 @@ describe("MemoryWorkbook (the workbench's implementation of the workbook port)",
   it("finds the current region around the active cell, not the stray cell beyond a gap", async () => {
     const workbook = new MemoryWorkbook({ Sheet1: table() });
     workbook.select({ sheet: "Sheet1", row: 1, column: 1, rowCount: 1, columnCount: 1 });
-    expect(await workbook.getCurrentRegion()).toEqual({ sheet: "Sheet1", row: 0, column: 0, rowCount: 3, columnCount: 2 });
+    expect(await workbook.getCurrentRegion()).toEqual({
+      sheet: "Sheet1",
+      row: 0,
+      column: 0,
+      rowCount: 3,
+      columnCount: 2,
+    });
   });
 
   it("reads and writes blocks, reporting progress, and notifies the grid", async () => {
     const workbook = new MemoryWorkbook({ Sheet1: table() });
     const changes: number[] = [];
     workbook.subscribe(() => changes.push(1));
-    await workbook.writeValues({ sheet: "Sheet1", row: 0, column: 2 }, [["Tier"], ["High"], ["Low"]]);
+    await workbook.applyWritePlan({
+      clear: [],
+      values: [
+        { at: { sheet: "Sheet1", row: 0, column: 2 }, values: [["Tier"], ["High"], ["Low"]] },
+      ],
+      fills: [],
+      settings: { "cva.output": "x" },
+    });
+    expect(await workbook.readSetting("cva.output")).toBe("x");
     const progress: number[] = [];
-    const values = await workbook.readValues({ sheet: "Sheet1", row: 0, column: 0, rowCount: 3, columnCount: 3 }, { onProgress: (done) => progress.push(done) });
-    expect(values).toEqual([["Customer", "Spend", "Tier"], ["A", 10, "High"], ["B", 20, "Low"]]);
+    const values = await workbook.readValues(
+      { sheet: "Sheet1", row: 0, column: 0, rowCount: 3, columnCount: 3 },
+      { onProgress: (done) => progress.push(done) }
+    );
+    expect(values).toEqual([
+      ["Customer", "Spend", "Tier"],
+      ["A", 10, "High"],
+      ["B", 20, "Low"],
+    ]);
     expect(progress[progress.length - 1]).toBe(3);
     expect(changes).toHaveLength(1);
   });
@@ -43,20 +70,82 @@ describe("MemoryWorkbook (the workbench's implementation of the workbook port)",
     const rows = Array.from({ length: 300_000 }, (_, i) => [`C${i}`, i]);
     const workbook = new MemoryWorkbook({ Sheet1: rows });
     const controller = new AbortController();
-    const reading = workbook.readValues({ sheet: "Sheet1", row: 0, column: 0, rowCount: rows.length, columnCount: 2 }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const reading = workbook.readValues(
+      { sheet: "Sheet1", row: 0, column: 0, rowCount: rows.length, columnCount: 2 },
+      { signal: controller.signal, onProgress: () => controller.abort() }
+    );
     await expect(reading).rejects.toMatchObject({ kind: "cancelled" });
   });
 
   it("shows conditional fills where the rule's formula holds, relative to each row", async () => {
     const workbook = new MemoryWorkbook({ Sheet1: [["Tier"], ["High"], ["Low"], ["high"]] });
-    await workbook.setConditionalFills({ sheet: "Sheet1", row: 1, column: 0, rowCount: 3, columnCount: 1 }, [
-      { formula: '=$A2="High"', fill: "#004488", fontColor: "#FFFFFF" },
-      { formula: '=$A2="Low"', fill: "#DDDDDD", fontColor: "#000000" },
-    ]);
+    const rules = [
+      { formula: '=A2="High"', fill: "#004488", fontColor: "#FFFFFF" },
+      { formula: '=A2="Low"', fill: "#DDDDDD", fontColor: "#000000" },
+    ];
+    await workbook.applyWritePlan({
+      clear: [],
+      values: [{ at: { sheet: "Sheet1", row: 0, column: 2 }, values: [["Legend"], ["Low"]] }],
+      fills: [
+        {
+          sheet: "Sheet1",
+          areas: [
+            { row: 1, column: 0, rowCount: 3, columnCount: 1 },
+            { row: 1, column: 2, rowCount: 1, columnCount: 1 },
+          ],
+          rules,
+        },
+      ],
+      settings: {},
+    });
     expect(workbook.fillAt("Sheet1", 1, 0)).toEqual({ fill: "#004488", fontColor: "#FFFFFF" });
     expect(workbook.fillAt("Sheet1", 2, 0)).toEqual({ fill: "#DDDDDD", fontColor: "#000000" });
     expect(workbook.fillAt("Sheet1", 3, 0)).toEqual({ fill: "#004488", fontColor: "#FFFFFF" }); // Excel's = ignores case
     expect(workbook.fillAt("Sheet1", 0, 0)).toBeNull();
+    expect(workbook.fillAt("Sheet1", 1, 2)).toEqual({ fill: "#DDDDDD", fontColor: "#000000" }); // second area: itself
+  });
+
+  it("clears its own earlier output, formats included, and finds values in a block", async () => {
+    const workbook = new MemoryWorkbook({ Sheet1: table() });
+    await workbook.applyWritePlan({
+      clear: [],
+      values: [
+        { at: { sheet: "Sheet1", row: 0, column: 2 }, values: [["Tier"], ["High"], ["Low"]] },
+      ],
+      fills: [
+        {
+          sheet: "Sheet1",
+          areas: [{ row: 1, column: 2, rowCount: 2, columnCount: 1 }],
+          rules: [{ formula: '=C2="High"', fill: "#000", fontColor: "#fff" }],
+        },
+      ],
+      settings: {},
+    });
+    expect(
+      await workbook.findValues({
+        sheet: "Sheet1",
+        row: 0,
+        column: 2,
+        rowCount: 10,
+        columnCount: 1,
+      })
+    ).toEqual({ sheet: "Sheet1", row: 0, column: 2, rowCount: 3, columnCount: 1 });
+    await workbook.applyWritePlan({
+      clear: [{ sheet: "Sheet1", row: 0, column: 2, rowCount: 3, columnCount: 1 }],
+      values: [],
+      fills: [],
+      settings: {},
+    });
+    expect(
+      await workbook.findValues({
+        sheet: "Sheet1",
+        row: 0,
+        column: 2,
+        rowCount: 10,
+        columnCount: 1,
+      })
+    ).toBeNull();
+    expect(workbook.fillAt("Sheet1", 1, 2)).toBeNull();
   });
 
   it("keeps settings", async () => {
