@@ -2,7 +2,13 @@
 const shared = {
   transform: {
     "^.+\\.csv$": "<rootDir>/test/csvTransform.js",
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" }, diagnostics: { warnOnly: false } }],
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      {
+        tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" },
+        diagnostics: { warnOnly: false },
+      },
+    ],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   // office-addin-mock pulls ES-module-only helpers through office-addin-manifest; point at the CommonJS entry.
@@ -15,7 +21,12 @@ const shared = {
 module.exports = {
   reporters: ["default", "<rootDir>/test/summaryReporter.js"],
   projects: [
-    { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts?(x)"], testPathIgnorePatterns: ["/test/browser/"] },
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/**/*.test.ts?(x)"],
+      testPathIgnorePatterns: ["/test/browser/"],
+    },
     {
       ...shared,
       displayName: "browser",

@@ -7,7 +7,9 @@ const { LocalizedFunctionsMetadataPlugin } = require("./scripts/localize-functio
 
 const devUrl = "https://localhost:3000/";
 // Where the production build will be hosted; manifest URLs are rewritten to it. Unset, the build stays on localhost.
-const prodUrl = process.env.ADDIN_PUBLIC_URL ? process.env.ADDIN_PUBLIC_URL.replace(/\/?$/, "/") : devUrl;
+const prodUrl = process.env.ADDIN_PUBLIC_URL
+  ? process.env.ADDIN_PUBLIC_URL.replace(/\/?$/, "/")
+  : devUrl;
 // Office requires store add-ins to load Office.js from Microsoft's CDN; offline development uses the npm copy.
 const cdnOfficeJs = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -17,7 +19,10 @@ const typescriptRule = {
   use: {
     loader: "ts-loader",
     // Type checking runs once in `npm run typecheck`; here esnext modules let webpack tree-shake Fluent UI.
-    options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: true } },
+    options: {
+      transpileOnly: true,
+      compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: true },
+    },
   },
 };
 
@@ -37,22 +42,33 @@ function addin(dev, httpsOptions) {
     entry: { functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/index.tsx" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new LocalizedFunctionsMetadataPlugin({ locale: "zh-CN", translations: "./src/functions/locales/zh-CN.json" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new LocalizedFunctionsMetadataPlugin({
+        locale: "zh-CN",
+        translations: "./src/functions/locales/zh-CN.json",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         officeJsUrl: dev ? "office-js/office.js" : cdnOfficeJs,
       }),
-      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        chunks: [],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replaceAll(devUrl, prodUrl)),
+            transform: (content) =>
+              dev ? content : content.toString().replaceAll(devUrl, prodUrl),
           },
           // Office.js's npm package is a loader that needs its whole folder beside it.
           ...(dev ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }] : []),
@@ -85,6 +101,8 @@ module.exports = async (env, options) => {
   const dev = options.mode === "development";
   if (env.workbench) return workbench(dev);
   // Only `webpack serve` needs certificates; plain builds never touch them.
-  const httpsOptions = env.WEBPACK_SERVE ? await require("office-addin-dev-certs").getHttpsServerOptions() : undefined;
+  const httpsOptions = env.WEBPACK_SERVE
+    ? await require("office-addin-dev-certs").getHttpsServerOptions()
+    : undefined;
   return addin(dev, httpsOptions);
 };

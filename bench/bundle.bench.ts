@@ -11,14 +11,25 @@ const TARGET_GZIP_KB = 250;
 export function run(): void {
   if (!existsSync(join(root, "dist", "taskpane.js"))) {
     const webpack = join(root, "node_modules", "webpack", "bin", "webpack.js");
-    execFileSync(process.execPath, [webpack, "--mode", "production"], { cwd: root, stdio: "ignore" });
+    execFileSync(process.execPath, [webpack, "--mode", "production"], {
+      cwd: root,
+      stdio: "ignore",
+    });
   }
   let total = 0;
   for (const file of ["functions.js", "taskpane.js"]) {
     const bytes = readFileSync(join(root, "dist", file));
     const gzipped = gzipSync(bytes, { level: 9 }).length;
     total += gzipped;
-    report(`bundle: ${file} minified / gzipped`, `${(bytes.length / 1024).toFixed(1)} / ${(gzipped / 1024).toFixed(1)} KB`);
+    report(
+      `bundle: ${file} minified / gzipped`,
+      `${(bytes.length / 1024).toFixed(1)} / ${(gzipped / 1024).toFixed(1)} KB`
+    );
   }
-  reportAgainstTarget("bundle: task pane initial JS (functions + taskpane), gzipped", total / 1024, "KB", TARGET_GZIP_KB);
+  reportAgainstTarget(
+    "bundle: task pane initial JS (functions + taskpane), gzipped",
+    total / 1024,
+    "KB",
+    TARGET_GZIP_KB
+  );
 }

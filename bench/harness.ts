@@ -37,10 +37,19 @@ export function report(name: string, value: string, note = ""): void {
 }
 
 /** A non-time figure with a target (e.g. a bundle size), counted as met or missed like a time. */
-export function reportAgainstTarget(name: string, value: number, unit: string, target: number): void {
+export function reportAgainstTarget(
+  name: string,
+  value: number,
+  unit: string,
+  target: number
+): void {
   const met = value <= target;
   results.push({ name, medianMs: value, targetMs: target, met });
-  report(name, `${value.toFixed(1)} ${unit}`, `(target ≤ ${target} ${unit}: ${met ? "met" : "MISSED"})`);
+  report(
+    name,
+    `${value.toFixed(1)} ${unit}`,
+    `(target ≤ ${target} ${unit}: ${met ? "met" : "MISSED"})`
+  );
 }
 
 export function allResults(): readonly BenchResult[] {

@@ -9,14 +9,18 @@ import { allResults } from "../bench/harness";
 async function main(): Promise<void> {
   const dir = join(__dirname, "..", "bench");
   const only = process.argv[2];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".bench.ts"))
+    .sort()) {
     if (only && !file.includes(only)) continue;
     console.log(`\n## ${file}`);
     const mod = await import(join(dir, file));
     await mod.run();
   }
   const missed = allResults().filter((r) => !r.met);
-  console.log(`\n${allResults().length - missed.length} targets met, ${missed.length} missed${missed.length ? ": " + missed.map((r) => r.name).join("; ") : ""}`);
+  console.log(
+    `\n${allResults().length - missed.length} targets met, ${missed.length} missed${missed.length ? ": " + missed.map((r) => r.name).join("; ") : ""}`
+  );
 }
 
 main().catch((error) => {

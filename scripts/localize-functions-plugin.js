@@ -38,19 +38,34 @@ class LocalizedFunctionsMetadataPlugin {
 
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("LocalizedFunctionsMetadataPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "LocalizedFunctionsMetadataPlugin", stage: compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, (assets) => {
-        const generated = assets[this.source];
-        if (!generated) return;
-        const translationsPath = path.resolve(compiler.context, this.translations);
-        compilation.fileDependencies.add(translationsPath);
-        try {
-          const translations = JSON.parse(fs.readFileSync(translationsPath, "utf8"));
-          const localized = localizeFunctionsMetadata(generated.source().toString(), translations, this.locale);
-          compilation.emitAsset(this.source.replace(/\.json$/, `.${this.locale}.json`), new sources.RawSource(localized));
-        } catch (error) {
-          compilation.errors.push(new compilation.compiler.webpack.WebpackError(String(error.message || error)));
+      compilation.hooks.processAssets.tap(
+        {
+          name: "LocalizedFunctionsMetadataPlugin",
+          stage: compilation.PROCESS_ASSETS_STAGE_ADDITIONS,
+        },
+        (assets) => {
+          const generated = assets[this.source];
+          if (!generated) return;
+          const translationsPath = path.resolve(compiler.context, this.translations);
+          compilation.fileDependencies.add(translationsPath);
+          try {
+            const translations = JSON.parse(fs.readFileSync(translationsPath, "utf8"));
+            const localized = localizeFunctionsMetadata(
+              generated.source().toString(),
+              translations,
+              this.locale
+            );
+            compilation.emitAsset(
+              this.source.replace(/\.json$/, `.${this.locale}.json`),
+              new sources.RawSource(localized)
+            );
+          } catch (error) {
+            compilation.errors.push(
+              new compilation.compiler.webpack.WebpackError(String(error.message || error))
+            );
+          }
         }
-      });
+      );
     });
   }
 }

@@ -13,9 +13,18 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     for (const size of [16, 32, 64, 80, 128]) {
-      const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
-      await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('width="64" height="64"', `width="${size}" height="${size}"`)}</body></html>`);
-      await page.screenshot({ path: join(assets, `icon-${size}.png`), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+      const page = await browser.newPage({
+        viewport: { width: size, height: size },
+        deviceScaleFactor: 1,
+      });
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent">${svg.replace('width="64" height="64"', `width="${size}" height="${size}"`)}</body></html>`
+      );
+      await page.screenshot({
+        path: join(assets, `icon-${size}.png`),
+        omitBackground: true,
+        clip: { x: 0, y: 0, width: size, height: size },
+      });
       await page.close();
     }
   } finally {

@@ -8,11 +8,19 @@ import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("../dist-workbench", import.meta.url)));
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".map": "application/json", ".txt": "text/plain" };
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".map": "application/json",
+  ".txt": "text/plain",
+};
 
 export function startWorkbenchServer(port = Number(process.env.PORT ?? 3100)) {
   const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const path = normalize(
+      decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname)
+    ).replace(/^(\.\.[/\\])+/, "");
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!file.startsWith(root) || !existsSync(file)) {
@@ -22,7 +30,9 @@ export function startWorkbenchServer(port = Number(process.env.PORT ?? 3100)) {
     response.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(response);
   });
-  return new Promise((resolveServer) => server.listen(port, "127.0.0.1", () => resolveServer(server)));
+  return new Promise((resolveServer) =>
+    server.listen(port, "127.0.0.1", () => resolveServer(server))
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -17,13 +17,24 @@ if (problems.length > 0) {
 }
 console.log(`Offline manifest check passed: ${manifestPath}`);
 
-const online = spawnSync(process.execPath, [require.resolve("office-addin-manifest/cli.js"), "validate", manifestPath], {
-  encoding: "utf8",
-  timeout: 60_000,
-});
+const online = spawnSync(
+  process.execPath,
+  [require.resolve("office-addin-manifest/cli.js"), "validate", manifestPath],
+  {
+    encoding: "utf8",
+    timeout: 60_000,
+  }
+);
 const output = `${online.stdout ?? ""}${online.stderr ?? ""}`;
-if (/Unable to contact|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|fetch failed|network/i.test(output) || online.error) {
-  console.log("Microsoft's online manifest validator is not reachable from here; only the offline check ran.");
+if (
+  /Unable to contact|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|fetch failed|network/i.test(
+    output
+  ) ||
+  online.error
+) {
+  console.log(
+    "Microsoft's online manifest validator is not reachable from here; only the offline check ran."
+  );
 } else if (online.status !== 0) {
   console.error(output.trim());
   console.error("Microsoft's online manifest validator reported problems.");

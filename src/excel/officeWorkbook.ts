@@ -162,7 +162,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const sheet = sheets.getItem(at.sheet);
         const columnCount = values[0]?.length ?? 0;
         for (const block of planWriteBlocks(values, MAX_SYNC_BYTES)) {
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB, see queue()
+          // One sync per 4 MB block at most, see queue().
           await queue(block.bytes);
           const target = sheet.getRangeByIndexes(
             at.row + block.start,

@@ -22,12 +22,17 @@ export interface ScalarFormula {
  * spills one value per row. A row where every column argument is blank gives a blank; an error in a row (a bad
  * cell, or a CvaError from the formula) stays in that row. Never throws: a bad shape is a single error cell.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-function results are any[][] in the metadata
 export function broadcast(formula: ScalarFormula, args: readonly unknown[]): any[][] {
   const single = singleRow(formula.args, args);
   if (single !== undefined) {
     const value = guarded(formula.compute, single);
-    return [[typeof value === "number" && value > -Infinity && value < Infinity ? value : toExcelCell(value)]];
+    return [
+      [
+        typeof value === "number" && value > -Infinity && value < Infinity
+          ? value
+          : toExcelCell(value),
+      ],
+    ];
   }
   const result = excelResult(() => spillRows(formula, args));
   return Array.isArray(result) ? result : [[result]];
@@ -41,9 +46,14 @@ function singleRow(specs: readonly NumberArg[], args: readonly unknown[]): numbe
   const values = new Array<number>(specs.length);
   for (let k = 0; k < specs.length; k++) {
     const arg = args[k];
-    const cell = Array.isArray(arg) ? (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 ? arg[0][0] : undefined) : arg;
+    const cell = Array.isArray(arg)
+      ? arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1
+        ? arg[0][0]
+        : undefined
+      : arg;
     if (typeof cell === "number" && cell > -Infinity && cell < Infinity) values[k] = cell;
-    else if ((arg === undefined || arg === null) && specs[k].fallback !== undefined) values[k] = specs[k].fallback as number;
+    else if ((arg === undefined || arg === null) && specs[k].fallback !== undefined)
+      values[k] = specs[k].fallback as number;
     else return undefined;
   }
   return values;
@@ -60,11 +70,15 @@ function guarded(compute: (values: number[]) => number, values: number[]): CellV
 
 function spillRows(formula: ScalarFormula, args: readonly unknown[]): unknown[][] {
   const specs = formula.args;
-  const columns: (Matrix | undefined)[] = specs.map((spec, k) => (args[k] === undefined || args[k] === null ? undefined : columnOf(args[k], spec.what)));
+  const columns: (Matrix | undefined)[] = specs.map((spec, k) =>
+    args[k] === undefined || args[k] === null ? undefined : columnOf(args[k], spec.what)
+  );
   const heights = columns.map((column) => column?.length ?? 1);
   const rowCount = Math.max(...heights);
   if (heights.some((h) => h !== 1 && h !== rowCount)) {
-    throw valueError(`The ranges must have the same number of rows: ${specs.map((s, k) => `${s.what} has ${heights[k]}`).join(", ")}.`);
+    throw valueError(
+      `The ranges must have the same number of rows: ${specs.map((s, k) => `${s.what} has ${heights[k]}`).join(", ")}.`
+    );
   }
   const out = new Array<unknown[]>(rowCount);
   const values = new Array<number>(columns.length);
@@ -93,13 +107,20 @@ function isBlankRow(columns: readonly (Matrix | undefined)[], r: number): boolea
   return spilled > 0;
 }
 
-function readRow(columns: readonly (Matrix | undefined)[], specs: readonly NumberArg[], r: number, values: number[], named: boolean): number[] {
+function readRow(
+  columns: readonly (Matrix | undefined)[],
+  specs: readonly NumberArg[],
+  r: number,
+  values: number[],
+  named: boolean
+): number[] {
   for (let k = 0; k < columns.length; k++) {
     const column = columns[k];
     const cell = column === undefined ? undefined : column[column.length === 1 ? 0 : r][0];
     const fallback = specs[k].fallback;
     if (typeof cell === "number" && Number.isFinite(cell)) values[k] = cell;
-    else if (fallback !== undefined && (cell === undefined || cell === null || cell === "")) values[k] = fallback;
+    else if (fallback !== undefined && (cell === undefined || cell === null || cell === ""))
+      values[k] = fallback;
     else values[k] = cellNumber(cell, named ? `${specs[k].what} in row ${r + 1}` : specs[k].what);
   }
   return values;

@@ -8,22 +8,42 @@ import { CvaError, ExcelErrorCode, isCvaError } from "../core/errors";
  */
 export type ExcelError = CustomFunctions.Error | CvaError;
 
-const errorCodes = new Set<string>(["#VALUE!", "#NUM!", "#DIV/0!", "#N/A", "#NULL!", "#REF!", "#NAME?", "#CALC!", "#SPILL!"]);
+const errorCodes = new Set<string>([
+  "#VALUE!",
+  "#NUM!",
+  "#DIV/0!",
+  "#N/A",
+  "#NULL!",
+  "#REF!",
+  "#NAME?",
+  "#CALC!",
+  "#SPILL!",
+]);
 
 export function toExcelError(error: CvaError): ExcelError {
   if (typeof CustomFunctions === "undefined") return error;
-  return new CustomFunctions.Error(error.code as unknown as CustomFunctions.ErrorCode, error.message);
+  return new CustomFunctions.Error(
+    error.code as unknown as CustomFunctions.ErrorCode,
+    error.message
+  );
 }
 
 /** Reads one cell handed in by Excel; an error cell inside a range becomes a CvaError for that row only. */
 export function fromExcelCell(value: unknown): CellValue {
-  if (value === null || value === undefined || typeof value === "number" || typeof value === "string" || typeof value === "boolean") {
+  if (
+    value === null ||
+    value === undefined ||
+    typeof value === "number" ||
+    typeof value === "string" ||
+    typeof value === "boolean"
+  ) {
     return value;
   }
   if (isCvaError(value)) return value;
   const code = (value as { code?: unknown }).code;
   if (typeof code === "string" && errorCodes.has(code)) {
-    const known: ExcelErrorCode = code === "#NUM!" || code === "#DIV/0!" || code === "#N/A" ? code : "#VALUE!";
+    const known: ExcelErrorCode =
+      code === "#NUM!" || code === "#DIV/0!" || code === "#N/A" ? code : "#VALUE!";
     return new CvaError(known, `The input holds ${code}.`);
   }
   return new CvaError("#VALUE!", "Unsupported cell value.");
@@ -39,7 +59,8 @@ export function fromExcelMatrix(value: unknown): CellValue[][] {
 export function toExcelCell(value: CellValue): number | string | boolean | ExcelError {
   if (isCvaError(value)) return toExcelError(value);
   if (value === null || value === undefined) return "";
-  if (typeof value === "number" && !Number.isFinite(value)) return toExcelError(new CvaError("#NUM!", "The result is not a finite number."));
+  if (typeof value === "number" && !Number.isFinite(value))
+    return toExcelError(new CvaError("#NUM!", "The result is not a finite number."));
   return value;
 }
 
@@ -56,6 +77,11 @@ export function excelResult<T>(compute: () => T): T | ExcelError {
     return result;
   } catch (error) {
     if (isCvaError(error)) return toExcelError(error);
-    return toExcelError(new CvaError("#VALUE!", `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`));
+    return toExcelError(
+      new CvaError(
+        "#VALUE!",
+        `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`
+      )
+    );
   }
 }

@@ -18,12 +18,27 @@ import { DEFAULT_SEGMENT_MAP, SegmentMap } from "../core/rfm/segmentMap";
 import { segmentMapFrom } from "../core/rfm/segmentMapFrom";
 import { segmentOf } from "../core/rfm/segmentOf";
 import { weightedScores } from "../core/score/weightedScores";
-import { assignTiers, DEFAULT_TIER_CUTOFFS, DEFAULT_TIER_LABELS, TierBasis } from "../core/tiers/assignTiers";
+import {
+  assignTiers,
+  DEFAULT_TIER_CUTOFFS,
+  DEFAULT_TIER_LABELS,
+  TierBasis,
+} from "../core/tiers/assignTiers";
 import { broadcast, ScalarFormula } from "./broadcast";
 import { fromExcelCell, toExcelCell } from "./excelValues";
-import { cellNumber, cellNumberOr, columnOf, listOf, matrixOf, numericRows, NumericRows, optionalCell, optionalChoice, spill, spillNumericRows } from "./ranges";
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- results are any[][] in the custom-function metadata */
+import {
+  cellNumber,
+  cellNumberOr,
+  columnOf,
+  listOf,
+  matrixOf,
+  numericRows,
+  NumericRows,
+  optionalCell,
+  optionalChoice,
+  spill,
+  spillNumericRows,
+} from "./ranges";
 
 // ── Customer value KPIs: scalar formulas that also spill over columns ───────────────────────────────────────────
 // Each formula is described once, at load: a custom function called for a million rows allocates nothing else.
@@ -57,9 +72,16 @@ export function clv(
   lifespanPeriods: number[][],
   acquisitionCost?: number[][],
   grossMargin?: number[][],
-  discountRatePerPeriod?: number[][],
+  discountRatePerPeriod?: number[][]
 ): any[][] {
-  return broadcast(CLV_FORMULA, [avgOrderValue, purchasesPerPeriod, lifespanPeriods, acquisitionCost, grossMargin, discountRatePerPeriod]);
+  return broadcast(CLV_FORMULA, [
+    avgOrderValue,
+    purchasesPerPeriod,
+    lifespanPeriods,
+    acquisitionCost,
+    grossMargin,
+    discountRatePerPeriod,
+  ]);
 }
 
 const CLV_RETENTION_FORMULA: ScalarFormula = {
@@ -88,9 +110,15 @@ export function clvRetention(
   retentionRate: number[][],
   discountRatePerPeriod: number[][],
   periods?: number[][],
-  acquisitionCost?: number[][],
+  acquisitionCost?: number[][]
 ): any[][] {
-  return broadcast(CLV_RETENTION_FORMULA, [marginPerPeriod, retentionRate, discountRatePerPeriod, periods, acquisitionCost]);
+  return broadcast(CLV_RETENTION_FORMULA, [
+    marginPerPeriod,
+    retentionRate,
+    discountRatePerPeriod,
+    periods,
+    acquisitionCost,
+  ]);
 }
 
 const CAC_FORMULA: ScalarFormula = {
@@ -106,13 +134,27 @@ const CAC_FORMULA: ScalarFormula = {
  * @param {number[][]} newCustomers New customers won in the period.
  * @returns {any[][]} Cost per new customer, per row.
  */
-export function cac(marketingSpend: number[][], salesSpend: number[][], newCustomers: number[][]): any[][] {
+export function cac(
+  marketingSpend: number[][],
+  salesSpend: number[][],
+  newCustomers: number[][]
+): any[][] {
   return broadcast(CAC_FORMULA, [marketingSpend, salesSpend, newCustomers]);
 }
 
-const CUSTOMER_COUNTS = [{ what: "Customers at the start" }, { what: "Customers at the end" }, { what: "New customers" }];
-const RETENTION_FORMULA: ScalarFormula = { args: CUSTOMER_COUNTS, compute: (v) => retentionRateOf(v[0], v[1], v[2]) };
-const CHURN_FORMULA: ScalarFormula = { args: CUSTOMER_COUNTS, compute: (v) => churnRateOf(v[0], v[1], v[2]) };
+const CUSTOMER_COUNTS = [
+  { what: "Customers at the start" },
+  { what: "Customers at the end" },
+  { what: "New customers" },
+];
+const RETENTION_FORMULA: ScalarFormula = {
+  args: CUSTOMER_COUNTS,
+  compute: (v) => retentionRateOf(v[0], v[1], v[2]),
+};
+const CHURN_FORMULA: ScalarFormula = {
+  args: CUSTOMER_COUNTS,
+  compute: (v) => churnRateOf(v[0], v[1], v[2]),
+};
 
 /**
  * Customer retention rate: (customers at the end − new customers) / customers at the start.
@@ -122,7 +164,11 @@ const CHURN_FORMULA: ScalarFormula = { args: CUSTOMER_COUNTS, compute: (v) => ch
  * @param {number[][]} newCustomers Customers won during the period.
  * @returns {any[][]} Retention rate between 0 and 1, per row.
  */
-export function retentionRate(startCustomers: number[][], endCustomers: number[][], newCustomers: number[][]): any[][] {
+export function retentionRate(
+  startCustomers: number[][],
+  endCustomers: number[][],
+  newCustomers: number[][]
+): any[][] {
   return broadcast(RETENTION_FORMULA, [startCustomers, endCustomers, newCustomers]);
 }
 
@@ -134,7 +180,11 @@ export function retentionRate(startCustomers: number[][], endCustomers: number[]
  * @param {number[][]} newCustomers Customers won during the period.
  * @returns {any[][]} Churn rate between 0 and 1, per row.
  */
-export function churnRate(startCustomers: number[][], endCustomers: number[][], newCustomers: number[][]): any[][] {
+export function churnRate(
+  startCustomers: number[][],
+  endCustomers: number[][],
+  newCustomers: number[][]
+): any[][] {
   return broadcast(CHURN_FORMULA, [startCustomers, endCustomers, newCustomers]);
 }
 
@@ -152,7 +202,13 @@ const RFM_FORMATS = ["code", "sum", "columns"] as const;
  * @param {string} [format] "code" (text such as "545", the default), "sum" (R+F+M) or "columns" (R, F and M side by side).
  * @returns {any[][]} RFM score per customer.
  */
-export function rfmScore(recency: number[][], frequency: number[][], monetary: number[][], bins?: number, format?: string): any[][] {
+export function rfmScore(
+  recency: number[][],
+  frequency: number[][],
+  monetary: number[][],
+  bins?: number,
+  format?: string
+): any[][] {
   return spill(() => {
     const rows = populationRows([
       { rows: columnOf(recency, "Recency"), column: 0, what: "Recency" },
@@ -161,11 +217,22 @@ export function rfmScore(recency: number[][], frequency: number[][], monetary: n
     ]);
     const binCount = cellNumberOr(optionalCell(bins, "Bins"), "Bins", 5);
     const shape = optionalChoice(format, "Format", RFM_FORMATS, "code");
-    if (shape === "code" && binCount > 9) throw numError(`Codes hold one digit per score: use at most 9 bins, or format "sum" or "columns" (got ${binCount} bins).`);
+    if (shape === "code" && binCount > 9)
+      throw numError(
+        `Codes hold one digit per score: use at most 9 bins, or format "sum" or "columns" (got ${binCount} bins).`
+      );
     const [r, f, m] = rows.columns;
     const scores = rfmScores(r, f, m, binCount);
-    if (shape === "columns") return spillNumericRows(rows, 3, (i) => [scores.recency[i], scores.frequency[i], scores.monetary[i]]);
-    if (shape === "sum") return spillNumericRows(rows, 1, (i) => [scores.recency[i] + scores.frequency[i] + scores.monetary[i]]);
+    if (shape === "columns")
+      return spillNumericRows(rows, 3, (i) => [
+        scores.recency[i],
+        scores.frequency[i],
+        scores.monetary[i],
+      ]);
+    if (shape === "sum")
+      return spillNumericRows(rows, 1, (i) => [
+        scores.recency[i] + scores.frequency[i] + scores.monetary[i],
+      ]);
     const codes = rfmCodeList(scores.recency, scores.frequency, scores.monetary);
     return spillNumericRows(rows, 1, (i) => [codes[i]]);
   });
@@ -181,7 +248,10 @@ export function rfmScore(recency: number[][], frequency: number[][], monetary: n
 export function rfmSegment(rfmCodes: any[][], segmentMap?: any[][]): any[][] {
   return spill(() => {
     const codes = columnOf(rfmCodes, "RFM codes");
-    const map = segmentMap === undefined || segmentMap === null ? DEFAULT_SEGMENT_MAP : userSegmentMap(segmentMap);
+    const map =
+      segmentMap === undefined || segmentMap === null
+        ? DEFAULT_SEGMENT_MAP
+        : userSegmentMap(segmentMap);
     return codes.map(([value]) => {
       const cell = fromExcelCell(value);
       if (isCvaError(cell) || isBlank(cell)) return [toExcelCell(cell)];
@@ -201,12 +271,24 @@ const TIER_BASES = ["customers", "value"] as const satisfies readonly TierBasis[
  * @param {string} [basis] "customers" (share of customers, the default) or "value" (share of total value, ABC analysis).
  * @returns {any[][]} Tier label per customer.
  */
-export function tier(values: number[][], cutoffs?: number[][], labels?: any[][], basis?: string): any[][] {
+export function tier(
+  values: number[][],
+  cutoffs?: number[][],
+  labels?: any[][],
+  basis?: string
+): any[][] {
   return spill(() => {
     const rows = populationRows([{ rows: columnOf(values, "Values"), column: 0, what: "Values" }]);
-    const cutoffList = optionalList(cutoffs, "Cutoffs")?.map((cell, k) => cellNumber(cell, `Cutoff ${k + 1}`)) ?? DEFAULT_TIER_CUTOFFS;
-    const labelList = optionalList(labels, "Labels")?.map((cell, k) => labelText(cell, k)) ?? DEFAULT_TIER_LABELS;
-    const result = assignTiers(rows.columns[0], { cutoffs: cutoffList, labels: labelList, basis: optionalChoice(basis, "Basis", TIER_BASES, "customers") });
+    const cutoffList =
+      optionalList(cutoffs, "Cutoffs")?.map((cell, k) => cellNumber(cell, `Cutoff ${k + 1}`)) ??
+      DEFAULT_TIER_CUTOFFS;
+    const labelList =
+      optionalList(labels, "Labels")?.map((cell, k) => labelText(cell, k)) ?? DEFAULT_TIER_LABELS;
+    const result = assignTiers(rows.columns[0], {
+      cutoffs: cutoffList,
+      labels: labelList,
+      basis: optionalChoice(basis, "Basis", TIER_BASES, "customers"),
+    });
     return spillNumericRows(rows, 1, (i) => [result.labels[result.tiers[i]]]);
   });
 }
@@ -222,9 +304,15 @@ export function tier(values: number[][], cutoffs?: number[][], labels?: any[][],
 export function score(values: number[][], weights: number[][], directions?: number[][]): any[][] {
   return spill(() => {
     const matrix = matrixOf(values, "Values");
-    const rows = populationRows(matrix[0].map((_, column) => ({ rows: matrix, column, what: `Values column ${column + 1}` })));
-    const weightList = listOf(weights, "Weights").map((cell, k) => cellNumber(cell, `Weight ${k + 1}`));
-    const directionList = optionalList(directions, "Directions")?.map((cell, k) => cellNumber(cell, `Direction ${k + 1}`));
+    const rows = populationRows(
+      matrix[0].map((_, column) => ({ rows: matrix, column, what: `Values column ${column + 1}` }))
+    );
+    const weightList = listOf(weights, "Weights").map((cell, k) =>
+      cellNumber(cell, `Weight ${k + 1}`)
+    );
+    const directionList = optionalList(directions, "Directions")?.map((cell, k) =>
+      cellNumber(cell, `Direction ${k + 1}`)
+    );
     const scores = weightedScores(rows.columns, weightList, directionList);
     return spillNumericRows(rows, 1, (i) => [scores[i]]);
   });
@@ -233,7 +321,8 @@ export function score(values: number[][], weights: number[][], directions?: numb
 /** The numeric rows of a population; a range with no values at all (only blanks) has nothing to rank. */
 function populationRows(sources: Parameters<typeof numericRows>[0]): NumericRows {
   const rows = numericRows(sources);
-  if (rows.columns[0].length === 0 && rows.rowErrors.size === 0) throw notAvailableError("The range holds no values.");
+  if (rows.columns[0].length === 0 && rows.rowErrors.size === 0)
+    throw notAvailableError("The range holds no values.");
   return rows;
 }
 
@@ -253,7 +342,8 @@ function labelText(cell: ReturnType<typeof fromExcelCell>, k: number): string {
 /** A two-column map range (code, segment); fully blank rows are skipped so the map may sit in a longer table. */
 function userSegmentMap(arg: unknown): SegmentMap {
   const rows = matrixOf(arg, "Segment map");
-  if (rows[0].length !== 2) throw valueError(`The segment map needs two columns, code and segment; got ${rows[0].length}.`);
+  if (rows[0].length !== 2)
+    throw valueError(`The segment map needs two columns, code and segment; got ${rows[0].length}.`);
   const entries: [string, string][] = [];
   for (const [codeValue, segmentValue] of rows) {
     const code = fromExcelCell(codeValue);

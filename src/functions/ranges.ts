@@ -14,21 +14,24 @@ export function matrixOf(arg: unknown, what: string): Matrix {
   const rows = arg.map((row) => (Array.isArray(row) ? row : [row]));
   const width = rows.length === 0 ? 0 : rows[0].length;
   if (width === 0) throw valueError(`${what} is an empty range.`);
-  for (const row of rows) if (row.length !== width) throw valueError(`${what} is not a rectangular range.`);
+  for (const row of rows)
+    if (row.length !== width) throw valueError(`${what} is not a rectangular range.`);
   return rows;
 }
 
 /** A single-column argument (a single value counts as a column of one). */
 export function columnOf(arg: unknown, what: string): Matrix {
   const rows = matrixOf(arg, what);
-  if (rows[0].length !== 1) throw valueError(`${what} must be a single column, got ${rows[0].length} columns.`);
+  if (rows[0].length !== 1)
+    throw valueError(`${what} must be a single column, got ${rows[0].length} columns.`);
   return rows;
 }
 
 /** A one-row or one-column argument as a flat list, e.g. cutoffs typed as {0.2,0.5} or held in A1:A2. */
 export function listOf(arg: unknown, what: string): CellValue[] {
   const rows = matrixOf(arg, what);
-  if (rows.length > 1 && rows[0].length > 1) throw valueError(`${what} must be a single row or column.`);
+  if (rows.length > 1 && rows[0].length > 1)
+    throw valueError(`${what} must be a single row or column.`);
   return rows.flat().map(fromExcelCell);
 }
 
@@ -53,19 +56,28 @@ export function cellNumberOr(value: unknown, what: string, fallback: number): nu
 export function optionalCell(arg: unknown, what: string): unknown {
   if (arg === undefined || arg === null) return undefined;
   const rows = matrixOf(arg, what);
-  if (rows.length !== 1 || rows[0].length !== 1) throw valueError(`${what} must be a single value.`);
+  if (rows.length !== 1 || rows[0].length !== 1)
+    throw valueError(`${what} must be a single value.`);
   const cell = fromExcelCell(rows[0][0]);
   if (isCvaError(cell)) throw cell;
   return isBlank(cell) ? undefined : cell;
 }
 
 /** An optional text choice, case-insensitive, from a fixed list. */
-export function optionalChoice<T extends string>(arg: unknown, what: string, choices: readonly T[], fallback: T): T {
+export function optionalChoice<T extends string>(
+  arg: unknown,
+  what: string,
+  choices: readonly T[],
+  fallback: T
+): T {
   const cell = optionalCell(arg, what);
   if (cell === undefined) return fallback;
   const text = String(cell).trim().toLowerCase();
   const choice = choices.find((c) => c === text);
-  if (choice === undefined) throw valueError(`${what} must be ${choices.map((c) => `"${c}"`).join(", ")}; got ${JSON.stringify(cell)}.`);
+  if (choice === undefined)
+    throw valueError(
+      `${what} must be ${choices.map((c) => `"${c}"`).join(", ")}; got ${JSON.stringify(cell)}.`
+    );
   return choice;
 }
 
@@ -92,7 +104,10 @@ export interface ColumnSource {
 export function numericRows(sources: readonly ColumnSource[]): NumericRows {
   const rowCount = sources[0].rows.length;
   for (const source of sources) {
-    if (source.rows.length !== rowCount) throw valueError(`The ranges must have the same number of rows: ${sources.map((s) => `${s.what} has ${s.rows.length}`).join(", ")}.`);
+    if (source.rows.length !== rowCount)
+      throw valueError(
+        `The ranges must have the same number of rows: ${sources.map((s) => `${s.what} has ${s.rows.length}`).join(", ")}.`
+      );
   }
   const index = new Int32Array(rowCount);
   const rowErrors = new Map<number, CvaError>();
@@ -137,11 +152,18 @@ function rowError(sources: readonly ColumnSource[], r: number): CvaError {
  * Spills per-row results `width` cells wide: blank rows stay blank, rows with an error repeat it across the row, the
  * others come from `cellsOf` (given the row's position in the packed columns).
  */
-export function spillNumericRows(rows: NumericRows, width: number, cellsOf: (i: number) => unknown[]): unknown[][] {
+export function spillNumericRows(
+  rows: NumericRows,
+  width: number,
+  cellsOf: (i: number) => unknown[]
+): unknown[][] {
   const out = new Array<unknown[]>(rows.rowCount);
   for (let r = 0; r < rows.rowCount; r++) {
     const i = rows.index[r];
-    out[r] = i >= 0 ? cellsOf(i) : new Array<unknown>(width).fill(toExcelCell(rows.rowErrors.get(r) ?? null));
+    out[r] =
+      i >= 0
+        ? cellsOf(i)
+        : new Array<unknown>(width).fill(toExcelCell(rows.rowErrors.get(r) ?? null));
   }
   return out;
 }
@@ -150,7 +172,6 @@ export function spillNumericRows(rows: NumericRows, width: number, cellsOf: (i: 
  * Runs an adapter body whose result spills. A whole-call failure (bad shape, bad option) comes back as a single
  * error cell, a 1×1 spill, so every function returns the type its metadata declares and never throws.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- custom-function results are any[][] in the metadata
 export function spill(compute: () => unknown[][]): any[][] {
   const result = excelResult(compute);
   return Array.isArray(result) ? result : [[result]];

@@ -13,7 +13,9 @@ export type LoadState =
   | { status: "failed"; error: WorkbookError };
 
 function asWorkbookError(error: unknown): WorkbookError {
-  return error instanceof WorkbookError ? error : new WorkbookError("unknown", error instanceof Error ? error.message : String(error));
+  return error instanceof WorkbookError
+    ? error
+    : new WorkbookError("unknown", error instanceof Error ? error.message : String(error));
 }
 
 /** Reads the user's selection (or the current region) through the workbook port, with progress. */
@@ -24,7 +26,8 @@ export function useSelectedData(workbook: WorkbookPort) {
     async (which: "selection" | "currentRegion") => {
       setState({ status: "loading", doneRows: 0, totalRows: 0 });
       try {
-        const range = which === "selection" ? await workbook.getSelection() : await workbook.getCurrentRegion();
+        const range =
+          which === "selection" ? await workbook.getSelection() : await workbook.getCurrentRegion();
         const values = await workbook.readValues(range, {
           onProgress: (doneRows, totalRows) => setState({ status: "loading", doneRows, totalRows }),
         });

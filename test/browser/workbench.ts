@@ -2,9 +2,12 @@ import { Browser, Page, chromium } from "playwright-core";
 import { chromiumLaunchOptions } from "./chromium";
 
 /** Opens the workbench in Debian's Chromium; collects page errors so a test can assert there were none. */
-export async function openWorkbench(query = ""): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+export async function openWorkbench(
+  query = ""
+): Promise<{ browser: Browser; page: Page; errors: string[] }> {
   const url = process.env.WORKBENCH_URL;
-  if (!url) throw new Error("WORKBENCH_URL is not set: run browser tests through jest's browser project");
+  if (!url)
+    throw new Error("WORKBENCH_URL is not set: run browser tests through jest's browser project");
   const browser = await chromium.launch(chromiumLaunchOptions());
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];

@@ -14,7 +14,18 @@
  * cells stay empty), under-estimating fails the test loudly.
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, ImplementedFunctions, SimpleRangeValue } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  FunctionPluginDefinition,
+  HyperFormula,
+  ImplementedFunctions,
+  SimpleRangeValue,
+} from "hyperformula";
 import { isCvaError } from "../../src/core/errors";
 
 export interface ParameterMetadata {
@@ -46,9 +57,12 @@ export const FUNCTIONS_SOURCE = "src/functions/functions.ts";
 /** Generates functions.json from the source, as the webpack plugin does; metadata errors fail the caller. */
 export async function generateMetadata(source = FUNCTIONS_SOURCE): Promise<GeneratedMetadata> {
   const generated = await generateCustomFunctionsMetadata([source], false);
-  if (generated.errors.length > 0) throw new Error(`custom-functions-metadata reported:\n${generated.errors.join("\n")}`);
+  if (generated.errors.length > 0)
+    throw new Error(`custom-functions-metadata reported:\n${generated.errors.join("\n")}`);
   const { functions } = JSON.parse(generated.metadataJson) as { functions: FunctionMetadataJson[] };
-  const implementationOf = new Map(generated.associate.map((a: { id: string; functionName: string }) => [a.id, a.functionName]));
+  const implementationOf = new Map(
+    generated.associate.map((a: { id: string; functionName: string }) => [a.id, a.functionName])
+  );
   return { functions, implementationOf, json: generated.metadataJson };
 }
 
@@ -67,15 +81,24 @@ export interface SpillSize {
 export type SpillShape = (sizes: readonly SpillSize[], args: readonly ArgumentAst[]) => SpillSize;
 
 /** Broadcasting functions: as many rows as the tallest argument, one column. */
-export const tallestArgument: SpillShape = (sizes) => ({ width: 1, height: Math.max(1, ...sizes.map((s) => s.height)) });
+export const tallestArgument: SpillShape = (sizes) => ({
+  width: 1,
+  height: Math.max(1, ...sizes.map((s) => s.height)),
+});
 /** Population functions: one result per row of the first argument. */
-export const rowsOfFirstArgument: SpillShape = (sizes) => ({ width: 1, height: sizes[0]?.height ?? 1 });
+export const rowsOfFirstArgument: SpillShape = (sizes) => ({
+  width: 1,
+  height: sizes[0]?.height ?? 1,
+});
 
 /** Per function id; functions not listed broadcast (tallestArgument). Add an entry when a function spills otherwise. */
 export const SPILL_SHAPES: Record<string, SpillShape> = {
   RFMSCORE: (sizes, args) => {
     const format = args[4];
-    const narrow = format === undefined || format.type === "EMPTY" || (format.type === "STRING" && /^\s*(code|sum)\s*$/i.test(String(format.value)));
+    const narrow =
+      format === undefined ||
+      format.type === "EMPTY" ||
+      (format.type === "STRING" && /^\s*(code|sum)\s*$/i.test(String(format.value)));
     return { width: narrow ? 1 : 3, height: sizes[0].height };
   },
   RFMSEGMENT: rowsOfFirstArgument,
@@ -103,8 +126,10 @@ const hyperFormulaErrorType: Record<string, ErrorType> = {
 /** A cell as Excel hands it to a custom function. */
 function toExcelInput(value: unknown): unknown {
   if (value === EmptyValue || value === undefined) return null;
-  if (value instanceof CellError) return { code: excelErrorText[value.type] ?? `#${value.type}!`, message: value.message };
-  if (typeof value === "object" && value !== null && "val" in value) return (value as { val: unknown }).val; // dates, percents…
+  if (value instanceof CellError)
+    return { code: excelErrorText[value.type] ?? `#${value.type}!`, message: value.message };
+  if (typeof value === "object" && value !== null && "val" in value)
+    return (value as { val: unknown }).val; // dates, percents…
   return value;
 }
 
@@ -126,16 +151,23 @@ function toHyperFormulaValue(value: unknown): unknown {
 }
 
 function toHyperFormulaResult(result: unknown): unknown {
-  if (result instanceof Promise) throw new Error("The harness runs synchronous custom functions only.");
+  if (result instanceof Promise)
+    throw new Error("The harness runs synchronous custom functions only.");
   if (!Array.isArray(result)) return toHyperFormulaValue(result);
-  return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map(toHyperFormulaValue)) as never);
+  return SimpleRangeValue.onlyValues(
+    result.map((row: unknown[]) => row.map(toHyperFormulaValue)) as never
+  );
 }
 
 /**
  * Registers every function of the metadata as a HyperFormula plugin function NAMESPACE.<ID>. Returns the plugin so
  * a test can unregister it. Implementations are looked up by their exported name.
  */
-export function registerCustomFunctions(metadata: GeneratedMetadata, implementations: Record<string, unknown>, spillShapes = SPILL_SHAPES): typeof FunctionPlugin {
+export function registerCustomFunctions(
+  metadata: GeneratedMetadata,
+  implementations: Record<string, unknown>,
+  spillShapes = SPILL_SHAPES
+): FunctionPluginDefinition {
   const implementedFunctions: ImplementedFunctions = {};
   const translations: Record<string, string> = {};
   class CustomFunctionsPlugin extends FunctionPlugin {}
@@ -143,7 +175,8 @@ export function registerCustomFunctions(metadata: GeneratedMetadata, implementat
   for (const fn of metadata.functions) {
     const exported = metadata.implementationOf.get(fn.id);
     const implementation = exported === undefined ? undefined : implementations[exported];
-    if (typeof implementation !== "function") throw new Error(`No exported implementation for ${fn.id} (${exported}).`);
+    if (typeof implementation !== "function")
+      throw new Error(`No exported implementation for ${fn.id} (${exported}).`);
     const formulaId = `${NAMESPACE}.${fn.id}`;
     const method = `custom_${fn.id}`;
     const sizeMethod = `${method}_size`;
@@ -153,10 +186,17 @@ export function registerCustomFunctions(metadata: GeneratedMetadata, implementat
       ...(spills ? { sizeOfResultArrayMethod: sizeMethod } : {}),
       vectorizationForbidden: true,
       // ANY hands ranges over whole and scalars as they are; a scalar error argument short-circuits, as in Excel.
-      parameters: fn.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true })),
+      parameters: fn.parameters.map((p) => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: p.optional === true,
+      })),
     };
     translations[formulaId] = formulaId;
-    prototype[method] = function (this: PluginInternals, ast: { args: ArgumentAst[] }, state: unknown) {
+    prototype[method] = function (
+      this: PluginInternals,
+      ast: { args: ArgumentAst[] },
+      state: unknown
+    ) {
       return this.runFunction(ast.args, state, this.metadata(formulaId), (...args: unknown[]) => {
         const excelArgs = fn.parameters.map((p, k) => toExcelArgument(args[k], p));
         return toHyperFormulaResult((implementation as (...a: unknown[]) => unknown)(...excelArgs));
@@ -164,33 +204,49 @@ export function registerCustomFunctions(metadata: GeneratedMetadata, implementat
     };
     if (spills) {
       const shape = spillShapes[fn.id] ?? tallestArgument;
-      prototype[sizeMethod] = function (this: PluginInternals, ast: { args: ArgumentAst[] }, state: unknown) {
+      prototype[sizeMethod] = function (
+        this: PluginInternals,
+        ast: { args: ArgumentAst[] },
+        state: unknown
+      ) {
         const size = shape(
-          ast.args.map((arg) => (arg.type === "EMPTY" ? { width: 1, height: 1 } : this.arraySizeForAst(arg, state))),
-          ast.args,
+          ast.args.map((arg) =>
+            arg.type === "EMPTY" ? { width: 1, height: 1 } : this.arraySizeForAst(arg, state)
+          ),
+          ast.args
         );
         return new ArraySize(size.width, size.height);
       };
     }
   }
-  (CustomFunctionsPlugin as unknown as { implementedFunctions: ImplementedFunctions }).implementedFunctions = implementedFunctions;
-  HyperFormula.registerFunctionPlugin(CustomFunctionsPlugin, { enGB: translations });
-  return CustomFunctionsPlugin;
+  (
+    CustomFunctionsPlugin as unknown as { implementedFunctions: ImplementedFunctions }
+  ).implementedFunctions = implementedFunctions;
+  const plugin = CustomFunctionsPlugin as unknown as FunctionPluginDefinition;
+  HyperFormula.registerFunctionPlugin(plugin, { enGB: translations });
+  return plugin;
 }
 
 /** The protected FunctionPlugin members our generated methods call. */
 interface PluginInternals {
-  runFunction(args: ArgumentAst[], state: unknown, metadata: unknown, fn: (...args: unknown[]) => unknown): unknown;
+  runFunction(
+    args: ArgumentAst[],
+    state: unknown,
+    metadata: unknown,
+    fn: (...args: unknown[]) => unknown
+  ): unknown;
   metadata(formulaId: string): unknown;
   arraySizeForAst(ast: ArgumentAst, state: unknown): SpillSize;
 }
 
-/** A workbook of one sheet built from rows (formulas as "=…" strings), with the licence key for tests. */
+/**
+ * A workbook of one sheet built from rows (formulas as "=…" strings), with the licence key for tests. Results keep
+ * 15 significant digits, as Excel does (HyperFormula rounds to 10 by default).
+ */
 export function buildSheet(rows: unknown[][]): HyperFormula {
-  return HyperFormula.buildFromArray(rows as never, { licenseKey: "gpl-v3", useArrayArithmetic: true });
-}
-
-/** Every spilled value of the formula anchored at (col, row), read down and right until an empty cell. */
-export function spilledColumn(hf: HyperFormula, col: number, row: number, count: number): unknown[] {
-  return Array.from({ length: count }, (_, i) => hf.getCellValue({ sheet: 0, col, row: row + i }));
+  return HyperFormula.buildFromArray(rows as never, {
+    licenseKey: "gpl-v3",
+    useArrayArithmetic: true,
+    precisionRounding: 15,
+  });
 }

@@ -29,7 +29,8 @@ export function parseCdnowMaster(text: string): CdnowTransactions {
     if (fields.length === 1 && fields[0] === "") return;
     if (fields[0] === "customer_id") return;
     const [id, yyyymmdd, cds, amount] = fields;
-    if (fields.length !== 4 || !/^\d{8}$/.test(yyyymmdd)) throw new SyntaxError(`CDNOW line ${i + 1} is not "id yyyymmdd cds amount": ${line}`);
+    if (fields.length !== 4 || !/^\d{8}$/.test(yyyymmdd))
+      throw new SyntaxError(`CDNOW line ${i + 1} is not "id yyyymmdd cds amount": ${line}`);
     const ymd = Number(yyyymmdd);
     result.customerId.push(id);
     result.date.push(excelSerial(Math.floor(ymd / 10000), Math.floor(ymd / 100) % 100, ymd % 100));

@@ -10,7 +10,9 @@ import { nonNegative } from "./checks";
  * @example cac(6000, 4000, 50) // 200
  */
 export function cac(marketingSpend: number, salesSpend: number, newCustomers: number): number {
-  const spend = nonNegative(marketingSpend, "Marketing spend") + nonNegative(salesSpend, "Sales spend");
-  if (nonNegative(newCustomers, "New customers") === 0) throw divZeroError("No new customers: acquisition cost per customer is undefined.");
+  const spend =
+    nonNegative(marketingSpend, "Marketing spend") + nonNegative(salesSpend, "Sales spend");
+  if (nonNegative(newCustomers, "New customers") === 0)
+    throw divZeroError("No new customers: acquisition cost per customer is undefined.");
   return spend / newCustomers;
 }

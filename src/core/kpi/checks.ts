@@ -22,5 +22,9 @@ export function finite(value: number, what: string): number {
 }
 
 function outOfRange(value: number, what: string, rule: string) {
-  return numError(Number.isFinite(value) ? `${what} ${rule}, got ${value}.` : `${what} must be a finite number, got ${value}.`);
+  return numError(
+    Number.isFinite(value)
+      ? `${what} ${rule}, got ${value}.`
+      : `${what} must be a finite number, got ${value}.`
+  );
 }

@@ -10,6 +10,13 @@ import { retainedCustomers } from "./retainedCustomers";
  * Reference: Farris et al. (2010), "Marketing Metrics", 2nd ed., ch. 5 (churn).
  * @example churnRate(200, 180, 30) // 0.25
  */
-export function churnRate(startCustomers: number, endCustomers: number, newCustomers: number): number {
-  return (startCustomers - retainedCustomers(startCustomers, endCustomers, newCustomers)) / startCustomers;
+export function churnRate(
+  startCustomers: number,
+  endCustomers: number,
+  newCustomers: number
+): number {
+  return (
+    (startCustomers - retainedCustomers(startCustomers, endCustomers, newCustomers)) /
+    startCustomers
+  );
 }

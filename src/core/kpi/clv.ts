@@ -24,7 +24,7 @@ export function clv(
   lifespanPeriods: number,
   acquisitionCost = 0,
   grossMargin = 1,
-  discountRatePerPeriod = 0,
+  discountRatePerPeriod = 0
 ): number {
   // CLV is the formula filled down a million rows: its inputs pass one comparison chain (NaN fails every
   // comparison, an infinity fails the sum), and the named checks only run to explain a failure.
@@ -36,7 +36,8 @@ export function clv(
     discountRatePerPeriod >= 0 &&
     grossMargin >= 0 &&
     grossMargin <= 1 &&
-    avgOrderValue + purchasesPerPeriod + lifespanPeriods + acquisitionCost + discountRatePerPeriod < Infinity;
+    avgOrderValue + purchasesPerPeriod + lifespanPeriods + acquisitionCost + discountRatePerPeriod <
+      Infinity;
   if (!inputsValid) {
     nonNegative(avgOrderValue, "Average order value");
     nonNegative(purchasesPerPeriod, "Purchases per period");

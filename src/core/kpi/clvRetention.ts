@@ -19,14 +19,17 @@ export function clvRetention(
   retentionRate: number,
   discountRatePerPeriod: number,
   periods = Infinity,
-  acquisitionCost = 0,
+  acquisitionCost = 0
 ): number {
   const m = finite(marginPerPeriod, "Margin per period");
   const r = fraction(retentionRate, "Retention rate");
   const d = nonNegative(discountRatePerPeriod, "Discount rate");
   const cac = nonNegative(acquisitionCost, "Acquisition cost");
   if (periods === Infinity) {
-    if (1 + d - r === 0) throw divZeroError("With full retention and no discounting the lifetime value is unbounded: give a number of periods.");
+    if (1 + d - r === 0)
+      throw divZeroError(
+        "With full retention and no discounting the lifetime value is unbounded: give a number of periods."
+      );
     return (m * r) / (1 + d - r) - cac;
   }
   const n = nonNegative(periods, "Periods");

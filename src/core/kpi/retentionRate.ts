@@ -8,6 +8,10 @@ import { retainedCustomers } from "./retainedCustomers";
  * Reference: Farris et al. (2010), "Marketing Metrics", 2nd ed., ch. 5 (retention rate).
  * @example retentionRate(200, 180, 30) // 0.75
  */
-export function retentionRate(startCustomers: number, endCustomers: number, newCustomers: number): number {
+export function retentionRate(
+  startCustomers: number,
+  endCustomers: number,
+  newCustomers: number
+): number {
   return retainedCustomers(startCustomers, endCustomers, newCustomers) / startCustomers;
 }

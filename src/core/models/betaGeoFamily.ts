@@ -1,10 +1,9 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import log1p from "@stdlib/math-base-special-log1p";
 import { checkedRow, checkedTime, rfmSample, type RfmSample } from "./groupedSample";
 import { hyp2f1 } from "./hyp2f1";
-import { type FitReport, maximizeLikelihood } from "./maximumLikelihood";
+import { type FitReport, type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
 
 /**
  * The likelihood and predictions shared by BG/NBD (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel &
@@ -28,70 +27,91 @@ export interface BetaGeoParams {
 }
 
 /** The total log-likelihood of a grouped sample and its gradient in (r, α, a, b), in closed form. */
-export function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift, params: Float64Array, gradient: Float64Array): number {
-  const [r, alpha, a, b] = params;
-  const lnAlpha = Math.log(alpha);
-  const lnA = Math.log(a);
-  const lnBetaAB = betaln(a, b);
-  const psiR = digamma(r);
-  const psiB = digamma(b);
-  const psiAB = digamma(a + b);
-  let ll = 0;
-  let gR = 0;
-  let gAlpha = 0;
-  let gA = 0;
-  let gB = 0;
-  const { frequency, recency, T, weight, levelStart } = sample;
-  for (let level = 0; level + 1 < levelStart.length; level++) {
-    const x = frequency[levelStart[level]];
-    const rx = r + x;
-    const bx = b + x + shift;
-    // Everything that depends on x alone: Γ, B and ψ once per level, not per customer.
-    const levelConstant = gammaln(rx) - gammaln(r) + r * lnAlpha + betaln(a, bx) - lnBetaAB;
-    const twoTerms = shift === 1 || x > 0;
-    const lnDropWeight = lnA - Math.log(bx - 1);
-    let levelWeight = 0;
-    let levelDrop = 0; // Σ w·P(the drop-out term), the posterior weight of "dropped out after the last purchase"
-    for (let i = levelStart[level]; i < levelStart[level + 1]; i++) {
-      const w = weight[i];
-      const lnAlphaT = Math.log(alpha + T[i]);
-      const stayed = -rx * lnAlphaT;
-      levelWeight += w;
-      if (!twoTerms) {
-        ll += w * stayed;
-        gR -= w * lnAlphaT;
-        gAlpha -= (w * rx) / (alpha + T[i]);
-        continue;
+export function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): LogLikelihood {
+  const { frequency, weight, levelStart, recencyIndex, TIndex, recencyValues, TValues } = sample;
+  const lnAlphaRecency = new Float64Array(recencyValues.length);
+  const invAlphaRecency = new Float64Array(recencyValues.length);
+  const lnAlphaAge = new Float64Array(TValues.length);
+  const invAlphaAge = new Float64Array(TValues.length);
+  return (params, gradient) => {
+    // (Indexing, not destructuring: a typed array destructures through an iterator, slow before V8 optimises.)
+    const r = params[0];
+    const alpha = params[1];
+    const a = params[2];
+    const b = params[3];
+    const lnAlpha = Math.log(alpha);
+    const lnA = Math.log(a);
+    const lnBetaAB = betaln(a, b);
+    const psiR = digamma(r);
+    const psiB = digamma(b);
+    const psiAB = digamma(a + b);
+    let ll = 0;
+    let gR = 0;
+    let gAlpha = 0;
+    let gA = 0;
+    let gB = 0;
+    // ln(α + t) and 1/(α + t) once per distinct recency and age, not per row.
+    for (let k = 0; k < recencyValues.length; k++) {
+      lnAlphaRecency[k] = Math.log(alpha + recencyValues[k]);
+      invAlphaRecency[k] = 1 / (alpha + recencyValues[k]);
+    }
+    for (let k = 0; k < TValues.length; k++) {
+      lnAlphaAge[k] = Math.log(alpha + TValues[k]);
+      invAlphaAge[k] = 1 / (alpha + TValues[k]);
+    }
+    for (let level = 0; level + 1 < levelStart.length; level++) {
+      const x = frequency[levelStart[level]];
+      const rx = r + x;
+      const bx = b + x + shift;
+      // Everything that depends on x alone: Γ, B and ψ once per level, not per customer.
+      const levelConstant = gammaln(rx) - gammaln(r) + r * lnAlpha + betaln(a, bx) - lnBetaAB;
+      const twoTerms = shift === 1 || x > 0;
+      const lnDropWeight = lnA - Math.log(bx - 1);
+      let levelWeight = 0;
+      let levelDrop = 0; // Σ w·P(the drop-out term), the posterior weight of "dropped out after the last purchase"
+      let levelLn = 0; // Σ w·ln(α+·) and Σ w/(α+·), mixed by the posterior weights, for the r and α gradients
+      let levelInv = 0;
+      for (let i = levelStart[level]; i < levelStart[level + 1]; i++) {
+        const w = weight[i];
+        const age = TIndex[i];
+        const stayed = -rx * lnAlphaAge[age];
+        levelWeight += w;
+        if (!twoTerms) {
+          ll += w * stayed;
+          levelLn += w * lnAlphaAge[age];
+          levelInv += w * invAlphaAge[age];
+          continue;
+        }
+        const last = recencyIndex[i];
+        const dropped = lnDropWeight - rx * lnAlphaRecency[last];
+        const difference = dropped - stayed;
+        // log(e^stayed + e^dropped) and the share of the dropped term, without overflow either way.
+        const e = Math.exp(-Math.abs(difference));
+        const pDropped = difference > 0 ? 1 / (1 + e) : e / (1 + e);
+        const pStayed = 1 - pDropped;
+        ll += w * (Math.max(stayed, dropped) + Math.log1p(e));
+        levelLn += w * (pStayed * lnAlphaAge[age] + pDropped * lnAlphaRecency[last]);
+        levelInv += w * (pStayed * invAlphaAge[age] + pDropped * invAlphaRecency[last]);
+        levelDrop += w * pDropped;
       }
-      const lnAlphaTx = Math.log(alpha + recency[i]);
-      const dropped = lnDropWeight - rx * lnAlphaTx;
-      const difference = dropped - stayed;
-      // log(e^stayed + e^dropped) and the share of the dropped term, without overflow either way.
-      const e = Math.exp(-Math.abs(difference));
-      const pDropped = difference > 0 ? 1 / (1 + e) : e / (1 + e);
-      const pStayed = 1 - pDropped;
-      ll += w * (Math.max(stayed, dropped) + log1p(e));
-      gR -= w * (pStayed * lnAlphaT + pDropped * lnAlphaTx);
-      gAlpha -= w * rx * (pStayed / (alpha + T[i]) + pDropped / (alpha + recency[i]));
-      levelDrop += w * pDropped;
+      const psiABx = digamma(a + bx);
+      ll += levelWeight * levelConstant;
+      gR += levelWeight * (digamma(rx) - psiR + lnAlpha) - levelLn;
+      gAlpha += (levelWeight * r) / alpha - rx * levelInv;
+      gA += levelWeight * (psiAB - psiABx);
+      gB += levelWeight * (digamma(bx) - psiABx - psiB + psiAB);
+      if (twoTerms) {
+        // (For BG/NBD's x = 0 level there is no drop-out term, and b + x − 1 may be < 0.)
+        gA += levelDrop / a;
+        gB -= levelDrop / (bx - 1);
+      }
     }
-    const psiABx = digamma(a + bx);
-    ll += levelWeight * levelConstant;
-    gR += levelWeight * (digamma(rx) - psiR + lnAlpha);
-    gAlpha += (levelWeight * r) / alpha;
-    gA += levelWeight * (psiAB - psiABx);
-    gB += levelWeight * (digamma(bx) - psiABx - psiB + psiAB);
-    if (twoTerms) {
-      // (For BG/NBD's x = 0 level there is no drop-out term, and b + x − 1 may be < 0.)
-      gA += levelDrop / a;
-      gB -= levelDrop / (bx - 1);
-    }
-  }
-  gradient[0] = gR;
-  gradient[1] = gAlpha;
-  gradient[2] = gA;
-  gradient[3] = gB;
-  return ll;
+    gradient[0] = gR;
+    gradient[1] = gAlpha;
+    gradient[2] = gA;
+    gradient[3] = gB;
+    return ll;
+  };
 }
 
 /**
@@ -103,22 +123,16 @@ export function fitBetaGeo(
   shift: BetaGeoShift,
   frequency: ArrayLike<number>,
   recency: ArrayLike<number>,
-  T: ArrayLike<number>,
+  T: ArrayLike<number>
 ): { params: BetaGeoParams } & FitReport {
   const sample = rfmSample(frequency, recency, T);
-  let purchases = 0;
-  let exposure = 0;
-  for (let i = 0; i < sample.size; i++) {
-    purchases += sample.weight[i] * sample.frequency[i];
-    exposure += sample.weight[i] * sample.T[i];
-  }
   const fit = maximizeLikelihood(
     model,
     ["r", "alpha", "a", "b"],
-    (params, gradient) => betaGeoLogLikelihood(sample, shift, params, gradient),
-    [1, exposure / purchases, 1, 1],
+    betaGeoLogLikelihood(sample, shift),
+    [1, sample.timePerPurchase, 1, 1],
     sample.customers,
-    sample.size,
+    sample.size
   );
   const [r, alpha, a, b] = fit.params;
   return { ...fit, params: { r, alpha, a, b } };
@@ -128,23 +142,25 @@ export function fitBetaGeo(
  * P(alive | x, tₓ, T) = 1 / (1 + δ · a/(b+x−1+shift) · ((α+T)/(α+tₓ))^(r+x))   (FHL 2005 eq. 13; Batislam eq. 6).
  * Computed as 1/(1 + e^(log-odds)) so that e.g. 1e-11 for a heavy buyer long gone keeps its digits.
  */
-export function betaGeoProbabilityAlive(shift: BetaGeoShift, params: BetaGeoParams, frequency: number, recency: number, T: number): number {
+export function betaGeoProbabilityAlive(
+  shift: BetaGeoShift,
+  params: BetaGeoParams,
+  frequency: number,
+  recency: number,
+  T: number
+): number {
   checkedRow(frequency, recency, T);
   const { r, alpha, a, b } = params;
   if (shift === 0 && frequency === 0) return 1;
-  const logOdds = Math.log(a / (b + frequency - 1 + shift)) + (r + frequency) * (Math.log(alpha + T) - Math.log(alpha + recency));
+  const logOdds =
+    Math.log(a / (b + frequency - 1 + shift)) +
+    (r + frequency) * (Math.log(alpha + T) - Math.log(alpha + recency));
   return 1 / (1 + Math.exp(logOdds));
 }
 
 /**
  * E[X(T, T+t) | x, tₓ, T], purchases expected in the next t time units (FHL 2005 eq. 10; Batislam eq. 8):
- *
- *   (a+b+x−1+shift)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x+shift; a+b+x−1+shift; z)] · P(alive),
- *   z = t/(α+T+t).
- *
- * The 2F1 factor grows like (1−z)^−(r+x) for heavy buyers; Euler's transformation cancels it against the power
- * exactly, leaving (1−z)^(a−1) · 2F1(a+b−1+shift−r, a−1; a+b+x−1+shift; z), whose terms stay small for any x.
- * (The bracket and a−1 vanish together at a = 1: the quotient is finite but loses ~|log₁₀|a−1|| digits there.)
+ * P(alive | x, tₓ, T) times the expectation for a customer known to be alive (see betaGeoExpectedPurchasesIfAlive).
  */
 export function betaGeoExpectedPurchases(
   shift: BetaGeoShift,
@@ -152,14 +168,38 @@ export function betaGeoExpectedPurchases(
   t: number,
   frequency: number,
   recency: number,
-  T: number,
+  T: number
 ): number {
   checkedTime(t);
+  return (
+    betaGeoProbabilityAlive(shift, params, frequency, recency, T) *
+    betaGeoExpectedPurchasesIfAlive(shift, params, t, frequency, T)
+  );
+}
+
+/**
+ * Purchases expected in the next t time units by a customer alive at T after x repeat purchases (the numerator of
+ * FHL 2005 eq. 10; it does not depend on tₓ):
+ *
+ *   (a+b+x−1+shift)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x+shift; a+b+x−1+shift; z)],  z = t/(α+T+t).
+ *
+ * The 2F1 factor grows like (1−z)^−(r+x) for heavy buyers; Euler's transformation cancels it against the power
+ * exactly, leaving (1−z)^(a−1) · 2F1(a+b−1+shift−r, a−1; a+b+x−1+shift; z), whose terms stay small for any x.
+ * (The bracket and a−1 vanish together at a = 1: the quotient is finite but loses ~|log₁₀|a−1|| digits there.)
+ * Inputs are taken as valid: callers validate the row.
+ */
+export function betaGeoExpectedPurchasesIfAlive(
+  shift: BetaGeoShift,
+  params: BetaGeoParams,
+  t: number,
+  frequency: number,
+  T: number
+): number {
   const { r, alpha, a, b } = params;
   const c = a + b + frequency - 1 + shift;
   const z = t / (alpha + T + t);
   const bracket = 1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 + shift - r, a - 1, c, z);
-  return (c / (a - 1)) * bracket * betaGeoProbabilityAlive(shift, params, frequency, recency, T);
+  return (c / (a - 1)) * bracket;
 }
 
 /**
@@ -167,6 +207,10 @@ export function betaGeoExpectedPurchases(
  * expectation of a customer observed for T = 0, whose P(alive) is 1 for BG/NBD and 1/(1 + a/b) for MBG/NBD,
  * which turns (a+b+shift−1)/(a−1) into MBG/NBD's b/(a−1) (Batislam eq. 7).
  */
-export function betaGeoPopulationPurchases(shift: BetaGeoShift, params: BetaGeoParams, t: number): number {
+export function betaGeoPopulationPurchases(
+  shift: BetaGeoShift,
+  params: BetaGeoParams,
+  t: number
+): number {
   return betaGeoExpectedPurchases(shift, params, t, 0, 0, 0);
 }

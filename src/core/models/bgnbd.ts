@@ -1,5 +1,6 @@
 import {
   betaGeoExpectedPurchases,
+  betaGeoExpectedPurchasesIfAlive,
   betaGeoPopulationPurchases,
   betaGeoProbabilityAlive,
   fitBetaGeo,
@@ -19,7 +20,11 @@ export const bgNbd: TransactionModel<BgNbdParams> = {
     const fit = fitBetaGeo("BG/NBD", 0, frequency, recency, T);
     return { ...fit, params: { model: "BG/NBD", ...fit.params } };
   },
-  conditionalProbabilityAlive: (params, frequency, recency, T) => betaGeoProbabilityAlive(0, params, frequency, recency, T),
-  conditionalExpectedPurchases: (params, t, frequency, recency, T) => betaGeoExpectedPurchases(0, params, t, frequency, recency, T),
+  conditionalProbabilityAlive: (params, frequency, recency, T) =>
+    betaGeoProbabilityAlive(0, params, frequency, recency, T),
+  conditionalExpectedPurchases: (params, t, frequency, recency, T) =>
+    betaGeoExpectedPurchases(0, params, t, frequency, recency, T),
   expectedPurchases: (params, t) => betaGeoPopulationPurchases(0, params, t),
+  expectedPurchasesIfAlive: (params, t, frequency, T) =>
+    betaGeoExpectedPurchasesIfAlive(0, params, t, frequency, T),
 };

@@ -1,6 +1,5 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import log1p from "@stdlib/math-base-special-log1p";
 import { CvaError, numError, valueError } from "../errors";
 import { groupRows } from "./groupedSample";
 import { type FitReport, maximizeLikelihood } from "./maximumLikelihood";
@@ -24,9 +23,14 @@ export type GammaGammaFit = { params: GammaGammaParams } & FitReport;
  * Throws a CvaError naming the row for a negative frequency or a repeat customer whose monetary is not > 0, and
  * #NUM! when fewer than two repeat customers remain or the fit does not converge.
  */
-export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>): GammaGammaFit {
+export function fitGammaGamma(
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>
+): GammaGammaFit {
   if (monetary.length !== frequency.length) {
-    throw valueError(`frequency and monetary must have the same number of rows (got ${frequency.length}, ${monetary.length}).`);
+    throw valueError(
+      `frequency and monetary must have the same number of rows (got ${frequency.length}, ${monetary.length}).`
+    );
   }
   const repeat: number[] = [];
   for (let i = 0; i < frequency.length; i++) {
@@ -34,13 +38,18 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
     if (error) throw new CvaError(error.code, `Row ${i + 1}: ${error.message}`);
     if (frequency[i] > 0) repeat.push(i);
   }
-  if (repeat.length < 2) throw numError(`Gamma-Gamma needs at least 2 customers with repeat purchases, got ${repeat.length}.`);
+  if (repeat.length < 2)
+    throw numError(
+      `Gamma-Gamma needs at least 2 customers with repeat purchases, got ${repeat.length}.`
+    );
   const sample = groupRows([frequency, monetary], repeat);
   const [x, m] = sample.columns;
   const lnM = m.map(Math.log);
   const { weight, levelStart } = sample;
   const logLikelihood = (params: Float64Array, gradient: Float64Array): number => {
-    const [p, q, v] = params;
+    const p = params[0];
+    const q = params[1];
+    const v = params[2];
     const lnV = Math.log(v);
     const levelConstantQ = -gammaln(q) + q * lnV;
     const psiQ = digamma(q);
@@ -56,7 +65,7 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
       for (let i = levelStart[level]; i < levelStart[level + 1]; i++) {
         const w = weight[i];
         const lnTotal = Math.log(v + xi * m[i]);
-        const lnOwnShare = -log1p(v / (xi * m[i])); // ln(x m̄ / (v + x m̄))
+        const lnOwnShare = -Math.log1p(v / (xi * m[i])); // ln(x m̄ / (v + x m̄))
         levelWeight += w;
         ll += w * (px * lnOwnShare - lnM[i] - q * lnTotal);
         gP += w * xi * lnOwnShare;
@@ -76,7 +85,14 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
   // Start at a method-of-moments-like point: p = q = 2 and v matching the mean spend, p·v/(q−1) ≈ mean(m̄).
   let spend = 0;
   for (let i = 0; i < sample.size; i++) spend += weight[i] * m[i];
-  const fit = maximizeLikelihood("Gamma-Gamma", ["p", "q", "v"], logLikelihood, [2, 2, spend / repeat.length / 2], repeat.length, sample.size);
+  const fit = maximizeLikelihood(
+    "Gamma-Gamma",
+    ["p", "q", "v"],
+    logLikelihood,
+    [2, 2, spend / repeat.length / 2],
+    repeat.length,
+    sample.size
+  );
   const [p, q, v] = fit.params;
   return { ...fit, params: { model: "GG", p, q, v } };
 }
@@ -87,20 +103,34 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
  * population mean. Needs q > 1, else the population mean spend is infinite.
  * @example conditionalExpectedAverageSpend({ model: "GG", p: 6.25, q: 3.74, v: 15.44 }, 2, 22.35) // ≈ 24.65
  */
-export function conditionalExpectedAverageSpend(params: GammaGammaParams, frequency: number, monetary: number): number {
+export function conditionalExpectedAverageSpend(
+  params: GammaGammaParams,
+  frequency: number,
+  monetary: number
+): number {
   const error = spendRowError(frequency, monetary);
   if (error) throw error;
   const { p, q, v } = params;
-  if (!(q > 1)) throw numError(`Gamma-Gamma q = ${q} ≤ 1 implies an infinite mean spend; expected spend is undefined.`);
-  return frequency > 0 ? (p * (v + frequency * monetary)) / (p * frequency + q - 1) : (p * v) / (q - 1);
+  if (!(q > 1))
+    throw numError(
+      `Gamma-Gamma q = ${q} ≤ 1 implies an infinite mean spend; expected spend is undefined.`
+    );
+  return frequency > 0
+    ? (p * (v + frequency * monetary)) / (p * frequency + q - 1)
+    : (p * v) / (q - 1);
 }
 
 /** What is wrong with one (frequency, monetary) row, or null. Monetary is ignored when frequency is 0. */
 function spendRowError(frequency: number, monetary: number): CvaError | null {
-  if (!Number.isFinite(frequency)) return valueError(`frequency must be a number, got ${frequency}.`);
-  if (frequency < 0 || !Number.isInteger(frequency)) return numError(`frequency must be a whole number ≥ 0, got ${frequency}.`);
+  if (!Number.isFinite(frequency))
+    return valueError(`frequency must be a number, got ${frequency}.`);
+  if (frequency < 0 || !Number.isInteger(frequency))
+    return numError(`frequency must be a whole number ≥ 0, got ${frequency}.`);
   if (frequency === 0) return null;
   if (!Number.isFinite(monetary)) return valueError(`monetary must be a number, got ${monetary}.`);
-  if (!(monetary > 0)) return numError(`monetary must be > 0 for a customer with repeat purchases (Gamma-Gamma spend is positive), got ${monetary}.`);
+  if (!(monetary > 0))
+    return numError(
+      `monetary must be > 0 for a customer with repeat purchases (Gamma-Gamma spend is positive), got ${monetary}.`
+    );
   return null;
 }

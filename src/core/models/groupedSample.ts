@@ -5,8 +5,9 @@ import { CvaError, numError, valueError } from "../errors";
  * identical likelihood terms and predictions, and in real data most of them do (every one-time buyer of the same
  * day), so the models work on distinct rows and the cost grows with those, not with customers.
  *
- * Rows are sorted by their first column (the purchase count x), so rows sharing x are contiguous: the models then
- * evaluate everything that depends on x alone (gammaln, digamma, Beta functions) once per level.
+ * Rows are ordered by their first column (the purchase count x; within it, by first appearance), so rows sharing x
+ * are contiguous: the models then evaluate everything that depends on x alone (gammaln, digamma, Beta functions)
+ * once per level.
  */
 export interface GroupedRows {
   /** The distinct rows, one array per input column. */
@@ -32,9 +33,11 @@ const MAX_LEVEL = 2 ** 21;
  * (level · 2³² + row) keys orders them by level; a comparison sort of all rows was the bottleneck of a fit.
  * @example groupRows([[0, 1, 0], [0, 5, 0]]).weight // Float64Array [2, 1]
  */
-export function groupRows(columns: readonly ArrayLike<number>[], rows?: ArrayLike<number>): GroupedRows {
+export function groupRows(
+  columns: readonly ArrayLike<number>[],
+  rows?: ArrayLike<number>
+): GroupedRows {
   const count = rows ? rows.length : columns[0].length;
-  const inputRow = (k: number) => (rows ? rows[k] : k);
   let tableSize = 16;
   while (tableSize < 2 * count) tableSize *= 2;
   const table = new Int32Array(tableSize).fill(-1); // distinct-row id stored at the slot of its hash
@@ -43,9 +46,10 @@ export function groupRows(columns: readonly ArrayLike<number>[], rows?: ArrayLik
   const counts = new Float64Array(count);
   let distinctCount = 0;
   for (let k = 0; k < count; k++) {
-    const row = inputRow(k);
+    const row = rows ? rows[k] : k;
     const level = columns[0][row];
-    if (!(level >= 0 && level < MAX_LEVEL && Number.isInteger(level))) throw new RangeError(`groupRows: level ${level} is not a whole number in [0, 2^21)`);
+    if (!(level >= 0 && level < MAX_LEVEL && Number.isInteger(level)))
+      throw new RangeError(`groupRows: level ${level} is not a whole number in [0, 2^21)`);
     let slot = hashRow(columns, row) & (tableSize - 1);
     for (;;) {
       const id = table[slot];
@@ -75,7 +79,7 @@ export function groupRows(columns: readonly ArrayLike<number>[], rows?: ArrayLik
     const id = keys[i] % 2 ** 32;
     positionOf[id] = i;
     weight[i] = counts[id];
-    columns.forEach((column, c) => (distinct[c][i] = column[firstRow[id]]));
+    for (let c = 0; c < columns.length; c++) distinct[c][i] = columns[c][firstRow[id]];
     if (i === 0 || distinct[0][i] !== distinct[0][i - 1]) {
       levelStart.push(i);
       levelValue.push(distinct[0][i]);
@@ -111,20 +115,43 @@ function sameRow(columns: readonly ArrayLike<number>[], i: number, j: number): b
   return true;
 }
 
+/** The rules of rfmRowError as one expression: the fast check for the common valid row (NaN fails every test). */
+export function isValidRfmRow(frequency: number, recency: number, T: number): boolean {
+  return (
+    Number.isInteger(frequency) &&
+    frequency >= 0 &&
+    recency >= 0 &&
+    recency <= T &&
+    T < Infinity &&
+    frequency > 0 === recency > 0
+  );
+}
+
 /**
  * What is wrong with one (frequency, recency, T) row, or null. The same rules as lifetimes' input checks: the
  * models' likelihoods are undefined (or silently wrong) for such rows.
  */
 export function rfmRowError(frequency: number, recency: number, T: number): CvaError | null {
-  const invalid = invalidTime("frequency", frequency) ?? invalidTime("recency", recency) ?? invalidTime("T", T);
+  const invalid =
+    invalidTime("frequency", frequency) ?? invalidTime("recency", recency) ?? invalidTime("T", T);
   if (invalid) return invalid;
-  if (!Number.isInteger(frequency)) return numError(`frequency counts repeat purchases and must be a whole number, got ${frequency}.`);
+  if (!Number.isInteger(frequency))
+    return numError(
+      `frequency counts repeat purchases and must be a whole number, got ${frequency}.`
+    );
   if (frequency > 0 && recency === 0) {
-    return numError(`frequency ${frequency} with recency 0: repeat purchases must come after the first, so recency must be > 0.`);
+    return numError(
+      `frequency ${frequency} with recency 0: repeat purchases must come after the first, so recency must be > 0.`
+    );
   }
-  if (frequency === 0 && recency > 0) return numError(`recency ${recency} with frequency 0: without repeat purchases recency must be 0.`);
+  if (frequency === 0 && recency > 0)
+    return numError(
+      `recency ${recency} with frequency 0: without repeat purchases recency must be 0.`
+    );
   if (recency > T) {
-    return numError(`recency ${recency} exceeds T ${T}: the last purchase cannot come after the end of observation (same time unit? same as-of date?).`);
+    return numError(
+      `recency ${recency} exceeds T ${T}: the last purchase cannot come after the end of observation (same time unit? same as-of date?).`
+    );
   }
   return null;
 }
@@ -146,7 +173,11 @@ export function checkedTime(t: number): void {
   if (t < 0) throw numError(`The horizon t must not be negative, got ${t}.`);
 }
 
-/** The distinct (frequency, recency, T) rows of a sample the transaction models are fitted on. */
+/**
+ * The distinct (frequency, recency, T) rows of a sample the transaction models are fitted on. Recency and T also
+ * come as indices into their distinct values: a data set has far fewer distinct ages and recencies than rows
+ * (whole days or weeks), so per-evaluation logarithms like ln(α + T) are taken once per value, not per row.
+ */
 export interface RfmSample {
   customers: number;
   size: number;
@@ -156,26 +187,49 @@ export interface RfmSample {
   weight: Float64Array;
   levelStart: Int32Array;
   levelFrequency: Float64Array;
+  recencyValues: Float64Array;
+  recencyIndex: Int32Array;
+  TValues: Float64Array;
+  TIndex: Int32Array;
+  /** Σ T / Σ frequency: time per repeat purchase, the data's time scale, for starting points. */
+  timePerPurchase: number;
 }
 
 /**
  * Validates and groups the customers a transaction model is fitted on. Throws a CvaError naming the first bad row
  * (1-based), or when the sample cannot identify the model: fewer than two customers, or no repeat purchase at all.
  */
-export function rfmSample(frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>): RfmSample {
+export function rfmSample(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>
+): RfmSample {
   const customers = frequency.length;
   if (recency.length !== customers || T.length !== customers) {
-    throw valueError(`frequency, recency and T must have the same number of rows (got ${customers}, ${recency.length}, ${T.length}).`);
+    throw valueError(
+      `frequency, recency and T must have the same number of rows (got ${customers}, ${recency.length}, ${T.length}).`
+    );
   }
   if (customers < 2) throw numError(`A model needs at least 2 customers to fit, got ${customers}.`);
   let repeatCustomers = 0;
+  let purchases = 0;
+  let exposure = 0;
   for (let i = 0; i < customers; i++) {
-    const error = rfmRowError(frequency[i], recency[i], T[i]);
-    if (error) throw new CvaError(error.code, `Row ${i + 1}: ${error.message}`);
+    if (!isValidRfmRow(frequency[i], recency[i], T[i])) {
+      const error = rfmRowError(frequency[i], recency[i], T[i]) as CvaError;
+      throw new CvaError(error.code, `Row ${i + 1}: ${error.message}`);
+    }
     if (frequency[i] > 0) repeatCustomers++;
+    purchases += frequency[i];
+    exposure += T[i];
   }
-  if (repeatCustomers === 0) throw numError("No customer has a repeat purchase (all frequencies are 0): the purchase rate cannot be estimated.");
+  if (repeatCustomers === 0)
+    throw numError(
+      "No customer has a repeat purchase (all frequencies are 0): the purchase rate cannot be estimated."
+    );
   const grouped = groupRows([frequency, recency, T]);
+  const [recencyValues, recencyIndex] = distinctValues(grouped.columns[1]);
+  const [TValues, TIndex] = distinctValues(grouped.columns[2]);
   return {
     customers,
     size: grouped.size,
@@ -185,5 +239,27 @@ export function rfmSample(frequency: ArrayLike<number>, recency: ArrayLike<numbe
     weight: grouped.weight,
     levelStart: grouped.levelStart,
     levelFrequency: grouped.levelValue,
+    recencyValues,
+    recencyIndex,
+    TValues,
+    TIndex,
+    timePerPurchase: exposure / purchases,
   };
+}
+
+/** The distinct values of a column and, per entry, the index of its value among them. */
+function distinctValues(column: Float64Array): [Float64Array, Int32Array] {
+  const indexOf = new Map<number, number>();
+  const values: number[] = [];
+  const index = new Int32Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    let k = indexOf.get(column[i]);
+    if (k === undefined) {
+      k = values.length;
+      indexOf.set(column[i], k);
+      values.push(column[i]);
+    }
+    index[i] = k;
+  }
+  return [Float64Array.from(values), index];
 }

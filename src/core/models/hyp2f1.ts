@@ -43,17 +43,21 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
 function gaussSeries(a: number, b: number, c: number, z: number): number {
   let term = 1;
   let sum = 1;
+  let compensation = 0; // Neumaier summation: near z = 1 thousands of terms would otherwise lose ~n·ε
   // Past this index every factor (a + n)(b + n) keeps its sign, so the term ratios settle towards z.
   const monotoneFrom = Math.max(0, -Math.min(a, b));
   for (let n = 0; n < MAX_TERMS; n++) {
     const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     term *= ratio;
-    sum += term;
-    if (term === 0) return sum; // a or b was a non-positive integer: the series is a polynomial
+    const next = sum + term;
+    compensation += Math.abs(sum) >= Math.abs(term) ? sum - next + term : term - next + sum;
+    sum = next;
+    if (term === 0) return sum + compensation; // a or b was a non-positive integer: the series is a polynomial
     if (n >= monotoneFrom) {
       // The ratio tends to z, from above when a + b − c − 1 > 0, so max(z, this ratio) bounds all later ones.
       const bound = Math.max(z, Math.abs(ratio));
-      if (bound < 1 && Math.abs(term) * bound <= EPSILON * (1 - bound) * Math.abs(sum)) return sum;
+      if (bound < 1 && Math.abs(term) * bound <= EPSILON * (1 - bound) * Math.abs(sum))
+        return sum + compensation;
     }
   }
   throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge in ${MAX_TERMS} terms`);
@@ -75,6 +79,7 @@ export function unitHyp2f1(d: number, c: number, z: number, gradient?: Float64Ar
   let zPower = 1; // qₙ z^(n−1), the z-derivative's term without its factor n (defined at z = 0 as well)
   let term = 1; // qₙ zⁿ with qₙ = (d)ₙ / (c)ₙ
   let sum = 1;
+  let compensation = 0;
   let sumD = 0;
   let sumC = 0;
   let sumZ = 0;
@@ -84,7 +89,9 @@ export function unitHyp2f1(d: number, c: number, z: number, gradient?: Float64Ar
     const ratio = (d + n - 1) / (c + n - 1);
     zPower = n === 1 ? ratio : zPower * ratio * z;
     term = zPower * z;
-    sum += term;
+    const next = sum + term; // terms are positive and below the sum: Kahan compensation suffices
+    compensation += sum - next + term;
+    sum = next;
     if (gradient) {
       harmonicD += 1 / (d + n - 1);
       harmonicC += 1 / (c + n - 1);
@@ -100,7 +107,7 @@ export function unitHyp2f1(d: number, c: number, z: number, gradient?: Float64Ar
         gradient[1] = sumC;
         gradient[2] = sumZ;
       }
-      return sum;
+      return sum + compensation;
     }
   }
   return Number.NaN;

@@ -29,12 +29,17 @@ export interface FitReport {
  */
 const GRADIENT_TOLERANCE = 1e-9;
 const STALLED_GRADIENT_TOLERANCE = 1e-7;
-/** |ln θ| beyond this (θ outside e^±30) means the likelihood keeps rising towards a boundary: no finite MLE. */
-const LOG_PARAMETER_BOUND = 30;
+/**
+ * A parameter moving by more than a factor e^15 ≈ 3·10⁶ from its (data-scaled) start is taken to run off to 0 or ∞:
+ * the likelihood keeps rising towards a boundary and there is no finite MLE (e.g. nobody ever drops out). Such
+ * fits can meet the gradient test on the flat likelihood far out, so they are refused explicitly.
+ */
+const LOG_PARAMETER_BOUND = 15;
 
 /**
  * Maximum-likelihood estimation shared by all models: the positive parameters are optimised as ln θ (so the
  * constraint θ > 0 never binds and the problem is unconstrained), by BFGS on the mean negative log-likelihood.
+ * `start` should carry the data's scale (time or money units) so that the run-off test below is unit-free.
  * Throws CvaError("#NUM!") saying why when the optimum is not reached, rather than returning a guess.
  */
 export function maximizeLikelihood(
@@ -43,37 +48,39 @@ export function maximizeLikelihood(
   logLikelihood: LogLikelihood,
   start: readonly number[],
   customers: number,
-  distinctRows: number,
+  distinctRows: number
 ): { params: Float64Array } & FitReport {
   const params = new Float64Array(start.length);
   const naturalGradient = new Float64Array(start.length);
   const objective = (logParams: Float64Array, gradient: Float64Array): number => {
-    for (let i = 0; i < params.length; i++) params[i] = Math.exp(logParams[i]);
+    for (let i = 0; i < params.length; i++) params[i] = start[i] * Math.exp(logParams[i]);
     const ll = logLikelihood(params, naturalGradient);
     // Chain rule for θ = e^u: ∂ℓ/∂u = θ ∂ℓ/∂θ.
-    for (let i = 0; i < params.length; i++) gradient[i] = (-params[i] * naturalGradient[i]) / customers;
+    for (let i = 0; i < params.length; i++)
+      gradient[i] = (-params[i] * naturalGradient[i]) / customers;
     return -ll / customers;
   };
-  const result = minimizeBfgs(objective, start.map(Math.log), {
+  // The optimisation variable is ln(θ / θ_start): unconstrained, and at 0 at the start.
+  const result = minimizeBfgs(objective, new Float64Array(start.length), {
     gradientTolerance: GRADIENT_TOLERANCE,
     stalledGradientTolerance: STALLED_GRADIENT_TOLERANCE,
     maxIterations: 500,
     maxStep: 2,
     bound: LOG_PARAMETER_BOUND,
   });
-  const estimate = Float64Array.from(result.x, Math.exp);
+  const estimate = Float64Array.from(result.x, (u, i) => start[i] * Math.exp(u));
   const logLikelihoodValue = -result.value * customers;
   const gradientNorm = result.gradientNorm * customers;
   if (!result.converged) {
     const escaped = result.x.findIndex((u) => Math.abs(u) > LOG_PARAMETER_BOUND);
     const why =
       escaped >= 0
-        ? `parameter ${parameterNames[escaped]} runs off to ${result.x[escaped] > 0 ? "infinity" : "zero"}, so the data do not determine it ` +
-          "(too few customers or repeat purchases, or customers too alike)"
+        ? `parameter ${parameterNames[escaped]} runs off to ${result.x[escaped] > 0 ? "infinity" : "zero"}, : the likelihood keeps rising that way, so the data ` +
+          "do not determine it (too few customers or repeat purchases, or no sign of what it measures, e.g. nobody dropping out)"
         : result.reason;
     throw numError(
       `${model} fit did not converge: ${why}; stopped after ${result.iterations} iterations with gradient norm ` +
-        `${gradientNorm.toPrecision(3)} (log-likelihood ${logLikelihoodValue.toFixed(3)}).`,
+        `${gradientNorm.toPrecision(3)} (log-likelihood ${logLikelihoodValue.toFixed(3)}).`
     );
   }
   return {

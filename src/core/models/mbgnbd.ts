@@ -1,5 +1,6 @@
 import {
   betaGeoExpectedPurchases,
+  betaGeoExpectedPurchasesIfAlive,
   betaGeoPopulationPurchases,
   betaGeoProbabilityAlive,
   fitBetaGeo,
@@ -18,7 +19,11 @@ export const mbgNbd: TransactionModel<MbgNbdParams> = {
     const fit = fitBetaGeo("MBG/NBD", 1, frequency, recency, T);
     return { ...fit, params: { model: "MBG/NBD", ...fit.params } };
   },
-  conditionalProbabilityAlive: (params, frequency, recency, T) => betaGeoProbabilityAlive(1, params, frequency, recency, T),
-  conditionalExpectedPurchases: (params, t, frequency, recency, T) => betaGeoExpectedPurchases(1, params, t, frequency, recency, T),
+  conditionalProbabilityAlive: (params, frequency, recency, T) =>
+    betaGeoProbabilityAlive(1, params, frequency, recency, T),
+  conditionalExpectedPurchases: (params, t, frequency, recency, T) =>
+    betaGeoExpectedPurchases(1, params, t, frequency, recency, T),
   expectedPurchases: (params, t) => betaGeoPopulationPurchases(1, params, t),
+  expectedPurchasesIfAlive: (params, t, frequency, T) =>
+    betaGeoExpectedPurchasesIfAlive(1, params, t, frequency, T),
 };

@@ -41,22 +41,42 @@ export interface MinimizeResult {
 const SUFFICIENT_DECREASE = 1e-4;
 const CURVATURE = 0.9;
 const MAX_LINE_SEARCH_STEPS = 40;
+/** Relative size of the rounding noise in a sum of thousands of log-likelihood terms. */
+const ROUNDING_NOISE = 1e-12;
 
-export function minimizeBfgs(objective: Objective, start: ArrayLike<number>, options: MinimizeOptions): MinimizeResult {
+export function minimizeBfgs(
+  objective: Objective,
+  start: ArrayLike<number>,
+  options: MinimizeOptions
+): MinimizeResult {
   const n = start.length;
-  let x = Float64Array.from(start);
-  let gradient = new Float64Array(n);
+  let x: Float64Array = Float64Array.from(start);
+  let gradient: Float64Array = new Float64Array(n);
   let evaluations = 1;
   let value = objective(x, gradient);
-  const small = (g: Float64Array, f: number) => maxAbs(g) <= options.gradientTolerance * (1 + Math.abs(f));
+  const small = (g: Float64Array, f: number) =>
+    maxAbs(g) <= options.gradientTolerance * (1 + Math.abs(f));
   if (!Number.isFinite(value) || !gradient.every(Number.isFinite)) {
-    return result(x, value, gradient, 0, evaluations, false, "the model cannot be evaluated at the starting point");
+    return result(
+      x,
+      value,
+      gradient,
+      0,
+      evaluations,
+      false,
+      "the model cannot be evaluated at the starting point"
+    );
   }
-  let inverseHessian = identity(n);
-  let freshHessian = true;
+  // Start from the inverse of a finite-difference Hessian when it is positive definite there: n extra gradient
+  // evaluations that save BFGS most of the iterations it would spend learning the curvature from scratch.
+  const startCurvature = differencedInverseHessian(objective, x, gradient);
+  evaluations += n;
+  let inverseHessian = startCurvature ?? identity(n);
+  let freshHessian = startCurvature === null;
   const direction = new Float64Array(n);
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {
-    if (small(gradient, value)) return result(x, value, gradient, iteration, evaluations, true, "converged");
+    if (small(gradient, value))
+      return result(x, value, gradient, iteration, evaluations, true, "converged");
     multiply(inverseHessian, gradient, direction, -1);
     let slope = dot(direction, gradient);
     if (!(slope < 0)) {
@@ -66,7 +86,15 @@ export function minimizeBfgs(objective: Objective, start: ArrayLike<number>, opt
       multiply(inverseHessian, gradient, direction, -1);
       slope = dot(direction, gradient);
     }
-    const search = lineSearch(objective, x, value, slope, direction, Math.min(1, options.maxStep / maxAbs(direction)));
+    const search = lineSearch(
+      objective,
+      x,
+      value,
+      slope,
+      direction,
+      Math.min(1, options.maxStep / maxAbs(direction)),
+      small
+    );
     evaluations += search.evaluations;
     const accepted = search.accepted;
     if (!accepted) {
@@ -75,10 +103,19 @@ export function minimizeBfgs(objective: Objective, start: ArrayLike<number>, opt
         freshHessian = true;
         continue;
       }
-      const stalledConverged = maxAbs(gradient) <= options.stalledGradientTolerance * (1 + Math.abs(value));
+      const stalledConverged =
+        maxAbs(gradient) <= options.stalledGradientTolerance * (1 + Math.abs(value));
       return stalledConverged
         ? result(x, value, gradient, iteration, evaluations, true, "converged to working precision")
-        : result(x, value, gradient, iteration, evaluations, false, "no step along the gradient improves the likelihood any further");
+        : result(
+            x,
+            value,
+            gradient,
+            iteration,
+            evaluations,
+            false,
+            "no step along the gradient improves the likelihood any further"
+          );
     }
     const step = new Float64Array(n);
     const change = new Float64Array(n);
@@ -99,11 +136,27 @@ export function minimizeBfgs(objective: Objective, start: ArrayLike<number>, opt
     gradient = accepted.gradient;
     const escaped = x.findIndex((xi) => Math.abs(xi) > options.bound);
     if (escaped >= 0) {
-      return result(x, value, gradient, iteration + 1, evaluations, false, `coordinate ${escaped} left the bounded region`);
+      return result(
+        x,
+        value,
+        gradient,
+        iteration + 1,
+        evaluations,
+        false,
+        `coordinate ${escaped} left the bounded region`
+      );
     }
   }
   const converged = small(gradient, value);
-  return result(x, value, gradient, options.maxIterations, evaluations, converged, converged ? "converged" : "the iteration limit was reached");
+  return result(
+    x,
+    value,
+    gradient,
+    options.maxIterations,
+    evaluations,
+    converged,
+    converged ? "converged" : "the iteration limit was reached"
+  );
 }
 
 function result(
@@ -113,9 +166,18 @@ function result(
   iterations: number,
   evaluations: number,
   converged: boolean,
-  reason: string,
+  reason: string
 ): MinimizeResult {
-  return { x, value, gradient, gradientNorm: maxAbs(gradient), iterations, evaluations, converged, reason };
+  return {
+    x,
+    value,
+    gradient,
+    gradientNorm: maxAbs(gradient),
+    iterations,
+    evaluations,
+    converged,
+    reason,
+  };
 }
 
 interface LineSearchResult {
@@ -143,6 +205,7 @@ function lineSearch(
   slope0: number,
   direction: Float64Array,
   firstStep: number,
+  converged: (gradient: Float64Array, value: number) => boolean
 ): LineSearchResult {
   let evaluations = 0;
   const evaluate = (step: number): Trial => {
@@ -153,14 +216,28 @@ function lineSearch(
     const value = objective(x, gradient);
     const slope = dot(gradient, direction);
     // Anything not evaluable counts as an infinitely bad point: the search then shortens the step.
-    return Number.isFinite(value) && Number.isFinite(slope) ? { step, value, slope, x, gradient } : { step, value: Infinity, slope: Infinity, x, gradient };
+    return Number.isFinite(value) && Number.isFinite(slope)
+      ? { step, value, slope, x, gradient }
+      : { step, value: Infinity, slope: Infinity, x, gradient };
   };
   const accept = (trial: Trial): LineSearchResult => ({ accepted: trial, evaluations });
   const fail = (): LineSearchResult => ({ accepted: null, evaluations });
-  const sufficient = (trial: Trial) => trial.value <= value0 + SUFFICIENT_DECREASE * trial.step * slope0;
-  const flat = (trial: Trial) => Math.abs(trial.slope) <= -CURVATURE * slope0;
+  const sufficient = (trial: Trial) =>
+    trial.value <= value0 + SUFFICIENT_DECREASE * trial.step * slope0;
+  const curvatureMet = (trial: Trial) => Math.abs(trial.slope) <= -CURVATURE * slope0;
+  // A trial that already passes the convergence test is taken unless it is worse than the start beyond f's rounding
+  // noise: near the optimum the Wolfe conditions, blind below that noise, can reject the very point being sought.
+  const done = (trial: Trial) =>
+    converged(trial.gradient, trial.value) &&
+    trial.value <= value0 + ROUNDING_NOISE * (1 + Math.abs(value0));
 
-  let previous: Trial = { step: 0, value: value0, slope: slope0, x: origin, gradient: new Float64Array(origin.length) };
+  let previous: Trial = {
+    step: 0,
+    value: value0,
+    slope: slope0,
+    x: origin,
+    gradient: new Float64Array(origin.length),
+  };
   let step = firstStep;
   for (let i = 0; i < MAX_LINE_SEARCH_STEPS; i++) {
     const trial = evaluate(step);
@@ -168,8 +245,10 @@ function lineSearch(
       step /= 4; // overshot into a region the model cannot evaluate: retreat before bracketing
       continue;
     }
-    if (!sufficient(trial) || (previous.step > 0 && trial.value >= previous.value)) return zoom(previous, trial);
-    if (flat(trial)) return accept(trial);
+    if (done(trial)) return accept(trial);
+    if (!sufficient(trial) || (previous.step > 0 && trial.value >= previous.value))
+      return zoom(previous, trial);
+    if (curvatureMet(trial)) return accept(trial);
     if (trial.slope >= 0) return zoom(trial, previous);
     previous = trial;
     step *= 2;
@@ -179,10 +258,11 @@ function lineSearch(
   function zoom(low: Trial, high: Trial): LineSearchResult {
     for (let i = 0; evaluations < MAX_LINE_SEARCH_STEPS && i < MAX_LINE_SEARCH_STEPS; i++) {
       const trial = evaluate(interpolate(low, high));
+      if (done(trial)) return accept(trial);
       if (!sufficient(trial) || trial.value >= low.value) {
         high = trial;
       } else {
-        if (flat(trial)) return accept(trial);
+        if (curvatureMet(trial)) return accept(trial);
         if (trial.slope * (high.step - low.step) >= 0) high = low;
         low = trial;
       }
@@ -203,15 +283,82 @@ function interpolate(low: Trial, high: Trial): number {
     const discriminant = d1 * d1 - low.slope * high.slope;
     if (discriminant >= 0) {
       const d2 = Math.sign(high.step - low.step) * Math.sqrt(discriminant);
-      const step = high.step - ((high.step - low.step) * (high.slope + d2 - d1)) / (high.slope - low.slope + 2 * d2);
+      const step =
+        high.step -
+        ((high.step - low.step) * (high.slope + d2 - d1)) / (high.slope - low.slope + 2 * d2);
       if (Number.isFinite(step)) return Math.min(Math.max(step, a + margin), b - margin);
     }
   }
   return (a + b) / 2;
 }
 
+/**
+ * The inverse of the Hessian estimated by forward differences of the gradient (symmetrised), or null when that
+ * estimate is not positive definite (far from a minimum, or not evaluable) and so gives no descent direction.
+ */
+function differencedInverseHessian(
+  objective: Objective,
+  x: Float64Array,
+  gradient: Float64Array
+): Float64Array | null {
+  const n = x.length;
+  const hessian = new Float64Array(n * n);
+  const shifted = new Float64Array(n);
+  const step = 1e-5;
+  for (let j = 0; j < n; j++) {
+    const probe = Float64Array.from(x);
+    probe[j] += step;
+    if (!Number.isFinite(objective(probe, shifted))) return null;
+    for (let i = 0; i < n; i++) hessian[i * n + j] = (shifted[i] - gradient[i]) / step;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++)
+      hessian[i * n + j] = hessian[j * n + i] = (hessian[i * n + j] + hessian[j * n + i]) / 2;
+  }
+  return invertPositiveDefinite(hessian, n);
+}
+
+/** Inverse of a symmetric matrix by Cholesky factorisation, or null if it is not (numerically) positive definite. */
+function invertPositiveDefinite(m: Float64Array, n: number): Float64Array | null {
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = m[i * n + j];
+      for (let k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
+      if (i === j) {
+        if (!(sum > 1e-12 * Math.abs(m[i * n + i]))) return null;
+        l[i * n + i] = Math.sqrt(sum);
+      } else {
+        l[i * n + j] = sum / l[j * n + j];
+      }
+    }
+  }
+  // Columns of L⁻ᵀ L⁻¹ by forward and back substitution on the unit vectors.
+  const inverse = new Float64Array(n * n);
+  const column = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    for (let i = 0; i < n; i++) {
+      let sum = i === c ? 1 : 0;
+      for (let k = 0; k < i; k++) sum -= l[i * n + k] * column[k];
+      column[i] = sum / l[i * n + i];
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      let sum = column[i];
+      for (let k = i + 1; k < n; k++) sum -= l[k * n + i] * column[k];
+      column[i] = sum / l[i * n + i];
+    }
+    for (let i = 0; i < n; i++) inverse[i * n + c] = column[i];
+  }
+  return inverse;
+}
+
 /** H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ with ρ = 1 / (yᵀs); skipped when the curvature is not positive. */
-function updateInverseHessian(h: Float64Array, s: Float64Array, y: Float64Array, curvature: number): void {
+function updateInverseHessian(
+  h: Float64Array,
+  s: Float64Array,
+  y: Float64Array,
+  curvature: number
+): void {
   if (!(curvature > 0)) return;
   const n = s.length;
   const rho = 1 / curvature;

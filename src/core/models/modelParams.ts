@@ -84,7 +84,9 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
   const name = row[0];
   const model = typeof name === "string" ? NAMES[name.trim().toUpperCase()] : undefined;
   if (!model) {
-    throw valueError(`modelParams must start with a model name (BG/NBD, Pareto/NBD, MBG/NBD or GG), got ${JSON.stringify(name ?? null)}.`);
+    throw valueError(
+      `modelParams must start with a model name (BG/NBD, Pareto/NBD, MBG/NBD or GG), got ${JSON.stringify(name ?? null)}.`
+    );
   }
   const names = PARAMETER_NAMES[model];
   const values = names.map((parameter, i) => {
@@ -93,7 +95,9 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
     return value;
   });
   if (row.slice(names.length + 1).some((cell) => !isBlank(cell))) {
-    throw valueError(`${model} takes ${names.length} parameters; modelParams has more values than that.`);
+    throw valueError(
+      `${model} takes ${names.length} parameters; modelParams has more values than that.`
+    );
   }
   const [p1, p2, p3, p4] = values;
   switch (model) {
@@ -110,13 +114,17 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
 /** parseModelParams for an argument that must be a transaction model (BG/NBD, Pareto/NBD or MBG/NBD). */
 export function parseTransactionModelParams(row: readonly CellValue[]): TransactionModelParams {
   const params = parseModelParams(row);
-  if (params.model === "GG") throw valueError("Expected BG/NBD, Pareto/NBD or MBG/NBD parameters here, got Gamma-Gamma (GG) ones.");
+  if (params.model === "GG")
+    throw valueError(
+      "Expected BG/NBD, Pareto/NBD or MBG/NBD parameters here, got Gamma-Gamma (GG) ones."
+    );
   return params;
 }
 
 /** parseModelParams for an argument that must be Gamma-Gamma spend parameters. */
 export function parseGammaGammaParams(row: readonly CellValue[]): GammaGammaParams {
   const params = parseModelParams(row);
-  if (params.model !== "GG") throw valueError(`Expected Gamma-Gamma (GG) spend parameters here, got ${params.model} ones.`);
+  if (params.model !== "GG")
+    throw valueError(`Expected Gamma-Gamma (GG) spend parameters here, got ${params.model} ones.`);
   return params;
 }

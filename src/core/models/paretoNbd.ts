@@ -1,10 +1,8 @@
 import digamma from "@stdlib/math-base-special-digamma";
-import expm1 from "@stdlib/math-base-special-expm1";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import log1p from "@stdlib/math-base-special-log1p";
 import { checkedRow, checkedTime, rfmSample, type RfmSample } from "./groupedSample";
 import { unitHyp2f1 } from "./hyp2f1";
-import { maximizeLikelihood } from "./maximumLikelihood";
+import { type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
 import type { ParetoNbdParams } from "./modelParams";
 import type { TransactionModel } from "./transactionModels";
 
@@ -28,7 +26,15 @@ import type { TransactionModel } from "./transactionModels";
 const hypGradient = new Float64Array(3);
 
 /** ln A(t) (see above) and, when `gradient` is given, its partial derivatives in (r, α, s, β). */
-function logA(r: number, alpha: number, s: number, beta: number, x: number, t: number, gradient: Float64Array | null): number {
+function logA(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  x: number,
+  t: number,
+  gradient: Float64Array | null
+): number {
   const lnAlphaT = Math.log(alpha + t);
   const lnBetaT = Math.log(beta + t);
   const c = r + s + x + 1;
@@ -36,7 +42,9 @@ function logA(r: number, alpha: number, s: number, beta: number, x: number, t: n
     const z = (alpha - beta) / (alpha + t);
     const f = unitHyp2f1(r + x, c, z, gradient ? hypGradient : undefined);
     if (gradient) {
-      const [fd, fc, fz] = hypGradient;
+      const fd = hypGradient[0];
+      const fc = hypGradient[1];
+      const fz = hypGradient[2];
       gradient[0] = -lnAlphaT + (fd + fc) / f;
       gradient[1] = -(r + x) / (alpha + t) + ((fz / f) * (beta + t)) / ((alpha + t) * (alpha + t));
       gradient[2] = -lnBetaT + fc / f;
@@ -47,7 +55,9 @@ function logA(r: number, alpha: number, s: number, beta: number, x: number, t: n
   const z = (beta - alpha) / (beta + t);
   const f = unitHyp2f1(s + 1, c, z, gradient ? hypGradient : undefined);
   if (gradient) {
-    const [fd, fc, fz] = hypGradient;
+    const fd = hypGradient[0];
+    const fc = hypGradient[1];
+    const fz = hypGradient[2];
     gradient[0] = -lnAlphaT + fc / f;
     gradient[1] = -(r + x - 1) / (alpha + t) - fz / f / (beta + t);
     gradient[2] = -lnBetaT + (fd + fc) / f;
@@ -74,7 +84,7 @@ function logBracket(
   x: number,
   recency: number,
   T: number,
-  gradient: Float64Array | null,
+  gradient: Float64Array | null
 ): number {
   const lnAlphaT = Math.log(alpha + T);
   const lnBetaT = Math.log(beta + T);
@@ -83,7 +93,11 @@ function logBracket(
   const atT = logA(r, alpha, s, beta, x, T, gradient ? gradientAtT : null);
   // A(tₓ) − A(T) in log-space: ln A(tₓ) + ln(1 − e^δ), δ ≤ 0 (δ = 0 when the last purchase was at T: no I).
   const delta = atT - atRecency;
-  const lnDifference = delta >= 0 ? -Infinity : atRecency + (delta > -Math.LN2 ? Math.log(-expm1(delta)) : log1p(-Math.exp(delta)));
+  const lnDifference =
+    delta >= 0
+      ? -Infinity
+      : atRecency +
+        (delta > -Math.LN2 ? Math.log(-Math.expm1(delta)) : Math.log1p(-Math.exp(delta)));
   const lnDead = Math.log(s) - Math.log(r + s + x) + lnDifference;
   const top = Math.max(lnAlive, lnDead);
   const lnBracket = top + Math.log(Math.exp(lnAlive - top) + Math.exp(lnDead - top));
@@ -98,7 +112,8 @@ function logBracket(
     gradient[3] = (-pAlive * s) / (beta + T);
     if (pDead > 0) {
       const rsx = r + s + x;
-      for (let k = 0; k < 4; k++) gradient[k] += (pDead * (gradientAtRecency[k] - w * gradientAtT[k])) / (1 - w);
+      for (let k = 0; k < 4; k++)
+        gradient[k] += (pDead * (gradientAtRecency[k] - w * gradientAtT[k])) / (1 - w);
       gradient[0] -= pDead / rsx;
       gradient[2] += pDead * (1 / s - 1 / rsx);
     }
@@ -109,55 +124,54 @@ function logBracket(
 const rowGradient = new Float64Array(4);
 
 /** Total log-likelihood of a grouped sample and its gradient in (r, α, s, β): analytic, series included. */
-export function paretoNbdLogLikelihood(sample: RfmSample, params: Float64Array, gradient: Float64Array): number {
-  const [r, alpha, s, beta] = params;
-  const lnAlpha = Math.log(alpha);
-  const lnBeta = Math.log(beta);
-  const psiR = digamma(r);
-  let ll = 0;
-  gradient.fill(0);
-  const { frequency, recency, T, weight, levelStart } = sample;
-  for (let level = 0; level + 1 < levelStart.length; level++) {
-    const x = frequency[levelStart[level]];
-    let levelWeight = 0;
-    for (let i = levelStart[level]; i < levelStart[level + 1]; i++) {
-      const w = weight[i];
-      levelWeight += w;
-      ll += w * logBracket(r, alpha, s, beta, x, recency[i], T[i], rowGradient);
-      for (let k = 0; k < 4; k++) gradient[k] += w * rowGradient[k];
+export function paretoNbdLogLikelihood(sample: RfmSample): LogLikelihood {
+  return (params, gradient) => {
+    const r = params[0];
+    const alpha = params[1];
+    const s = params[2];
+    const beta = params[3];
+    const lnAlpha = Math.log(alpha);
+    const lnBeta = Math.log(beta);
+    const psiR = digamma(r);
+    let ll = 0;
+    gradient.fill(0);
+    const { frequency, recency, T, weight, levelStart } = sample;
+    for (let level = 0; level + 1 < levelStart.length; level++) {
+      const x = frequency[levelStart[level]];
+      let levelWeight = 0;
+      for (let i = levelStart[level]; i < levelStart[level + 1]; i++) {
+        const w = weight[i];
+        levelWeight += w;
+        ll += w * logBracket(r, alpha, s, beta, x, recency[i], T[i], rowGradient);
+        for (let k = 0; k < 4; k++) gradient[k] += w * rowGradient[k];
+      }
+      ll += levelWeight * (gammaln(r + x) - gammaln(r) + r * lnAlpha + s * lnBeta);
+      gradient[0] += levelWeight * (digamma(r + x) - psiR + lnAlpha);
+      gradient[1] += (levelWeight * r) / alpha;
+      gradient[2] += levelWeight * lnBeta;
+      gradient[3] += (levelWeight * s) / beta;
     }
-    ll += levelWeight * (gammaln(r + x) - gammaln(r) + r * lnAlpha + s * lnBeta);
-    gradient[0] += levelWeight * (digamma(r + x) - psiR + lnAlpha);
-    gradient[1] += (levelWeight * r) / alpha;
-    gradient[2] += levelWeight * lnBeta;
-    gradient[3] += (levelWeight * s) / beta;
-  }
-  return Number.isFinite(ll) ? ll : Number.NaN;
+    return Number.isFinite(ll) ? ll : Number.NaN;
+  };
 }
 
 /** (1 − q^k)/k for q = e^lnQ, continuous at k = 0 where it is −ln q. */
 function powerIncrement(k: number, lnQ: number): number {
-  return k === 0 ? -lnQ : -expm1(k * lnQ) / k;
+  return k === 0 ? -lnQ : -Math.expm1(k * lnQ) / k;
 }
 
 export const paretoNbd: TransactionModel<ParetoNbdParams> = {
   /** Starts from r = s = 1 and α = β = the time per repeat purchase in the sample. */
   fit(frequency, recency, T) {
     const sample = rfmSample(frequency, recency, T);
-    let purchases = 0;
-    let exposure = 0;
-    for (let i = 0; i < sample.size; i++) {
-      purchases += sample.weight[i] * sample.frequency[i];
-      exposure += sample.weight[i] * sample.T[i];
-    }
-    const scale = exposure / purchases;
+    const scale = sample.timePerPurchase;
     const fit = maximizeLikelihood(
       "Pareto/NBD",
       ["r", "alpha", "s", "beta"],
-      (params, gradient) => paretoNbdLogLikelihood(sample, params, gradient),
+      paretoNbdLogLikelihood(sample),
       [1, scale, 1, scale],
       sample.customers,
-      sample.size,
+      sample.size
     );
     const [r, alpha, s, beta] = fit.params;
     return { ...fit, params: { model: "Pareto/NBD", r, alpha, s, beta } };
@@ -170,15 +184,25 @@ export const paretoNbd: TransactionModel<ParetoNbdParams> = {
     return rowAlive[0];
   },
 
-  /**
-   * E[Y(t) | x, tₓ, T] = P(alive) · (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)]
-   * (Fader & Hardie 2005 eq. 20), with the bracket over s−1 taken in its limit −ln(…) at s = 1.
-   */
+  /** E[Y(t) | x, tₓ, T] = P(alive | x, tₓ, T) · expectedPurchasesIfAlive (Fader & Hardie 2005 eq. 20). */
   conditionalExpectedPurchases(params, t, frequency, recency, T) {
     checkedTime(t);
+    return (
+      paretoNbd.conditionalProbabilityAlive(params, frequency, recency, T) *
+      paretoNbd.expectedPurchasesIfAlive(params, t, frequency, T)
+    );
+  },
+
+  /**
+   * (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)]: the posterior mean rate (r+x)/(α+T) times the
+   * expected alive time within t; the bracket over s−1 is taken in its limit −ln(…) at s = 1.
+   */
+  expectedPurchasesIfAlive(params, t, frequency, T) {
     const { r, alpha, s, beta } = params;
-    const alive = paretoNbd.conditionalProbabilityAlive(params, frequency, recency, T);
-    return ((alive * (r + frequency) * (beta + T)) / (alpha + T)) * powerIncrement(s - 1, Math.log((beta + T) / (beta + T + t)));
+    return (
+      (((r + frequency) * (beta + T)) / (alpha + T)) *
+      powerIncrement(s - 1, Math.log((beta + T) / (beta + T + t)))
+    );
   },
 
   /** E[X(t)] = rβ / (α(s−1)) · [1 − (β/(β+t))^(s−1)]: the conditional expectation at x = tₓ = T = 0. */

@@ -1,6 +1,6 @@
 import { CvaError, isCvaError, numError, valueError } from "../errors";
 import { conditionalExpectedAverageSpend } from "./gammaGamma";
-import { groupRows, rfmRowError } from "./groupedSample";
+import { groupRows, isValidRfmRow, rfmRowError } from "./groupedSample";
 import type { GammaGammaParams, TransactionModelParams } from "./modelParams";
 import { transactionModel } from "./transactionModels";
 
@@ -43,27 +43,33 @@ export function predictedClv(
   recency: ArrayLike<number>,
   T: ArrayLike<number>,
   monetary: ArrayLike<number>,
-  options: ClvOptions = {},
+  options: ClvOptions = {}
 ): (number | CvaError)[] {
   const { months = 12, monthlyDiscountRate = 0.01, dataUnit = "D" } = options;
   const n = frequency.length;
   if (recency.length !== n || T.length !== n || monetary.length !== n) {
-    throw valueError(`frequency, recency, T and monetary must have the same number of rows (got ${n}, ${recency.length}, ${T.length}, ${monetary.length}).`);
+    throw valueError(
+      `frequency, recency, T and monetary must have the same number of rows (got ${n}, ${recency.length}, ${T.length}, ${monetary.length}).`
+    );
   }
-  if (!Number.isInteger(months) || months < 1) throw numError(`months must be a whole number ≥ 1, got ${months}.`);
+  if (!Number.isInteger(months) || months < 1)
+    throw numError(`months must be a whole number ≥ 1, got ${months}.`);
   if (!(monthlyDiscountRate > -1 && Number.isFinite(monthlyDiscountRate))) {
     throw numError(`The monthly discount rate must be a number > −1, got ${monthlyDiscountRate}.`);
   }
   const periodsPerMonth = PERIODS_PER_MONTH[dataUnit];
-  if (periodsPerMonth === undefined) throw valueError(`dataUnit must be "D", "W" or "M", got ${JSON.stringify(dataUnit)}.`);
-  if (!(spend.q > 1)) throw numError(`Gamma-Gamma q = ${spend.q} ≤ 1 implies an infinite mean spend; CLV is undefined.`);
+  if (periodsPerMonth === undefined)
+    throw valueError(`dataUnit must be "D", "W" or "M", got ${JSON.stringify(dataUnit)}.`);
+  if (!(spend.q > 1))
+    throw numError(
+      `Gamma-Gamma q = ${spend.q} ≤ 1 implies an infinite mean spend; CLV is undefined.`
+    );
 
   const results: (number | CvaError)[] = new Array(n);
   const valid: number[] = [];
   for (let i = 0; i < n; i++) {
-    const error = rfmRowError(frequency[i], recency[i], T[i]);
-    if (error) {
-      results[i] = error;
+    if (!isValidRfmRow(frequency[i], recency[i], T[i])) {
+      results[i] = rfmRowError(frequency[i], recency[i], T[i]) as CvaError;
       continue;
     }
     try {
@@ -75,21 +81,39 @@ export function predictedClv(
     }
   }
 
+  // E[X(t) | x, tₓ, T] = P(alive | x, tₓ, T) · E[X(t) | alive, x, T]: the horizon-dependent part, the costly one,
+  // depends on (x, T) only, so it is summed once per distinct (x, T) pair, and P(alive) once per distinct row.
   const model = transactionModel(transactions);
-  const discount = Array.from({ length: months }, (_, k) => Math.pow(1 + monthlyDiscountRate, -(k + 1)));
+  const discount = Array.from({ length: months }, (_, k) =>
+    Math.pow(1 + monthlyDiscountRate, -(k + 1))
+  );
   const rows = groupRows([frequency, recency, T], valid);
   const [x, tx, age] = rows.columns;
-  const discountedPurchases = new Float64Array(rows.size);
-  for (let i = 0; i < rows.size; i++) {
+  const pairs = groupRows([x, age]);
+  const [pairFrequency, pairAge] = pairs.columns;
+  const discountedPurchasesIfAlive = new Float64Array(pairs.size);
+  for (let i = 0; i < pairs.size; i++) {
     let previous = 0;
     let sum = 0;
     for (let k = 0; k < months; k++) {
-      const cumulative = model.conditionalExpectedPurchases(transactions, (k + 1) * periodsPerMonth, x[i], tx[i], age[i]);
+      const cumulative = model.expectedPurchasesIfAlive(
+        transactions,
+        (k + 1) * periodsPerMonth,
+        pairFrequency[i],
+        pairAge[i]
+      );
       sum += (cumulative - previous) * discount[k];
       previous = cumulative;
     }
-    discountedPurchases[i] = sum;
+    discountedPurchasesIfAlive[i] = sum;
   }
-  valid.forEach((row, k) => (results[row] = (results[row] as number) * discountedPurchases[rows.groupOf[k]]));
+  const discountedPurchases = new Float64Array(rows.size);
+  for (let i = 0; i < rows.size; i++) {
+    const alive = model.conditionalProbabilityAlive(transactions, x[i], tx[i], age[i]);
+    discountedPurchases[i] = alive * discountedPurchasesIfAlive[pairs.groupOf[i]];
+  }
+  valid.forEach(
+    (row, k) => (results[row] = (results[row] as number) * discountedPurchases[rows.groupOf[k]])
+  );
   return results;
 }

@@ -14,18 +14,35 @@ export type TransactionModelFit<P extends TransactionModelParams> = { params: P 
  */
 export interface TransactionModel<P extends TransactionModelParams> {
   /** Maximum-likelihood fit; throws CvaError naming a bad row, or #NUM! when the fit does not converge. */
-  fit(frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>): TransactionModelFit<P>;
+  fit(
+    frequency: ArrayLike<number>,
+    recency: ArrayLike<number>,
+    T: ArrayLike<number>
+  ): TransactionModelFit<P>;
   /** P(the customer is still active at T | frequency, recency, T). */
   conditionalProbabilityAlive(params: P, frequency: number, recency: number, T: number): number;
   /** Purchases expected in (T, T + t] given the customer's history. */
-  conditionalExpectedPurchases(params: P, t: number, frequency: number, recency: number, T: number): number;
+  conditionalExpectedPurchases(
+    params: P,
+    t: number,
+    frequency: number,
+    recency: number,
+    T: number
+  ): number;
   /** E[X(t)]: purchases expected in the first t time units of a new customer. */
   expectedPurchases(params: P, t: number): number;
+  /**
+   * Purchases expected in (T, T + t] by a customer known to be alive at T: conditionalExpectedPurchases is
+   * P(alive) times this, which depends on (frequency, T) only. Inputs are taken as valid (callers validate).
+   */
+  expectedPurchasesIfAlive(params: P, t: number, frequency: number, T: number): number;
 }
 
 /** The model for a parameter set: `transactionModel(params).conditionalProbabilityAlive(params, …)`. */
 export function transactionModel<P extends TransactionModelParams>(params: P): TransactionModel<P>;
-export function transactionModel(params: TransactionModelParams): TransactionModel<TransactionModelParams> {
+export function transactionModel(
+  params: TransactionModelParams
+): TransactionModel<TransactionModelParams> {
   return modelNamed(params.model) as TransactionModel<TransactionModelParams>;
 }
 
@@ -34,16 +51,27 @@ export function fitTransactionModel(
   model: TransactionModelName,
   frequency: ArrayLike<number>,
   recency: ArrayLike<number>,
-  T: ArrayLike<number>,
+  T: ArrayLike<number>
 ): TransactionModelFit<TransactionModelParams> {
   return modelNamed(model).fit(frequency, recency, T);
 }
 
-export function conditionalProbabilityAlive(params: TransactionModelParams, frequency: number, recency: number, T: number): number {
+export function conditionalProbabilityAlive(
+  params: TransactionModelParams,
+  frequency: number,
+  recency: number,
+  T: number
+): number {
   return transactionModel(params).conditionalProbabilityAlive(params, frequency, recency, T);
 }
 
-export function conditionalExpectedPurchases(params: TransactionModelParams, t: number, frequency: number, recency: number, T: number): number {
+export function conditionalExpectedPurchases(
+  params: TransactionModelParams,
+  t: number,
+  frequency: number,
+  recency: number,
+  T: number
+): number {
   return transactionModel(params).conditionalExpectedPurchases(params, t, frequency, recency, T);
 }
 

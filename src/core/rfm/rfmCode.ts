@@ -10,7 +10,8 @@ export function rfmCode(recency: number, frequency: number, monetary: number): s
 }
 
 function digit(score: number): number {
-  if (!Number.isInteger(score) || score < 1 || score > 9) throw numError(`An RFM code needs scores from 1 to 9 (at most 9 bins), got ${score}.`);
+  if (!Number.isInteger(score) || score < 1 || score > 9)
+    throw numError(`An RFM code needs scores from 1 to 9 (at most 9 bins), got ${score}.`);
   return score;
 }
 
@@ -19,7 +20,11 @@ function digit(score: number): number {
  * million lookups rather than a million string builds.
  * @example rfmCodeList(Uint8Array.of(5, 1), Uint8Array.of(4, 1), Uint8Array.of(5, 2)) // ["545", "112"]
  */
-export function rfmCodeList(recency: Uint8Array, frequency: Uint8Array, monetary: Uint8Array): string[] {
+export function rfmCodeList(
+  recency: Uint8Array,
+  frequency: Uint8Array,
+  monetary: Uint8Array
+): string[] {
   const table = new Map<number, string>();
   const codes = new Array<string>(recency.length);
   for (let i = 0; i < recency.length; i++) {

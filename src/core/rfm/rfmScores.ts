@@ -35,25 +35,44 @@ export const MAX_RFM_BINS = 99;
  * Reference: Hughes (1994), "Strategic Database Marketing" (RFM quintiles); Microsoft, "PERCENTILE.INC function".
  * @example rfmScores([5, 40, 200], [9, 2, 1], [500, 80, 20], 3).recency // Uint8Array [3, 2, 1]
  */
-export function rfmScores(recency: ArrayLike<number>, frequency: ArrayLike<number>, monetary: ArrayLike<number>, bins = 5): RfmScores {
-  if (!Number.isInteger(bins) || bins < 2 || bins > MAX_RFM_BINS) throw numError(`Bins must be a whole number from 2 to ${MAX_RFM_BINS}, got ${bins}.`);
+export function rfmScores(
+  recency: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+  bins = 5
+): RfmScores {
+  if (!Number.isInteger(bins) || bins < 2 || bins > MAX_RFM_BINS)
+    throw numError(`Bins must be a whole number from 2 to ${MAX_RFM_BINS}, got ${bins}.`);
   const n = recency.length;
   if (frequency.length !== n || monetary.length !== n) {
-    throw numError(`Recency, frequency and monetary need one value per customer, got ${n}, ${frequency.length} and ${monetary.length}.`);
+    throw numError(
+      `Recency, frequency and monetary need one value per customer, got ${n}, ${frequency.length} and ${monetary.length}.`
+    );
   }
   const r = scoreColumn(recency, bins, true, "Recency");
   const f = scoreColumn(frequency, bins, false, "Frequency");
   const m = scoreColumn(monetary, bins, false, "Monetary");
-  return { recency: r.scores, frequency: f.scores, monetary: m.scores, breakpoints: { recency: r.breakpoints, frequency: f.breakpoints, monetary: m.breakpoints } };
+  return {
+    recency: r.scores,
+    frequency: f.scores,
+    monetary: m.scores,
+    breakpoints: { recency: r.breakpoints, frequency: f.breakpoints, monetary: m.breakpoints },
+  };
 }
 
-function scoreColumn(values: ArrayLike<number>, bins: number, smallerIsBetter: boolean, what: string): { scores: Uint8Array; breakpoints: number[] } {
+function scoreColumn(
+  values: ArrayLike<number>,
+  bins: number,
+  smallerIsBetter: boolean,
+  what: string
+): { scores: Uint8Array; breakpoints: number[] } {
   const n = values.length;
   const scores = new Uint8Array(n);
   if (n === 0) return { scores, breakpoints: [] };
   const sorted = sortedAscending(values);
   // Sorting puts a NaN last and ±Infinity at an end, so two reads check the whole column.
-  if (!Number.isFinite(sorted[0]) || !Number.isFinite(sorted[n - 1])) throw numError(`${what} holds a value that is not a finite number.`);
+  if (!Number.isFinite(sorted[0]) || !Number.isFinite(sorted[n - 1]))
+    throw numError(`${what} holds a value that is not a finite number.`);
   const breakpoints: number[] = [];
   for (let k = 1; k < bins; k++) breakpoints.push(percentileIncSorted(sorted, k / bins));
   for (let i = 0; i < n; i++) {

@@ -26,7 +26,9 @@ export type Segment = (typeof SEGMENTS)[number];
  * each segment as score ranges that overlap and leave gaps; laying the same segments out on the R × FM grid, one
  * name per cell, makes them a partition of all 125 (R, F, M) codes. docs/functions-engine.md shows this table.
  */
-export const SEGMENT_GRID: Readonly<Record<1 | 2 | 3 | 4 | 5, readonly [Segment, Segment, Segment, Segment, Segment]>> = {
+export const SEGMENT_GRID: Readonly<
+  Record<1 | 2 | 3 | 4 | 5, readonly [Segment, Segment, Segment, Segment, Segment]>
+> = {
   5: ["New Customers", "Potential Loyalist", "Potential Loyalist", "Champions", "Champions"],
   4: ["Promising", "Potential Loyalist", "Potential Loyalist", "Loyal Customers", "Champions"],
   3: ["About To Sleep", "About To Sleep", "Need Attention", "Loyal Customers", "Loyal Customers"],
@@ -47,7 +49,8 @@ function buildDefaultMap(): SegmentMap {
   const map = new Map<string, string>();
   for (let r = 1; r <= 5; r++) {
     for (let f = 1; f <= 5; f++) {
-      for (let m = 1; m <= 5; m++) map.set(rfmCode(r, f, m), SEGMENT_GRID[r as 1][fmScore(f, m) - 1]);
+      for (let m = 1; m <= 5; m++)
+        map.set(rfmCode(r, f, m), SEGMENT_GRID[r as 1][fmScore(f, m) - 1]);
     }
   }
   return map;

@@ -7,5 +7,10 @@ import { DEFAULT_SEGMENT_MAP, SegmentMap } from "./segmentMap";
  * @example segmentOf("555", DEFAULT_SEGMENT_MAP) // "Champions"
  */
 export function segmentOf(code: string, map: SegmentMap = DEFAULT_SEGMENT_MAP): string | CvaError {
-  return map.get(code) ?? notAvailableError(`No segment for RFM code ${JSON.stringify(code)} (the map covers codes like ${map.keys().next().value}).`);
+  return (
+    map.get(code) ??
+    notAvailableError(
+      `No segment for RFM code ${JSON.stringify(code)} (the map covers codes like ${map.keys().next().value}).`
+    )
+  );
 }

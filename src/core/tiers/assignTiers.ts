@@ -43,13 +43,20 @@ export function assignTiers(values: ArrayLike<number>, options: TierOptions = {}
   const labels = options.labels ?? DEFAULT_TIER_LABELS;
   const basis = options.basis ?? "customers";
   checkCutoffs(cutoffs);
-  if (labels.length !== cutoffs.length + 1) throw valueError(`${cutoffs.length} cutoff(s) make ${cutoffs.length + 1} tiers, but ${labels.length} label(s) were given.`);
+  if (labels.length !== cutoffs.length + 1)
+    throw valueError(
+      `${cutoffs.length} cutoff(s) make ${cutoffs.length + 1} tiers, but ${labels.length} label(s) were given.`
+    );
   const n = values.length;
   const tiers = new Uint8Array(n);
   if (n === 0) return { tiers, labels, thresholds: [] };
   const sorted = sortedAscending(values);
-  if (!Number.isFinite(sorted[0]) || !Number.isFinite(sorted[n - 1])) throw numError("The values hold one that is not a finite number.");
-  const thresholds = basis === "customers" ? cutoffs.map((c) => percentileIncSorted(sorted, 1 - c)) : valueShareThresholds(sorted, cutoffs);
+  if (!Number.isFinite(sorted[0]) || !Number.isFinite(sorted[n - 1]))
+    throw numError("The values hold one that is not a finite number.");
+  const thresholds =
+    basis === "customers"
+      ? cutoffs.map((c) => percentileIncSorted(sorted, 1 - c))
+      : valueShareThresholds(sorted, cutoffs);
   const last = cutoffs.length;
   for (let i = 0; i < n; i++) {
     const x = values[i];
@@ -61,10 +68,13 @@ export function assignTiers(values: ArrayLike<number>, options: TierOptions = {}
 }
 
 function checkCutoffs(cutoffs: readonly number[]): void {
-  if (cutoffs.length === 0 || cutoffs.length > 254) throw valueError(`Give from 1 to 254 cutoffs, got ${cutoffs.length}.`);
+  if (cutoffs.length === 0 || cutoffs.length > 254)
+    throw valueError(`Give from 1 to 254 cutoffs, got ${cutoffs.length}.`);
   cutoffs.forEach((c, j) => {
-    if (!(c > 0 && c < 1)) throw numError(`Cutoffs are shares strictly between 0 and 1 (e.g. 0.2 for 20 %), got ${c}.`);
-    if (j > 0 && !(c > cutoffs[j - 1])) throw numError(`Cutoffs must increase, got ${cutoffs[j - 1]} then ${c}.`);
+    if (!(c > 0 && c < 1))
+      throw numError(`Cutoffs are shares strictly between 0 and 1 (e.g. 0.2 for 20 %), got ${c}.`);
+    if (j > 0 && !(c > cutoffs[j - 1]))
+      throw numError(`Cutoffs must increase, got ${cutoffs[j - 1]} then ${c}.`);
   });
 }
 

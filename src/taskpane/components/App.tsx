@@ -1,4 +1,12 @@
-import { FluentProvider, Text, Theme, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  Text,
+  Theme,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { ShieldLockRegular } from "@fluentui/react-icons";
 import { i18n } from "i18next";
 import { I18nextProvider, useTranslation } from "react-i18next";
@@ -22,7 +30,12 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  footer: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3 },
+  footer: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 function Pane({ workbook }: { workbook: WorkbookPort }) {

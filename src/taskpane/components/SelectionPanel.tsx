@@ -58,7 +58,9 @@ export function SelectionPanel({ workbook }: { workbook: WorkbookPort }) {
       )}
       {state.status === "failed" && (
         <MessageBar intent="error">
-          <MessageBarBody>{t(`errors.${state.error.kind}`, { detail: state.error.message })}</MessageBarBody>
+          <MessageBarBody>
+            {t(`errors.${state.error.kind}`, { detail: state.error.message })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {state.status === "loaded" && (
@@ -67,7 +69,10 @@ export function SelectionPanel({ workbook }: { workbook: WorkbookPort }) {
             {t("selection.address")}: {state.data.range.sheet}!{rangeAddress(state.data.range)}
           </Text>
           <Text data-testid="selection-size">
-            {t("selection.size", { rows: state.data.range.rowCount, columns: state.data.range.columnCount })}
+            {t("selection.size", {
+              rows: state.data.range.rowCount,
+              columns: state.data.range.columnCount,
+            })}
           </Text>
           <div className={styles.preview}>
             <Table size="extra-small" aria-label={t("selection.preview")}>

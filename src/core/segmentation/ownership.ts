@@ -1,0 +1,158 @@
+import { valueError } from "../errors";
+import type { SheetRange, WritePlan } from "../../excel/workbookPort";
+import type { SegmentationPlan } from "./writePlan";
+
+/** The workbook setting that remembers which ranges the add-in's last segmentation output occupies. */
+export const OWNED_RANGES_SETTING = "cva.segmentation.owned";
+
+const FORMAT_VERSION = 1;
+
+/**
+ * The cells of the new output that are not ours yet: the pane asks the user before writing over them when any
+ * holds a value (WorkbookPort.findValues on each range).
+ * @example cellsToCheck([], plan) // plan.owned: nothing is ours, all of it must be empty
+ */
+export function cellsToCheck(
+  previous: readonly SheetRange[],
+  plan: SegmentationPlan
+): SheetRange[] {
+  return subtractAll(plan.owned, previous);
+}
+
+/**
+ * What the re-run must empty of our previous output: every cell we owned except those the new tier rules cover.
+ * Cells the new output merely writes values to are cleared too, since clearing is what removes an old colour rule
+ * from them (a cell that held tier names last time may hold scores now); the new tier columns get their rules
+ * replaced and their values overwritten, so clearing them would only make them flicker.
+ */
+export function rangesToClear(
+  previous: readonly SheetRange[],
+  plan: SegmentationPlan
+): SheetRange[] {
+  return subtractAll(previous, [plan.fills.range, plan.legend.fills.range]);
+}
+
+/**
+ * The whole run as a workbook write plan: clear what was ours, write the result and legend, colour both tier
+ * columns, and remember the new output as ours.
+ */
+export function replacePreviousOutput(
+  previous: readonly SheetRange[],
+  plan: SegmentationPlan
+): WritePlan {
+  const { sheet } = plan.target;
+  const area = ({ row, column, rowCount, columnCount }: SheetRange) => ({
+    row,
+    column,
+    rowCount,
+    columnCount,
+  });
+  return {
+    clear: rangesToClear(previous, plan),
+    values: [
+      { at: plan.target, values: plan.values },
+      { at: plan.legend.target, values: plan.legend.values },
+    ],
+    fills: [
+      { sheet, areas: [area(plan.fills.range)], rules: plan.fills.rules },
+      { sheet, areas: [area(plan.legend.fills.range)], rules: plan.legend.fills.rules },
+    ],
+    settings: { [OWNED_RANGES_SETTING]: serializeOwnedRanges(plan.owned) },
+  };
+}
+
+/**
+ * The owned ranges as compact JSON for a workbook setting: {"v":1,"ranges":[[sheet,row,column,rows,columns],…]}.
+ * @example serializeOwnedRanges([{ sheet: "S", row: 0, column: 6, rowCount: 10, columnCount: 5 }]) // '{"v":1,"ranges":[["S",0,6,10,5]]}'
+ */
+export function serializeOwnedRanges(ranges: readonly SheetRange[]): string {
+  return JSON.stringify({
+    v: FORMAT_VERSION,
+    ranges: ranges.map((r) => [r.sheet, r.row, r.column, r.rowCount, r.columnCount]),
+  });
+}
+
+/**
+ * Reads what serializeOwnedRanges wrote; null (no setting) is no ranges. Anything else is refused with a #VALUE!
+ * error rather than guessed at: clearing cells on the word of a damaged setting could destroy the user's data.
+ */
+export function parseOwnedRanges(text: string | null): SheetRange[] {
+  if (text === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw valueError("The stored record of the add-in's output is not valid JSON.");
+  }
+  const record = parsed as { v?: unknown; ranges?: unknown };
+  if (
+    typeof parsed !== "object" ||
+    parsed === null ||
+    record.v !== FORMAT_VERSION ||
+    !Array.isArray(record.ranges)
+  ) {
+    throw valueError(
+      `The stored record of the add-in's output is not version ${FORMAT_VERSION} of its format.`
+    );
+  }
+  return record.ranges.map((entry: unknown) => {
+    if (
+      !Array.isArray(entry) ||
+      entry.length !== 5 ||
+      typeof entry[0] !== "string" ||
+      entry[0] === "" ||
+      !entry.slice(1).every(isIndex) ||
+      entry[3] < 1 ||
+      entry[4] < 1
+    ) {
+      throw valueError(
+        `The stored record of the add-in's output holds a malformed range: ${JSON.stringify(entry)}.`
+      );
+    }
+    const [sheet, row, column, rowCount, columnCount] = entry as [
+      string,
+      number,
+      number,
+      number,
+      number,
+    ];
+    return { sheet, row, column, rowCount, columnCount };
+  });
+}
+
+function isIndex(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** The cells of `ranges` outside every range of `minus`, as rectangles. */
+function subtractAll(ranges: readonly SheetRange[], minus: readonly SheetRange[]): SheetRange[] {
+  return minus.reduce<SheetRange[]>((rest, b) => rest.flatMap((a) => subtract(a, b)), [...ranges]);
+}
+
+/**
+ * a − b as up to four rectangles: the full-width bands above and below b, then the parts left and right of b
+ * within b's rows. Excel's sheet names ignore case.
+ */
+function subtract(a: SheetRange, b: SheetRange): SheetRange[] {
+  const top = Math.max(a.row, b.row);
+  const bottom = Math.min(a.row + a.rowCount, b.row + b.rowCount);
+  const left = Math.max(a.column, b.column);
+  const right = Math.min(a.column + a.columnCount, b.column + b.columnCount);
+  if (a.sheet.toLowerCase() !== b.sheet.toLowerCase() || top >= bottom || left >= right) return [a];
+  const pieces: SheetRange[] = [];
+  const piece = (row: number, rowEnd: number, column: number, columnEnd: number) => {
+    if (rowEnd > row && columnEnd > column)
+      pieces.push({
+        sheet: a.sheet,
+        row,
+        column,
+        rowCount: rowEnd - row,
+        columnCount: columnEnd - column,
+      });
+  };
+  piece(a.row, top, a.column, a.column + a.columnCount);
+  piece(bottom, a.row + a.rowCount, a.column, a.column + a.columnCount);
+  piece(top, bottom, a.column, left);
+  piece(top, bottom, right, a.column + a.columnCount);
+  return pieces;
+}

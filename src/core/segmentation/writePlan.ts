@@ -1,0 +1,207 @@
+import { valueError } from "../errors";
+import { columnLetters } from "../../excel/a1";
+import type { CellScalar, ConditionalFill, SheetRange } from "../../excel/workbookPort";
+import { tierPalette } from "./palette";
+import type { SegmentationResult } from "./segmentCustomers";
+
+/** Excel's sheet size. */
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+/** Excel refuses a conditional-format formula longer than this. */
+const MAX_RULE_FORMULA = 255;
+
+export interface LegendHeaders {
+  customers: string;
+  shareOfCustomers: string;
+  value: string;
+  shareOfValue: string;
+  action: string;
+}
+
+export const DEFAULT_LEGEND_HEADERS: LegendHeaders = {
+  customers: "Customers",
+  shareOfCustomers: "% of customers",
+  value: "Value",
+  shareOfValue: "% of value",
+  action: "Recommended action",
+};
+
+export interface PlanOptions {
+  /** The legend's headers in the user's language (its first column takes the tier column's header). */
+  legendHeaders?: Partial<LegendHeaders>;
+  /** Turns an action's i18n key into the text written in the legend; default writes the key. */
+  translate?: (key: string) => string;
+}
+
+/** One rule per tier on a column of tier names: the fill follows the names, whatever later edits do to them. */
+export interface TierFills {
+  /** The cells the rules apply to; the formulas are written for its top-left cell. */
+  range: SheetRange;
+  rules: ConditionalFill[];
+}
+
+export interface SegmentationPlan {
+  /** The result block: right of the selection, same rows, its header row included when the selection has one. */
+  target: SheetRange;
+  values: CellScalar[][];
+  /** Colours of the tier column's data cells. */
+  fills: TierFills;
+  /** Tier, customers, shares, value and action per tier, one empty column right of the result, from its top row. */
+  legend: { target: SheetRange; values: CellScalar[][]; fills: TierFills };
+  /** Every range this output occupies: what a re-run may clear as ours. */
+  owned: SheetRange[];
+}
+
+/**
+ * Where and what a segmentation writes, as plain data: the result columns right of the selection, a legend one
+ * column further right, and colours as ONE conditional-format rule per tier, e.g. =$J2="Champions" on J2:J2358
+ * (column absolute, row relative to the range's top-left cell; quotes in a name doubled, as Excel escapes them).
+ * Rules keep the colours right when a value is edited and need no add-in to show, and formatting costs one call
+ * per tier whatever the number of rows. Shares are written as percentages rounded to one decimal, values to cents.
+ * @example planSegmentationOutput({ sheet: "S", row: 0, column: 0, rowCount: 2358, columnCount: 6 }, true, rfmResult).fills.rules[0].formula // '=$J2="Champions"'
+ */
+export function planSegmentationOutput(
+  selection: SheetRange,
+  hasHeader: boolean,
+  result: SegmentationResult,
+  options: PlanOptions = {}
+): SegmentationPlan {
+  const headerRows = hasHeader ? 1 : 0;
+  const dataRows = selection.rowCount - headerRows;
+  const columns = result.columns;
+  if (dataRows < 1) throw valueError("The selection has no data rows to segment.");
+  for (const column of columns) {
+    if (column.values.length !== dataRows)
+      throw valueError(
+        `The result has ${column.values.length} rows but the selection ${dataRows} data rows: segment the same selection again.`
+      );
+  }
+  const target: SheetRange = {
+    sheet: selection.sheet,
+    row: selection.row,
+    column: selection.column + selection.columnCount,
+    rowCount: selection.rowCount,
+    columnCount: columns.length,
+  };
+  const legendTarget: SheetRange = {
+    sheet: selection.sheet,
+    row: selection.row,
+    column: target.column + target.columnCount + 1,
+    rowCount: 1 + result.tiers.length,
+    columnCount: 6,
+  };
+  if (legendTarget.column + legendTarget.columnCount > SHEET_COLUMNS)
+    throw valueError("There is no room right of the selection for the result and its legend.");
+  if (legendTarget.row + legendTarget.rowCount > SHEET_ROWS)
+    throw valueError("There is no room below the selection's first row for the legend.");
+
+  const values = new Array<CellScalar[]>(selection.rowCount);
+  if (hasHeader) values[0] = columns.map((column) => column.header);
+  writeRows(
+    columns.map((column) => column.values),
+    values,
+    headerRows
+  );
+
+  const palette = tierPalette(result.tiers.length);
+  const labels = result.tiers.map((tier) => tier.label);
+  const tierCells: SheetRange = {
+    sheet: selection.sheet,
+    row: selection.row + headerRows,
+    column: target.column + result.tierColumn,
+    rowCount: dataRows,
+    columnCount: 1,
+  };
+  const legendCells: SheetRange = {
+    sheet: selection.sheet,
+    row: legendTarget.row + 1,
+    column: legendTarget.column,
+    rowCount: result.tiers.length,
+    columnCount: 1,
+  };
+
+  const headers = { ...DEFAULT_LEGEND_HEADERS, ...options.legendHeaders };
+  const translate = options.translate ?? ((key: string) => key);
+  const legendValues: CellScalar[][] = [
+    [
+      columns[result.tierColumn].header,
+      headers.customers,
+      headers.shareOfCustomers,
+      headers.value,
+      headers.shareOfValue,
+      headers.action,
+    ],
+    ...result.tiers.map((tier) => [
+      tier.label,
+      tier.customers,
+      percent(tier.shareOfCustomers),
+      Math.round(tier.value * 100) / 100,
+      percent(tier.shareOfValue),
+      translate(tier.action),
+    ]),
+  ];
+
+  return {
+    target,
+    values,
+    fills: { range: tierCells, rules: tierRules(tierCells, labels, palette) },
+    legend: {
+      target: legendTarget,
+      values: legendValues,
+      fills: { range: legendCells, rules: tierRules(legendCells, labels, palette) },
+    },
+    owned: [target, legendTarget],
+  };
+}
+
+/**
+ * One rule per tier for a one-column range, =$<column><first row>="<tier name>". Excel compares text
+ * without regard to case, which is why tier names must differ beyond case.
+ */
+function tierRules(
+  range: SheetRange,
+  labels: readonly string[],
+  palette: ReturnType<typeof tierPalette>
+): ConditionalFill[] {
+  const cell = `$${columnLetters(range.column)}${range.row + 1}`;
+  return labels.map((label, j) => {
+    const formula = `=${cell}="${label.replace(/"/g, '""')}"`;
+    if (formula.length > MAX_RULE_FORMULA)
+      throw valueError(
+        `The tier name ${JSON.stringify(label.slice(0, 40))}… is too long for an Excel colour rule.`
+      );
+    return { formula, fill: palette[j].fill, fontColor: palette[j].fontColor };
+  });
+}
+
+/**
+ * Turns result columns into the sheet's rows, from `offset` on. The methods make 1, 2 or 5 columns, and for those the
+ * rows are array literals: V8 tracks a literal's allocation site and, seeing its arrays survive, allocates the rest
+ * of a million rows straight in the old generation instead of copying each one out of the young, which halves the
+ * cost of this step.
+ */
+function writeRows(
+  columns: readonly (readonly CellScalar[])[],
+  rows: CellScalar[][],
+  offset: number
+): void {
+  const [a, b, c, d, e] = columns;
+  const n = a.length;
+  switch (columns.length) {
+    case 1:
+      for (let i = 0; i < n; i++) rows[offset + i] = [a[i]];
+      return;
+    case 2:
+      for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i]];
+      return;
+    case 5:
+      for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i], c[i], d[i], e[i]];
+      return;
+    default:
+      for (let i = 0; i < n; i++) rows[offset + i] = columns.map((column) => column[i]);
+  }
+}
+
+function percent(share: number): number {
+  return Math.round(share * 1000) / 10;
+}

@@ -1,0 +1,62 @@
+import {
+  formatModelParams,
+  parseGammaGammaParams,
+  parseModelParams,
+  parseTransactionModelParams,
+  type ModelParams,
+} from "../../../src/core/models/modelParams";
+import { CvaError } from "../../../src/core/errors";
+
+describe("model parameter rows", () => {
+  it.each<ModelParams>([
+    { model: "BG/NBD", r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 },
+    { model: "MBG/NBD", r: 0.52, alpha: 6.18, a: 0.89, b: 1.61 },
+    { model: "Pareto/NBD", r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 },
+    { model: "GG", p: 6.25, q: 3.74, v: 15.44 },
+  ])("round-trips $model", (params) => {
+    const row = formatModelParams(params);
+    expect(row).toHaveLength(5);
+    expect(parseModelParams(row)).toEqual(params);
+  });
+
+  it("formats as [name, p1, p2, p3, p4] with GG's fourth slot blank", () => {
+    expect(formatModelParams({ model: "Pareto/NBD", r: 1, alpha: 2, s: 3, beta: 4 })).toEqual([
+      "Pareto/NBD",
+      1,
+      2,
+      3,
+      4,
+    ]);
+    expect(formatModelParams({ model: "GG", p: 1, q: 2, v: 3 })).toEqual(["GG", 1, 2, 3, ""]);
+  });
+
+  it("accepts other spellings of the names", () => {
+    expect(parseModelParams(["pnbd", 1, 2, 3, 4]).model).toBe("Pareto/NBD");
+    expect(parseModelParams([" bg/nbd ", 1, 2, 3, 4]).model).toBe("BG/NBD");
+    expect(parseModelParams(["Gamma-Gamma", 1, 2, 3]).model).toBe("GG");
+  });
+
+  it("refuses unknown names, missing or non-positive values, and extra values", () => {
+    expect(() => parseModelParams(["NBD", 1, 2, 3, 4])).toThrow(
+      new CvaError(
+        "#VALUE!",
+        'modelParams must start with a model name (BG/NBD, Pareto/NBD, MBG/NBD or GG), got "NBD".'
+      )
+    );
+    expect(() => parseModelParams(["BG/NBD", 1, 2, 3])).toThrow("BG/NBD parameter b is blank.");
+    expect(() => parseModelParams(["BG/NBD", 1, "x", 3, 4])).toThrow(
+      'BG/NBD parameter alpha must be a number, got "x".'
+    );
+    expect(() => parseModelParams(["BG/NBD", 1, 2, 0, 4])).toThrow(
+      new CvaError("#NUM!", "BG/NBD parameter a must be > 0, got 0.")
+    );
+    expect(() => parseModelParams(["GG", 1, 2, 3, 4])).toThrow("GG takes 3 parameters");
+  });
+
+  it("checks the kind of model an argument needs", () => {
+    expect(() => parseTransactionModelParams(["GG", 1, 2, 3, ""])).toThrow(
+      "got Gamma-Gamma (GG) ones"
+    );
+    expect(() => parseGammaGammaParams(["BG/NBD", 1, 2, 3, 4])).toThrow("got BG/NBD ones");
+  });
+});

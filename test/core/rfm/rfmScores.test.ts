@@ -1,0 +1,49 @@
+import { rfmCode, rfmCodeList } from "../../../src/core/rfm/rfmCode";
+import { rfmScores } from "../../../src/core/rfm/rfmScores";
+
+describe("rfmScores", () => {
+  it("scores against PERCENTILE.INC break points, recency reversed", () => {
+    // 1..10: quintile break points PERCENTILE.INC at 0.2, 0.4, 0.6, 0.8 = 2.8, 4.6, 6.4, 8.2
+    const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const s = rfmScores(x, x, x, 5);
+    expect(s.breakpoints.frequency).toEqual([2.8, 4.6, 6.4, 8.2].map((b) => expect.closeTo(b, 12)));
+    expect(Array.from(s.frequency)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect(Array.from(s.monetary)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    expect(Array.from(s.recency)).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
+  });
+
+  it("gives equal values equal scores, a value on a break point not exceeding it", () => {
+    const f = [1, 1, 1, 1, 2, 2, 3, 8];
+    const s = rfmScores(f, f, f, 4);
+    // PERCENTILE.INC at 0.25, 0.5, 0.75 of the sorted column: 1, 1.5, 2.25
+    expect(s.breakpoints.frequency).toEqual([1, 1.5, 2.25]);
+    expect(Array.from(s.frequency)).toEqual([1, 1, 1, 1, 3, 3, 4, 4]);
+    expect(Array.from(s.recency)).toEqual([4, 4, 4, 4, 2, 2, 1, 1]);
+  });
+
+  it("scores a single customer and an empty population", () => {
+    const one = rfmScores([3], [1], [20], 5);
+    expect([one.recency[0], one.frequency[0], one.monetary[0]]).toEqual([5, 1, 1]);
+    expect(rfmScores([], [], [], 5).recency.length).toBe(0);
+  });
+
+  it("refuses bad bins, mismatched lengths and non-finite values", () => {
+    expect(() => rfmScores([1], [1], [1], 1)).toThrow(expect.objectContaining({ code: "#NUM!" }));
+    expect(() => rfmScores([1], [1], [1], 2.5)).toThrow(/whole number/);
+    expect(() => rfmScores([1, 2], [1], [1, 2])).toThrow(
+      expect.objectContaining({ code: "#NUM!" })
+    );
+    expect(() => rfmScores([1, NaN], [1, 2], [1, 2])).toThrow(/Recency/);
+    expect(() => rfmScores([1, 2], [1, 2], [1, Infinity])).toThrow(/Monetary/);
+  });
+});
+
+describe("rfmCode", () => {
+  it("writes the scores as digits, recency first", () => {
+    expect(rfmCode(5, 4, 5)).toBe("545");
+    expect(
+      rfmCodeList(Uint8Array.of(5, 1, 5), Uint8Array.of(4, 1, 4), Uint8Array.of(5, 2, 5))
+    ).toEqual(["545", "112", "545"]);
+    expect(() => rfmCode(10, 1, 1)).toThrow(/at most 9 bins/);
+  });
+});

@@ -1,0 +1,91 @@
+import { detectColumns } from "../../../src/core/table/detectColumns";
+import { summariseTransactions } from "../../../src/core/table/summariseTransactions";
+import { sampleSheet } from "./sampleSheets";
+
+describe("summariseTransactions", () => {
+  it("gives recency in days to the as-of date, distinct purchase days and total spend per customer", () => {
+    const summary = summariseTransactions(
+      [
+        ["Customer", "Date", "Amount"],
+        ["a", 45000, 10],
+        ["b", 45003, 7.5],
+        ["a", 45000.75, 5], // same day as the first purchase: one purchase day
+        ["a", 45010, 20],
+        ["c", 45020, 1], //   after the as-of date: left out
+      ],
+      { customer: 0, date: 1, amount: 2 },
+      { hasHeader: true, asOfDate: 45012 }
+    );
+    expect(summary.rows).toEqual([
+      ["Customer ID", "First purchase", "Last purchase", "Recency (days)", "Frequency", "Monetary"],
+      ["a", 45000, 45010, 2, 2, 35],
+      ["b", 45003, 45003, 9, 1, 7.5],
+    ]);
+    expect(summary).toMatchObject({
+      asOfDate: 45012,
+      excludedTransactions: 1,
+      mapping: { customer: 0, recency: 3, frequency: 4, monetary: 5, amount: 5 },
+    });
+  });
+
+  it("counts recency to the latest purchase when no as-of date is given", () => {
+    const summary = summariseTransactions(
+      [
+        ["a", 100, 1],
+        ["b", 90, 2],
+      ],
+      { customer: 0, date: 1, amount: 2 },
+      { hasHeader: false }
+    );
+    expect(summary.asOfDate).toBe(100);
+    expect(summary.rows.slice(1).map((row) => row[3])).toEqual([0, 10]);
+  });
+
+  it("leaves out unusable transaction rows and reports them by sheet row", () => {
+    const summary = summariseTransactions(
+      [
+        ["客户", "日期", "金额"],
+        ["a", 100, 5],
+        ["a", "2024-01-05", 5],
+        ["b", 101, -3],
+        [null, null, null],
+        ["b", 102, 4],
+      ],
+      { customer: 0, date: 1, amount: 2 },
+      { hasHeader: true, firstRow: 9 }
+    );
+    expect(summary.rows.slice(1)).toEqual([
+      ["a", 100, 100, 2, 1, 5],
+      ["b", 102, 102, 0, 1, 4],
+    ]);
+    expect(summary.quality.skipped).toEqual([
+      { sheetRow: 12, index: 2, reason: "text", column: 1 },
+      { sheetRow: 13, index: 3, reason: "negative", column: 2 },
+      { sheetRow: 14, index: 4, reason: "blank", column: null },
+    ]);
+    expect(() =>
+      summariseTransactions(
+        [[null, null, null]],
+        { customer: 0, date: 1, amount: 2 },
+        { hasHeader: false }
+      )
+    ).toThrow(/No transaction row/);
+  });
+
+  it("turns the workbench's transaction sheet into its customer sheet, which reads back as a customer table", () => {
+    const transactions = sampleSheet("cdnow-transactions");
+    const customers = sampleSheet("cdnow-customers");
+    const summary = summariseTransactions(
+      transactions,
+      { customer: 0, date: 1, amount: 3 },
+      { hasHeader: true, asOfDate: 35977 }
+    ); // 1998-07-01
+    expect(summary.rows).toHaveLength(customers.length);
+    expect(summary.rows[0]).toEqual(customers[0]);
+    summary.rows.slice(1).forEach((row, i) => {
+      expect(row.slice(0, 5)).toEqual(customers[i + 1].slice(0, 5));
+      expect(row[5]).toBeCloseTo(customers[i + 1][5] as number, 6);
+    });
+    expect(detectColumns(summary.rows).mapping).toMatchObject(summary.mapping);
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * Formulas typed as users type them, evaluated by a real formula engine (HyperFormula) with our functions
+ * registered from the generated metadata. RFM break points and tier thresholds are compared with HyperFormula's own
+ * PERCENTILE.INC in the same sheet.
+ */
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import * as functions from "../../src/functions/functions";
+import {
+  buildSheet,
+  generateMetadata,
+  GeneratedMetadata,
+  registerCustomFunctions,
+} from "./hyperformulaHarness";
+
+let metadata: GeneratedMetadata;
+let plugin: ReturnType<typeof registerCustomFunctions>;
+
+beforeAll(async () => {
+  metadata = await generateMetadata();
+  plugin = registerCustomFunctions(metadata, functions);
+});
+
+afterAll(() => HyperFormula.unregisterFunctionPlugin(plugin));
+
+const at = (hf: HyperFormula, a1: string) =>
+  hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
+const errorOf = (value: unknown) => (value instanceof DetailedCellError ? value.value : value);
+
+/** n customers with ties in every measure, deterministic. */
+function customers(n: number): number[][] {
+  return Array.from({ length: n }, (_, i) => [
+    (i * 37) % 365,
+    1 + ((i * 7) % 11),
+    Math.round(((i * 7919) % 1000) * 1.37 * 100) / 100,
+  ]);
+}
+
+describe("custom functions in HyperFormula", () => {
+  it("registers every function of the generated metadata under CVA.<ID>", () => {
+    const ids = metadata.functions.map((f) => f.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "CLV",
+        "CLVRETENTION",
+        "CAC",
+        "RETENTIONRATE",
+        "CHURNRATE",
+        "RFMSCORE",
+        "RFMSEGMENT",
+        "TIER",
+        "SCORE",
+      ])
+    );
+    const registered = HyperFormula.getRegisteredFunctionNames("enGB");
+    for (const id of ids) expect(registered).toContain(`CVA.${id}`);
+  });
+
+  it("computes the KPI formulas from literals and cell references, spilling over columns", () => {
+    const hf = buildSheet([
+      ["aov", "freq", "clv"],
+      [50, 4, "=CVA.CLV(A2:A4, B2:B4, 3, 100)"],
+      [20, 2],
+      [null, null],
+      ["=CVA.CLV(50, 4, 3, 100)", "=CVA.CLVRETENTION(100, 0.8, 0.1)", "=CVA.CAC(6000, 4000, 50)"],
+      [
+        "=CVA.RETENTIONRATE(200, 180, 30)",
+        "=CVA.CHURNRATE(200, 180, 30)",
+        "=CVA.CLV(50, 4, 3, , , 0.1)",
+      ],
+    ]);
+    // A blank row spills "", what Excel receives from the function and shows as an empty cell.
+    expect([at(hf, "C2"), at(hf, "C3"), at(hf, "C4")]).toEqual([500, 20, ""]);
+    expect(at(hf, "A5")).toBe(500);
+    expect(at(hf, "B5")).toBeCloseTo(800 / 3, 10);
+    expect(at(hf, "C5")).toBe(200);
+    expect([at(hf, "A6"), at(hf, "B6")]).toEqual([0.75, 0.25]);
+    expect(at(hf, "C6")).toBeCloseTo(200 / 1.1 + 200 / 1.21 + 200 / 1.331, 10);
+    hf.destroy();
+  });
+
+  it("spills =CVA.RFMSCORE over 1,000 rows with HyperFormula's PERCENTILE.INC as the break points", () => {
+    const data = customers(1000);
+    const rows: unknown[][] = [
+      ["recency", "frequency", "monetary", "rfm", "R", "F", "M", "segment"],
+      ...data,
+    ];
+    rows[1].push(
+      "=CVA.RFMSCORE(A2:A1001,B2:B1001,C2:C1001)",
+      '=CVA.RFMSCORE(A2:A1001,B2:B1001,C2:C1001,5,"columns")',
+      null,
+      null,
+      "=CVA.RFMSEGMENT(D2:D1001)"
+    );
+    // Break points computed by the engine's own PERCENTILE.INC, in column J..L, rows 2..5.
+    for (let k = 1; k <= 4; k++) {
+      rows[k].length = 9;
+      rows[k].push(
+        `=PERCENTILE.INC(A$2:A$1001,${k / 5})`,
+        `=PERCENTILE.INC(B$2:B$1001,${k / 5})`,
+        `=PERCENTILE.INC(C$2:C$1001,${k / 5})`
+      );
+    }
+    const hf = buildSheet(rows);
+    const cuts = [0, 1, 2].map((c) =>
+      [1, 2, 3, 4].map((k) => hf.getCellValue({ sheet: 0, col: 9 + c, row: k }) as number)
+    );
+    const exceeded = (x: number, c: number) => cuts[c].filter((b) => x > b).length;
+    data.forEach(([r, f, m], i) => {
+      const expected = [5 - exceeded(r, 0), 1 + exceeded(f, 1), 1 + exceeded(m, 2)];
+      const row = i + 1;
+      expect(hf.getCellValue({ sheet: 0, col: 3, row })).toBe(expected.join(""));
+      expect([4, 5, 6].map((col) => hf.getCellValue({ sheet: 0, col, row }))).toEqual(expected);
+      expect(typeof hf.getCellValue({ sheet: 0, col: 7, row })).toBe("string");
+    });
+    expect(at(hf, "H2")).toBe(functions.rfmSegment([[at(hf, "D2") as never]])[0][0]);
+    hf.destroy();
+  });
+
+  it("spills =CVA.TIER with HyperFormula's PERCENTILE.INC as the thresholds, and =CVA.SCORE in 0..100", () => {
+    const data = customers(200);
+    const rows: unknown[][] = data.map(([r, f, m]) => [r, f, m]);
+    rows[0].push(
+      "=CVA.TIER(C1:C200)",
+      "=PERCENTILE.INC(C1:C200,0.8)",
+      "=PERCENTILE.INC(C1:C200,0.5)",
+      "=CVA.SCORE(A1:C200,{0.2,0.3,0.5},{-1,1,1})",
+      '=CVA.TIER(C1:C200,{0.1,0.4,0.7},{"A","B","C","D"},"value")'
+    );
+    const hf = buildSheet(rows);
+    const high = at(hf, "E1") as number;
+    const medium = at(hf, "F1") as number;
+    data.forEach(([, , m], row) => {
+      expect(hf.getCellValue({ sheet: 0, col: 3, row })).toBe(
+        m >= high ? "High" : m >= medium ? "Medium" : "Low"
+      );
+      const s = hf.getCellValue({ sheet: 0, col: 6, row }) as number;
+      expect(s).toBeGreaterThanOrEqual(0);
+      expect(s).toBeLessThanOrEqual(100);
+      expect(["A", "B", "C", "D"]).toContain(hf.getCellValue({ sheet: 0, col: 7, row }));
+    });
+    hf.destroy();
+  });
+
+  it("returns typed errors: whole-call problems in the anchor cell, bad rows in their own row", () => {
+    // Each formula in its own column: HyperFormula reserves a spill range per formula before evaluating it.
+    const hf = buildSheet([
+      [
+        5,
+        9,
+        500,
+        "=CVA.RFMSCORE(A1:A4,B1:B4,C1:C4,2)",
+        "=CVA.CAC(1, 1, 0)",
+        "=CVA.RFMSCORE(A1:A4,B1:B3,C1:C4)",
+        "=CVA.RFMSCORE(A1:A4,B1:B4,C1:C4,1)",
+        "=CVA.TIER(C1:C4,{0.5,0.2})",
+        "=CVA.CLV(-1, 4, 3)",
+        '=CVA.RFMSCORE(A1:A4,B1:B4,C1:C4,5,"stars")',
+      ],
+      [40, 2, "=NA()"],
+      [200, 1, 20],
+      ["soon", 5, 300],
+    ]);
+    expect([at(hf, "D1"), errorOf(at(hf, "D2")), at(hf, "D3"), errorOf(at(hf, "D4"))]).toEqual([
+      "222",
+      "#N/A",
+      "111",
+      "#VALUE!",
+    ]);
+    expect((at(hf, "D4") as DetailedCellError).message).toMatch(
+      /Recency in row 4 must be a number/
+    );
+    expect(["E1", "F1", "G1", "H1", "I1", "J1"].map((a) => errorOf(at(hf, a)))).toEqual([
+      "#DIV/0!",
+      "#VALUE!",
+      "#NUM!",
+      "#NUM!",
+      "#NUM!",
+      "#VALUE!",
+    ]);
+    expect((at(hf, "F1") as DetailedCellError).message).toMatch(/same number of rows/);
+    hf.destroy();
+  });
+});
