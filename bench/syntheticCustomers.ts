@@ -1,0 +1,32 @@
+/** The synthetic customer sheet the segmentation benchmarks share: deterministic, so every run measures the same data. */
+import type { CellScalar } from "../src/excel/workbookPort";
+
+/** Excel's row limit: a full sheet is a header and 1,048,575 customers. */
+export const EXCEL_ROWS = 1_048_576;
+
+/** A deterministic generator so every run measures the same data (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A customer sheet with a header: whole days since the last purchase, small skewed counts, skewed spend. */
+export function syntheticCustomers(count: number, seed = 20260101): CellScalar[][] {
+  const u = random(seed);
+  const rows: CellScalar[][] = [["Customer ID", "Recency (days)", "Frequency", "Monetary"]];
+  for (let i = 0; i < count; i++) {
+    rows.push([
+      `C${String(i).padStart(7, "0")}`,
+      Math.floor(u() * 545),
+      1 + Math.floor(-Math.log(1 - u()) * 3),
+      Math.round(Math.exp(3 + 3.6 * u()) * 100) / 100,
+    ]);
+  }
+  return rows;
+}
