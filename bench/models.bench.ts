@@ -1,5 +1,7 @@
 /**
- * BTYD model benchmarks on the CDNOW data: the fits, RFMSUMMARY and PREDICTEDCLV at a million customers.
+ * BTYD model benchmarks on the CDNOW data: the fits, RFMSUMMARY and PREDICTEDCLV at a million customers, first in the
+ * engine, then through the custom functions with their arguments shaped as Excel hands them (number[][] columns,
+ * parameter rows), which adds reading the cells and writing the spill.
  * Targets from the models issue; lifetimes takes ~75, 76, 276, 390 and 25 ms for the first five.
  *
  * V8 needs several calls before it optimises these loops (the first call of a fit runs ~10× slower than the
@@ -12,9 +14,11 @@ import { parseCdnowMaster } from "../src/core/cdnow/cdnowMaster";
 import { bgNbd } from "../src/core/models/bgnbd";
 import { fitGammaGamma } from "../src/core/models/gammaGamma";
 import type { FitReport } from "../src/core/models/maximumLikelihood";
+import { formatModelParams } from "../src/core/models/modelParams";
 import { paretoNbd } from "../src/core/models/paretoNbd";
 import { predictedClv } from "../src/core/models/predictiveClv";
 import { rfmSummary } from "../src/core/summary/rfmSummary";
+import * as cva from "../src/functions/functions";
 import { measure, report } from "./harness";
 
 const DATA = join(__dirname, "..", "..", "shared", "data");
@@ -121,6 +125,91 @@ export function run(): void {
         base.monetary,
         { months: 12, dataUnit: "D" }
       ),
+    3
+  );
+
+  adapters(
+    { frequency, recency, T, transactions },
+    { x, zbar },
+    formatModelParams(daily.params),
+    formatModelParams(spend.params),
+    base
+  );
+}
+
+/** A column as Excel hands it to a custom function. */
+const column = (values: ArrayLike<number> | readonly unknown[]) =>
+  Array.from(values as ArrayLike<unknown>, (v) => [v]) as number[][];
+
+/** The custom functions over the same data: what a user waits for after typing the formula. */
+function adapters(
+  weekly: {
+    frequency: number[];
+    recency: number[];
+    T: number[];
+    transactions: ReturnType<typeof parseCdnowMaster>;
+  },
+  repeat: { x: number[]; zbar: number[] },
+  dailyParams: unknown[],
+  spendParams: unknown[],
+  base: ReturnType<typeof syntheticCustomers>
+): void {
+  const [f, r, t] = [weekly.frequency, weekly.recency, weekly.T].map(column);
+  measureWarm("CVA.BGNBD, 2,357 CDNOW customers", 10, () => cva.bgNbd(f, r, t));
+  const bgRow = cva.bgNbd(f, r, t);
+  measureWarm("CVA.PARETONBD, 2,357 CDNOW customers", 60, () => cva.paretoNbd(f, r, t));
+  const [x, zbar] = [repeat.x, repeat.zbar].map(column);
+  measureWarm("CVA.GAMMAGAMMA, 2,357 CDNOW customers (946 repeat)", 5, () =>
+    cva.gammaGamma(x, zbar)
+  );
+  const ggRow = cva.gammaGamma(x, zbar);
+  measureWarm("CVA.PALIVE, 2,357 CDNOW customers (one spill)", null, () =>
+    cva.pAlive(f, r, t, bgRow)
+  );
+  measureWarm("CVA.EXPECTEDPURCHASES(39, …), 2,357 CDNOW customers", null, () =>
+    cva.expectedPurchases([[39]], f, r, t, bgRow)
+  );
+  measureWarm("CVA.PREDICTEDCLV, 2,357 CDNOW customers (weeks)", null, () =>
+    cva.predictedClv(f, r, t, zbar, bgRow, ggRow, 12, 0.01, "W")
+  );
+
+  const { customerId, date, amount } = weekly.transactions;
+  const [ids, dates, amounts] = [customerId, date, amount].map(column);
+  measureWarm("CVA.RFMSUMMARY, 69,659 CDNOW_master transactions", null, () =>
+    cva.rfmSummary(ids, dates, amounts)
+  );
+
+  // A column of =CVA.PREDICTEDCLV(B2, C2, D2, E2, $G$1:$K$1, $G$4:$J$4) filled down: one call per customer.
+  const calls = 100_000;
+  const cells = [base.frequency, base.recency, base.T, base.monetary].map((c) =>
+    Array.from({ length: 1000 }, (_, i) => [[c[i]]])
+  );
+  measure(
+    `CVA.PREDICTEDCLV, ${calls.toLocaleString("en")} single-customer calls`,
+    null,
+    () => {
+      let sum = 0;
+      for (let i = 0; i < calls; i++) {
+        const k = i % 1000;
+        sum += cva.predictedClv(
+          cells[0][k],
+          cells[1][k],
+          cells[2][k],
+          cells[3][k],
+          [dailyParams],
+          [spendParams]
+        )[0][0] as number;
+      }
+      return sum;
+    },
+    3
+  );
+
+  const [bf, br, bt, bm] = [base.frequency, base.recency, base.T, base.monetary].map(column);
+  measure(
+    "CVA.PREDICTEDCLV (BG/NBD + GG, 12 months), 1,000,000 customers",
+    2000,
+    () => cva.predictedClv(bf, br, bt, bm, [dailyParams], [spendParams], 12, 0.01, "D"),
     3
   );
 }

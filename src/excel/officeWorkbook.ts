@@ -1,8 +1,14 @@
 /* global Excel */
-import { rangeAddress } from "./a1";
+import { parseRangeAddress, rangeAddress } from "./a1";
 import { MAX_SYNC_BYTES, nextReadRowCount, planWriteBlocks, rowBytes } from "./blocks";
 import {
+  AUTO_OPEN_SETTING,
+  CellPosition,
   CellScalar,
+  ChartSpec,
+  RangeLayout,
+  SheetSetup,
+  SheetVisibility,
   WritePlan,
   Progress,
   SheetRange,
@@ -41,6 +47,14 @@ function areasAddress(areas: Omit<SheetRange, "sheet">[]): string {
   return areas.map(rangeAddress).join(",");
 }
 
+/** "Sheet1!A1:B2,Sheet1!D4:E4" (RangeAreas.address) as ranges; commas inside a quoted sheet name are kept. */
+function areasOf(address: string, sheet: string): SheetRange[] {
+  return address
+    .split(/,(?=(?:[^']*'[^']*')*[^']*$)/)
+    .map((area) => parseRangeAddress(area.trim(), sheet))
+    .filter((area): area is SheetRange => area !== null);
+}
+
 function toSheetRange(range: Excel.Range, sheet: Excel.Worksheet): SheetRange {
   return {
     sheet: sheet.name,
@@ -50,6 +64,15 @@ function toSheetRange(range: Excel.Range, sheet: Excel.Worksheet): SheetRange {
     columnCount: range.columnCount,
   };
 }
+
+const sheetVisibility: Record<SheetVisibility, Excel.SheetVisibility> = {
+  visible: "Visible" as Excel.SheetVisibility.visible,
+  hidden: "Hidden" as Excel.SheetVisibility.hidden,
+  veryHidden: "VeryHidden" as Excel.SheetVisibility.veryHidden,
+};
+
+/** Spill look-ups queued per sync: each is a small proxy, but a column of scalar formulas can hold a million. */
+const SPILL_LOOKUPS_PER_SYNC = 5000;
 
 /** WorkbookPort over Office.js: every Excel call of the add-in lives here. */
 export class OfficeWorkbook implements WorkbookPort {
@@ -89,9 +112,26 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   readValues(range: SheetRange, progress: Progress = {}): Promise<CellScalar[][]> {
+    return this.readInBlocks(range, "values", progress, (value) => (value === "" ? null : value));
+  }
+
+  readFormulas(range: SheetRange, progress: Progress = {}): Promise<(string | null)[][]> {
+    // Range.formulas gives a constant where a cell has no formula: only text starting with "=" is one.
+    return this.readInBlocks(range, "formulas", progress, (entry) =>
+      typeof entry === "string" && entry.startsWith("=") ? entry : null
+    );
+  }
+
+  /** Reads one property of a range in blocks sized so each response stays under the sync budget. */
+  private readInBlocks<T>(
+    range: SheetRange,
+    property: "values" | "formulas",
+    progress: Progress,
+    convert: (cell: CellScalar) => T
+  ): Promise<T[][]> {
     return this.guarded(async (context) => {
       const sheet = context.workbook.worksheets.getItem(range.sheet);
-      const rows: CellScalar[][] = [];
+      const rows: T[][] = [];
       let recentRowBytes: number | null = null;
       while (rows.length < range.rowCount) {
         throwIfCancelled(progress.signal);
@@ -106,14 +146,16 @@ export class OfficeWorkbook implements WorkbookPort {
           count,
           range.columnCount
         );
-        block.load("values");
+        if (property === "values") block.load("values");
+        else block.load("formulas");
         // One sync per block on purpose: each response must stay under Excel's 5 MB limit.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         let blockBytes = 0;
-        for (const row of block.values as CellScalar[][]) {
+        const cells = property === "values" ? block.values : block.formulas;
+        for (const row of cells as CellScalar[][]) {
           blockBytes += rowBytes(row);
-          rows.push(row.map((value) => (value === "" ? null : value)));
+          rows.push(row.map(convert));
         }
         recentRowBytes = blockBytes / count;
         progress.onProgress?.(rows.length, range.rowCount);
@@ -141,6 +183,7 @@ export class OfficeWorkbook implements WorkbookPort {
   applyWritePlan(plan: WritePlan, progress: Progress = {}): Promise<void> {
     return this.guarded(async (context) => {
       const sheets = context.workbook.worksheets;
+      if (plan.sheets?.length) await setUpSheets(context, plan.sheets);
       let pendingBytes = 0;
       const queue = async (bytes: number) => {
         if (pendingBytes > 0 && pendingBytes + bytes > MAX_SYNC_BYTES) {
@@ -179,6 +222,21 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       }
 
+      for (const { at, formulas } of plan.formulas ?? []) {
+        const sheet = sheets.getItem(at.sheet);
+        const columnCount = formulas[0]?.length ?? 0;
+        for (const block of planWriteBlocks(formulas, MAX_SYNC_BYTES)) {
+          await queue(block.bytes);
+          // null stays null: Range.formulas leaves those cells as they are.
+          sheet.getRangeByIndexes(
+            at.row + block.start,
+            at.column,
+            block.end - block.start,
+            columnCount
+          ).formulas = formulas.slice(block.start, block.end) as string[][];
+        }
+      }
+
       for (const { sheet, areas, rules } of plan.fills) {
         await queue(rules.reduce((sum, rule) => sum + rule.formula.length + 64, 0));
         const formats = sheets.getItem(sheet).getRanges(areasAddress(areas)).conditionalFormats;
@@ -196,7 +254,101 @@ export class OfficeWorkbook implements WorkbookPort {
         if (value === null) context.workbook.settings.getItemOrNullObject(key).delete();
         else context.workbook.settings.add(key, value);
       }
+      // Office looks for the boolean true, not the text "true".
+      if (plan.autoOpen === true) context.workbook.settings.add(AUTO_OPEN_SETTING, true);
+      if (plan.autoOpen === false)
+        context.workbook.settings.getItemOrNullObject(AUTO_OPEN_SETTING).delete();
+      if (plan.charts?.length) {
+        await context.sync();
+        pendingBytes = 0;
+        await addCharts(context, plan.charts);
+      }
       if (pendingBytes > 0) await context.sync();
+    });
+  }
+
+  inspectRange(range: SheetRange): Promise<RangeLayout> {
+    return this.guarded(async (context) => {
+      const target = context.workbook.worksheets
+        .getItem(range.sheet)
+        .getRangeByIndexes(range.row, range.column, range.rowCount, range.columnCount);
+      const merged = target.getMergedAreasOrNullObject();
+      merged.load("address");
+      // One column is enough to count hidden rows, and keeps the answer small on a million rows.
+      const visible = target
+        .getColumn(0)
+        .getSpecialCellsOrNullObject(Excel.SpecialCellType.visible);
+      visible.load("cellCount");
+      await context.sync();
+      return {
+        merged: merged.isNullObject ? [] : areasOf(merged.address, range.sheet),
+        hiddenRows: range.rowCount - (visible.isNullObject ? 0 : visible.cellCount),
+      };
+    });
+  }
+
+  getSpillRanges(
+    sheet: string,
+    cells: readonly Omit<CellPosition, "sheet">[]
+  ): Promise<(SheetRange | null)[]> {
+    return this.guarded(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      const spills: (SheetRange | null)[] = [];
+      for (let start = 0; start < cells.length; start += SPILL_LOOKUPS_PER_SYNC) {
+        const lookups = cells
+          .slice(start, start + SPILL_LOOKUPS_PER_SYNC)
+          .map(({ row, column }) => {
+            const spill = worksheet.getCell(row, column).getSpillingToRangeOrNullObject();
+            spill.load("rowIndex,columnIndex,rowCount,columnCount");
+            return spill;
+          });
+        // A bounded number of proxies per sync, see SPILL_LOOKUPS_PER_SYNC.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        for (const spill of lookups)
+          spills.push(
+            spill.isNullObject
+              ? null
+              : {
+                  sheet,
+                  row: spill.rowIndex,
+                  column: spill.columnIndex,
+                  rowCount: spill.rowCount,
+                  columnCount: spill.columnCount,
+                }
+          );
+      }
+      return spills;
+    });
+  }
+
+  getUsedRange(sheet: string): Promise<SheetRange | null> {
+    return this.guarded(async (context) => {
+      const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
+      if (worksheet.isNullObject) return null;
+      const used = worksheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      await context.sync();
+      if (used.isNullObject) return null;
+      return {
+        sheet,
+        row: used.rowIndex,
+        column: used.columnIndex,
+        rowCount: used.rowCount,
+        columnCount: used.columnCount,
+      };
+    });
+  }
+
+  listSheets(): Promise<string[]> {
+    return this.guarded(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name,items/visibility");
+      await context.sync();
+      return worksheets.items
+        .filter((sheet) => sheet.visibility !== sheetVisibility.veryHidden)
+        .map((sheet) => sheet.name);
     });
   }
 
@@ -229,4 +381,56 @@ export class OfficeWorkbook implements WorkbookPort {
       };
     });
   }
+}
+
+/**
+ * Adds the plan's sheets, deleting first the ones it replaces: one sync to learn which exist, the rest queued with
+ * the plan's writes.
+ */
+async function setUpSheets(context: Excel.RequestContext, setups: SheetSetup[]): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const existing = setups.map((setup) => {
+    const sheet = sheets.getItemOrNullObject(setup.name);
+    sheet.load("name");
+    return sheet;
+  });
+  await context.sync();
+  setups.forEach((setup, i) => {
+    let sheet = existing[i];
+    if (!sheet.isNullObject && setup.replace) sheet.delete();
+    if (sheet.isNullObject || setup.replace) sheet = sheets.add(setup.name);
+    if (setup.visibility) sheet.visibility = sheetVisibility[setup.visibility];
+  });
+}
+
+/** Adds each chart, after deleting one of the same name a previous run left on that sheet. */
+async function addCharts(context: Excel.RequestContext, charts: ChartSpec[]): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const previous = charts.map((chart) => {
+    const found = sheets.getItem(chart.sheet).charts.getItemOrNullObject(chart.name);
+    found.load("name");
+    return found;
+  });
+  await context.sync();
+  charts.forEach((spec, i) => {
+    if (!previous[i].isNullObject) previous[i].delete();
+    const sheet = sheets.getItem(spec.sheet);
+    const { data, position } = spec;
+    const chart = sheet.charts.add(
+      Excel.ChartType[spec.type],
+      sheet.getRangeByIndexes(data.row, data.column, data.rowCount, data.columnCount),
+      Excel.ChartSeriesBy.columns
+    );
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    chart.legend.visible = false;
+    chart.setPosition(
+      sheet.getCell(position.row, position.column),
+      sheet.getCell(
+        position.row + position.rowCount - 1,
+        position.column + position.columnCount - 1
+      )
+    );
+  });
+  await context.sync();
 }

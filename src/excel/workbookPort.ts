@@ -49,6 +49,59 @@ export interface WritePlan {
   fills: FillRules[];
   /** Workbook settings stored with the output (null deletes). */
   settings: Record<string, string | null>;
+  /** Sheets to add, or to empty by replacing them, before anything else is written. */
+  sheets?: SheetSetup[];
+  /**
+   * Formula blocks, written after the values: each entry a formula ("=…"), a constant, "" to empty the cell, or
+   * null to leave the cell as it is (Office.js's own meaning of null in Range.formulas).
+   */
+  formulas?: { at: CellPosition; formulas: (string | null)[][] }[];
+  /** Native charts, added last so their data is in place. */
+  charts?: ChartSpec[];
+  /**
+   * Tags the document so the task pane opens with it for anyone who has the add-in (true), or removes the tag
+   * (false); Office reads the tag from the document setting Office.AutoShowTaskpaneWithDocument.
+   */
+  autoOpen?: boolean;
+}
+
+/** A cell, 0-based. */
+export type CellPosition = Pick<SheetRange, "sheet" | "row" | "column">;
+
+/**
+ * visible, hidden (Home › Format › Unhide brings it back) or veryHidden (only code can show it: where the add-in
+ * keeps its own data so nobody edits it by accident).
+ */
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetSetup {
+  name: string;
+  /** Deletes a sheet of that name first (its cells, rules and charts), so the plan writes on an empty sheet. */
+  replace?: boolean;
+  visibility?: SheetVisibility;
+}
+
+/** The document setting Office reads to open the task pane with the workbook (the manifest's TaskpaneId). */
+export const AUTO_OPEN_SETTING = "Office.AutoShowTaskpaneWithDocument";
+
+/** A native chart over a block the plan writes: first row the series names, first column the categories. */
+export interface ChartSpec {
+  sheet: string;
+  /** Lets a later run find and replace it. */
+  name: string;
+  type: "columnClustered";
+  title: string;
+  data: Omit<SheetRange, "sheet">;
+  /** The cells the chart covers. */
+  position: Omit<SheetRange, "sheet">;
+}
+
+/** What inside a range changes how it can be read or written. */
+export interface RangeLayout {
+  /** Merged areas within the range. */
+  merged: SheetRange[];
+  /** Rows of the range hidden by a filter or by hand. */
+  hiddenRows: number;
 }
 
 export interface WorkbookPort {
@@ -60,11 +113,28 @@ export interface WorkbookPort {
   /** The smallest block holding every non-empty cell of the range, or null when it is all empty. */
   findValues(range: SheetRange): Promise<SheetRange | null>;
   applyWritePlan(plan: WritePlan, progress?: Progress): Promise<void>;
+  /** Merged cells and hidden rows within a range, so the pane can refuse the first and explain the second. */
+  inspectRange(range: SheetRange): Promise<RangeLayout>;
   /** Workbook-scoped settings that travel with the file. */
   readSetting(key: string): Promise<string | null>;
   writeSetting(key: string, value: string | null): Promise<void>;
   /** Calls back when the user selects another range; returns the unsubscribe function. */
   onSelectionChanged(listener: () => void): Promise<() => void>;
+  /**
+   * The formulas of a range, cell by cell: the text ("=CVA.TIER(B2:B9)") where a cell has a formula, null where it
+   * holds a constant or nothing. A cell a dynamic array spilled into has no formula of its own. Read in ≤ 4 MB
+   * blocks like readValues.
+   */
+  readFormulas(range: SheetRange, progress?: Progress): Promise<(string | null)[][]>;
+  /** For each cell, the block its dynamic-array formula spills into (the cell included), or null if it spills none. */
+  getSpillRanges(
+    sheet: string,
+    cells: readonly Omit<CellPosition, "sheet">[]
+  ): Promise<(SheetRange | null)[]>;
+  /** The block holding every non-empty cell of a sheet; null when the sheet is empty or there is no such sheet. */
+  getUsedRange(sheet: string): Promise<SheetRange | null>;
+  /** The sheets a user can see or unhide, in tab order (very hidden ones, like the add-in's store, left out). */
+  listSheets(): Promise<string[]>;
 }
 
 export type WorkbookErrorKind =

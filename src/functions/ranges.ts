@@ -11,12 +11,24 @@ export type Matrix = readonly (readonly unknown[])[];
 /** An argument as rows × columns: a single value is a 1×1 range. Empty or ragged ranges are refused. */
 export function matrixOf(arg: unknown, what: string): Matrix {
   if (!Array.isArray(arg)) return [[arg]];
+  if (isRectangular(arg)) return arg as Matrix;
   const rows = arg.map((row) => (Array.isArray(row) ? row : [row]));
   const width = rows.length === 0 ? 0 : rows[0].length;
   if (width === 0) throw valueError(`${what} is an empty range.`);
   for (const row of rows)
     if (row.length !== width) throw valueError(`${what} is not a rectangular range.`);
   return rows;
+}
+
+/** What Excel hands over for a range: rows, all arrays of one non-zero width. Taken as it is, not copied. */
+function isRectangular(arg: readonly unknown[]): boolean {
+  if (arg.length === 0 || !Array.isArray(arg[0]) || arg[0].length === 0) return false;
+  const width = arg[0].length;
+  for (let r = 1; r < arg.length; r++) {
+    const row = arg[r];
+    if (!Array.isArray(row) || row.length !== width) return false;
+  }
+  return true;
 }
 
 /** A single-column argument (a single value counts as a column of one). */
@@ -138,8 +150,11 @@ export function numericRows(sources: readonly ColumnSource[]): NumericRows {
 
 function rowError(sources: readonly ColumnSource[], r: number): CvaError {
   for (const { rows, column, what } of sources) {
+    const cell = fromExcelCell(rows[r][column]);
+    if (isCvaError(cell))
+      return new CvaError(cell.code, `${what} in row ${r + 1} holds an error: ${cell.message}`);
     try {
-      cellNumber(rows[r][column], `${what} in row ${r + 1}`);
+      cellNumber(cell, `${what} in row ${r + 1}`);
     } catch (error) {
       if (isCvaError(error)) return error;
       throw error;

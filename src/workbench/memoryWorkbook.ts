@@ -1,11 +1,17 @@
 import { parseCellAddress } from "../excel/a1";
 import { nextReadRowCount, rowBytes } from "../excel/blocks";
 import {
+  AUTO_OPEN_SETTING,
+  CellPosition,
   CellScalar,
+  ChartSpec,
   FillRules,
+  RangeLayout,
   WritePlan,
   Progress,
   SheetRange,
+  SheetSetup,
+  SheetVisibility,
   WorkbookError,
   WorkbookPort,
   throwIfCancelled,
@@ -16,13 +22,25 @@ type AppliedFills = Omit<FillRules, "sheet">;
 interface MemorySheet {
   rows: CellScalar[][];
   fills: AppliedFills[];
+  merged: Box[];
+  hiddenRows: Set<number>;
+  protected: boolean;
   /** Columns whose numbers are Excel date serials, shown as dates. */
   dateColumns: Set<number>;
+  /** Formula text by "row,column"; the cell's value in rows stays its last calculated result. */
+  formulas: Map<string, string>;
+  /** Dynamic-array anchors ("row,column") and the block they spill into, the anchor included. */
+  spills: Map<string, Omit<Box, "row" | "column">>;
+  charts: ChartSpec[];
+  visibility: SheetVisibility;
 }
 
 /** The `=$G2="High"` shape our write plans produce: one column compared with a text or number. */
 const equalityRule =
   /^=\s*(\$?[A-Za-z]{1,3}\$?\d+)\s*=\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?))\s*$/;
+/** The change column's rule, `=LEFT($K2,1)="▼"`: the first characters of a cell compared with a text. */
+const leftRule =
+  /^=\s*LEFT\(\s*(\$?[A-Za-z]{1,3}\$?\d+)\s*,\s*(\d+)\s*\)\s*=\s*"((?:[^"]|"")*)"\s*$/i;
 
 /**
  * An in-memory workbook behind the same port as Excel, for the workbench, tests and benchmarks. Conditional
@@ -39,22 +57,65 @@ export class MemoryWorkbook implements WorkbookPort {
   syncCount = 0;
 
   constructor(sheets: Record<string, CellScalar[][]>) {
-    for (const [name, rows] of Object.entries(sheets))
-      this.sheets.set(name, { rows, fills: [], dateColumns: new Set() });
+    for (const [name, rows] of Object.entries(sheets)) this.sheets.set(name, emptySheet(rows));
     const first = Object.keys(sheets)[0] ?? "Sheet1";
-    if (!this.sheets.has(first))
-      this.sheets.set(first, { rows: [], fills: [], dateColumns: new Set() });
+    if (!this.sheets.has(first)) this.sheets.set(first, emptySheet([]));
     this.selection = { sheet: first, row: 0, column: 0, rowCount: 1, columnCount: 1 };
   }
 
+  /** The sheet tabs a user sees (hidden sheets, like the add-in's very hidden store, left out). */
   sheetNames(): string[] {
+    return this.allSheetNames().filter((name) => this.sheet(name).visibility === "visible");
+  }
+
+  /** Every sheet, hidden ones included, in tab order: what a saved file holds. */
+  allSheetNames(): string[] {
     return [...this.sheets.keys()];
+  }
+
+  sheetVisibility(name: string): SheetVisibility {
+    return this.sheet(name).visibility;
+  }
+
+  /** Puts a formula in a cell whose value (its calculated result) is already in the rows: a test and seeding hook. */
+  setFormula(
+    at: CellPosition,
+    formula: string,
+    spill?: { rowCount: number; columnCount: number }
+  ): void {
+    const sheet = this.sheet(at.sheet);
+    sheet.formulas.set(`${at.row},${at.column}`, formula);
+    if (spill) sheet.spills.set(`${at.row},${at.column}`, spill);
+  }
+
+  formulaAt(sheet: string, row: number, column: number): string | null {
+    return this.sheet(sheet).formulas.get(`${row},${column}`) ?? null;
+  }
+
+  /** The native charts of a sheet, as the plans that added them described them. */
+  charts(sheet: string): readonly ChartSpec[] {
+    return this.sheet(sheet).charts;
   }
 
   private sheet(name: string): MemorySheet {
     const sheet = this.sheets.get(name);
     if (!sheet) throw new WorkbookError("unknown", `No sheet named ${name}.`);
     return sheet;
+  }
+
+  /** Merges a block of cells, as Home › Merge & Center does (the workbench's test hook for merged cells). */
+  merge(range: SheetRange): void {
+    this.sheet(range.sheet).merged.push(range);
+  }
+
+  /** Hides rows, as a filter does. */
+  hideRows(sheet: string, row: number, rowCount: number): void {
+    for (let r = row; r < row + rowCount; r++) this.sheet(sheet).hiddenRows.add(r);
+  }
+
+  /** Protects a sheet: writes to it fail as Excel's do (AccessDenied). */
+  protect(sheet: string): void {
+    this.sheet(sheet).protected = true;
   }
 
   /** Marks a column as holding dates (Excel would carry this as the cells' number format). */
@@ -115,19 +176,38 @@ export class MemoryWorkbook implements WorkbookPort {
     row: number,
     column: number
   ): boolean {
+    const left = leftRule.exec(formula);
+    if (left) {
+      const value = this.referencedValue(left[1], sheet, range, row, column);
+      return (
+        String(value ?? "")
+          .slice(0, Number(left[2]))
+          .toLowerCase() === left[3].replace(/""/g, '"').toLowerCase()
+      );
+    }
     const match = equalityRule.exec(formula);
     if (!match) return false;
-    const reference = match[1];
+    const value = this.referencedValue(match[1], sheet, range, row, column);
+    if (match[2] !== undefined)
+      return String(value ?? "").toLowerCase() === match[2].replace(/""/g, '"').toLowerCase();
+    return typeof value === "number" && value === Number(match[3]);
+  }
+
+  /** The cell a rule's reference points at from (row, column), relative parts moved as Excel moves them. */
+  private referencedValue(
+    reference: string,
+    sheet: string,
+    range: Box,
+    row: number,
+    column: number
+  ): CellScalar {
     const anchor = parseCellAddress(reference);
-    if (!anchor) return false;
+    if (!anchor) return null;
     const rowAbsolute = /\$\d/.test(reference);
     const columnAbsolute = reference.startsWith("$");
     const targetRow = rowAbsolute ? anchor.row : anchor.row + (row - range.row);
     const targetColumn = columnAbsolute ? anchor.column : anchor.column + (column - range.column);
-    const value = this.cell(sheet, targetRow, targetColumn);
-    if (match[2] !== undefined)
-      return String(value ?? "").toLowerCase() === match[2].replace(/""/g, '"').toLowerCase();
-    return typeof value === "number" && value === Number(match[3]);
+    return this.cell(sheet, targetRow, targetColumn);
   }
 
   /** Calls back after any write, so a grid can redraw. */
@@ -253,6 +333,14 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async applyWritePlan(plan: WritePlan, progress: Progress = {}): Promise<void> {
     throwIfCancelled(progress.signal);
+    for (const setup of plan.sheets ?? []) this.setUpSheet(setup);
+    const written = [
+      ...plan.clear,
+      ...plan.values.map((write) => write.at),
+      ...(plan.formulas ?? []).map((write) => write.at),
+    ];
+    if (written.some((range) => this.sheet(range.sheet).protected))
+      throw new WorkbookError("protectedSheet");
     for (const range of plan.clear) {
       const sheet = this.sheet(range.sheet);
       for (let r = range.row; r < Math.min(range.row + range.rowCount, sheet.rows.length); r++) {
@@ -268,19 +356,30 @@ export class MemoryWorkbook implements WorkbookPort {
       sheet.fills = sheet.fills.filter(
         (applied) => !applied.areas.some((area) => overlaps(area, range))
       );
+      forgetFormulas(sheet, range);
     }
     let doneRows = 0;
     const totalRows = plan.values.reduce((sum, write) => sum + write.values.length, 0);
     for (const { at, values } of plan.values) {
-      const rows = this.sheet(at.sheet).rows;
+      const sheet = this.sheet(at.sheet);
+      const rows = sheet.rows;
       for (let r = 0; r < at.row; r++) rows[r] ??= [];
       for (let r = 0; r < values.length; r++) {
         const target = (rows[at.row + r] ??= []);
         for (let c = 0; c < values[r].length; c++) target[at.column + c] = values[r][c];
       }
+      // A value typed over a formula replaces it, as in Excel.
+      if (sheet.formulas.size > 0)
+        forgetFormulas(sheet, {
+          row: at.row,
+          column: at.column,
+          rowCount: values.length,
+          columnCount: values[0]?.length ?? 0,
+        });
       doneRows += values.length;
       progress.onProgress?.(doneRows, totalRows);
     }
+    for (const { at, formulas } of plan.formulas ?? []) this.writeFormulas(at, formulas);
     for (const fill of plan.fills) {
       const sheet = this.sheet(fill.sheet);
       sheet.fills = [
@@ -290,12 +389,108 @@ export class MemoryWorkbook implements WorkbookPort {
         { areas: fill.areas, rules: fill.rules },
       ];
     }
+    for (const chart of plan.charts ?? []) {
+      const sheet = this.sheet(chart.sheet);
+      sheet.charts = [...sheet.charts.filter((c) => c.name !== chart.name), chart];
+    }
     for (const [key, value] of Object.entries(plan.settings)) await this.writeSetting(key, value);
+    if (plan.autoOpen !== undefined)
+      await this.writeSetting(AUTO_OPEN_SETTING, plan.autoOpen ? "true" : null);
     this.syncCount += Math.max(
       1,
       Math.ceil(plan.values.reduce((sum, w) => sum + w.values.length, 0) / 100_000)
     );
     this.changed();
+  }
+
+  async inspectRange(range: SheetRange): Promise<RangeLayout> {
+    const sheet = this.sheet(range.sheet);
+    let hiddenRows = 0;
+    for (const row of sheet.hiddenRows)
+      if (row >= range.row && row < range.row + range.rowCount) hiddenRows++;
+    return {
+      merged: sheet.merged
+        .filter((area) => overlaps(area, range))
+        .map((area) => ({ ...area, sheet: range.sheet })),
+      hiddenRows,
+    };
+  }
+
+  /** Adds, empties (replace) or hides a sheet as a plan asks; names compare without case, as Excel's do. */
+  private setUpSheet(setup: SheetSetup): void {
+    const existing = [...this.sheets.keys()].find(
+      (name) => name.toLowerCase() === setup.name.toLowerCase()
+    );
+    if (existing === undefined || setup.replace) {
+      if (existing !== undefined) this.sheets.delete(existing);
+      this.sheets.set(setup.name, emptySheet([]));
+    }
+    if (setup.visibility)
+      this.sheet(existing && !setup.replace ? existing : setup.name).visibility = setup.visibility;
+  }
+
+  /**
+   * Office.js's Range.formulas semantics: "=…" sets a formula (its value here stays the cell's last result, since
+   * this workbook does not calculate), "" empties the cell, any other text or number is a constant, null is skipped.
+   */
+  private writeFormulas(at: CellPosition, formulas: (string | null)[][]): void {
+    const sheet = this.sheet(at.sheet);
+    for (let r = 0; r < formulas.length; r++) {
+      for (let c = 0; c < formulas[r].length; c++) {
+        const entry = formulas[r][c];
+        if (entry === null) continue;
+        const row = at.row + r;
+        const column = at.column + c;
+        const key = `${row},${column}`;
+        for (let i = 0; i < row; i++) sheet.rows[i] ??= [];
+        const cells = (sheet.rows[row] ??= []);
+        sheet.spills.delete(key);
+        if (entry.startsWith("=")) {
+          sheet.formulas.set(key, entry);
+          cells[column] ??= null;
+        } else {
+          sheet.formulas.delete(key);
+          cells[column] = entry === "" ? null : entry;
+        }
+      }
+    }
+  }
+
+  async readFormulas(range: SheetRange, progress: Progress = {}): Promise<(string | null)[][]> {
+    throwIfCancelled(progress.signal);
+    const formulas = this.sheet(range.sheet).formulas;
+    const rows: (string | null)[][] = [];
+    for (let r = 0; r < range.rowCount; r++) {
+      const row = new Array<string | null>(range.columnCount);
+      for (let c = 0; c < range.columnCount; c++)
+        row[c] = formulas.get(`${range.row + r},${range.column + c}`) ?? null;
+      rows.push(row);
+    }
+    this.syncCount++;
+    progress.onProgress?.(range.rowCount, range.rowCount);
+    return rows;
+  }
+
+  async getSpillRanges(
+    sheet: string,
+    cells: readonly Omit<CellPosition, "sheet">[]
+  ): Promise<(SheetRange | null)[]> {
+    const { spills, formulas } = this.sheet(sheet);
+    return cells.map(({ row, column }) => {
+      const key = `${row},${column}`;
+      const spill = formulas.has(key) ? spills.get(key) : undefined;
+      return spill ? { sheet, row, column, ...spill } : null;
+    });
+  }
+
+  async getUsedRange(sheet: string): Promise<SheetRange | null> {
+    if (!this.sheets.has(sheet)) return null;
+    const { rowCount, columnCount } = this.usedSize(sheet);
+    return rowCount === 0 ? null : { sheet, row: 0, column: 0, rowCount, columnCount };
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.allSheetNames().filter((name) => this.sheet(name).visibility !== "veryHidden");
   }
 
   conditionalFills(sheet: string): readonly AppliedFills[] {
@@ -318,6 +513,32 @@ export class MemoryWorkbook implements WorkbookPort {
 }
 
 type Box = Omit<SheetRange, "sheet">;
+
+function emptySheet(rows: CellScalar[][]): MemorySheet {
+  return {
+    rows,
+    fills: [],
+    dateColumns: new Set(),
+    merged: [],
+    hiddenRows: new Set(),
+    protected: false,
+    formulas: new Map(),
+    spills: new Map(),
+    charts: [],
+    visibility: "visible",
+  };
+}
+
+/** Drops the formulas (and spills) of the cells in a block, when values or a clear replace them. */
+function forgetFormulas(sheet: MemorySheet, range: Box): void {
+  for (const key of [...sheet.formulas.keys()]) {
+    const [row, column] = key.split(",").map(Number);
+    if (overlaps(range, { row, column, rowCount: 1, columnCount: 1 })) {
+      sheet.formulas.delete(key);
+      sheet.spills.delete(key);
+    }
+  }
+}
 
 function overlaps(a: Box, b: Box): boolean {
   return (

@@ -49,6 +49,15 @@ describe("custom functions in HyperFormula", () => {
         "RFMSEGMENT",
         "TIER",
         "SCORE",
+        "RFMSUMMARY",
+        "BGNBD",
+        "PARETONBD",
+        "MBGNBD",
+        "GAMMAGAMMA",
+        "PALIVE",
+        "EXPECTEDPURCHASES",
+        "EXPECTEDSPEND",
+        "PREDICTEDCLV",
       ])
     );
     const registered = HyperFormula.getRegisteredFunctionNames("enGB");

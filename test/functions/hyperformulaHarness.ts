@@ -10,8 +10,8 @@
  * letter), so "CVA.CLV" is registered as is: the manifest's namespace "CVA" plus the metadata id.
  *
  * HyperFormula must know a spilled result's size before evaluating (it reserves the cells when the formula is
- * parsed); SPILL_SHAPES says how each function's spill follows its arguments. Over-estimating is harmless (the extra
- * cells stay empty), under-estimating fails the test loudly.
+ * parsed); SPILL_SHAPES says how each function's spill follows its arguments. Over-estimating is harmless (results are
+ * padded with empty cells to the reserved size), under-estimating fails the test loudly.
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
@@ -91,6 +91,16 @@ export const rowsOfFirstArgument: SpillShape = (sizes) => ({
   height: sizes[0]?.height ?? 1,
 });
 
+/** Per-customer predictions: as many rows as the tallest of the first `count` arguments (the parameter row is not). */
+const tallestOfFirst =
+  (count: number): SpillShape =>
+  (sizes) =>
+    tallestArgument(sizes.slice(0, count), []);
+/** A model fit: one row, the model name and its parameters. */
+const parameterRow =
+  (width: number): SpillShape =>
+  () => ({ width, height: 1 });
+
 /** Per function id; functions not listed broadcast (tallestArgument). Add an entry when a function spills otherwise. */
 export const SPILL_SHAPES: Record<string, SpillShape> = {
   RFMSCORE: (sizes, args) => {
@@ -104,6 +114,16 @@ export const SPILL_SHAPES: Record<string, SpillShape> = {
   RFMSEGMENT: rowsOfFirstArgument,
   TIER: rowsOfFirstArgument,
   SCORE: rowsOfFirstArgument,
+  // A header row, then at most one row per transaction (the customers are not known before evaluating).
+  RFMSUMMARY: (sizes) => ({ width: 9, height: sizes[0].height + 1 }),
+  BGNBD: parameterRow(5),
+  PARETONBD: parameterRow(5),
+  MBGNBD: parameterRow(5),
+  GAMMAGAMMA: parameterRow(4),
+  PALIVE: tallestOfFirst(3),
+  EXPECTEDPURCHASES: tallestOfFirst(4),
+  EXPECTEDSPEND: tallestOfFirst(2),
+  PREDICTEDCLV: tallestOfFirst(4),
 };
 
 const excelErrorText: Record<string, string> = {
@@ -150,13 +170,22 @@ function toHyperFormulaValue(value: unknown): unknown {
   return value;
 }
 
-function toHyperFormulaResult(result: unknown): unknown {
+/**
+ * A spilled result fills the range reserved for it; where it is smaller (an error instead of a parameter row, fewer
+ * customers than transactions) the rest stays empty, as in Excel, so formulas reading the whole range still work.
+ */
+function toHyperFormulaResult(result: unknown, reserved?: SpillSize): unknown {
   if (result instanceof Promise)
     throw new Error("The harness runs synchronous custom functions only.");
   if (!Array.isArray(result)) return toHyperFormulaValue(result);
-  return SimpleRangeValue.onlyValues(
-    result.map((row: unknown[]) => row.map(toHyperFormulaValue)) as never
-  );
+  const width = Math.max(reserved?.width ?? 0, ...result.map((row: unknown[]) => row.length));
+  const rows = result.map((row: unknown[]) => {
+    const values = row.map(toHyperFormulaValue);
+    while (values.length < width) values.push(EmptyValue);
+    return values;
+  });
+  while (rows.length < (reserved?.height ?? 0)) rows.push(new Array(width).fill(EmptyValue));
+  return SimpleRangeValue.onlyValues(rows as never);
 }
 
 /**
@@ -192,29 +221,35 @@ export function registerCustomFunctions(
       })),
     };
     translations[formulaId] = formulaId;
+    const shape = spillShapes[fn.id] ?? tallestArgument;
+    const reservedSize = (plugin: PluginInternals, ast: { args: ArgumentAst[] }, state: unknown) =>
+      shape(
+        ast.args.map((arg) =>
+          arg.type === "EMPTY" ? { width: 1, height: 1 } : plugin.arraySizeForAst(arg, state)
+        ),
+        ast.args
+      );
     prototype[method] = function (
       this: PluginInternals,
       ast: { args: ArgumentAst[] },
       state: unknown
     ) {
+      const reserved = spills ? reservedSize(this, ast, state) : undefined;
       return this.runFunction(ast.args, state, this.metadata(formulaId), (...args: unknown[]) => {
         const excelArgs = fn.parameters.map((p, k) => toExcelArgument(args[k], p));
-        return toHyperFormulaResult((implementation as (...a: unknown[]) => unknown)(...excelArgs));
+        return toHyperFormulaResult(
+          (implementation as (...a: unknown[]) => unknown)(...excelArgs),
+          reserved
+        );
       });
     };
     if (spills) {
-      const shape = spillShapes[fn.id] ?? tallestArgument;
       prototype[sizeMethod] = function (
         this: PluginInternals,
         ast: { args: ArgumentAst[] },
         state: unknown
       ) {
-        const size = shape(
-          ast.args.map((arg) =>
-            arg.type === "EMPTY" ? { width: 1, height: 1 } : this.arraySizeForAst(arg, state)
-          ),
-          ast.args
-        );
+        const size = reservedSize(this, ast, state);
         return new ArraySize(size.width, size.height);
       };
     }
@@ -239,6 +274,9 @@ interface PluginInternals {
   arraySizeForAst(ast: ArgumentAst, state: unknown): SpillSize;
 }
 
+/** Excel's sheet height (HyperFormula's default limit is 40,000 rows). */
+const EXCEL_MAX_ROWS = 1_048_576;
+
 /**
  * A workbook of one sheet built from rows (formulas as "=…" strings), with the licence key for tests. Results keep
  * 15 significant digits, as Excel does (HyperFormula rounds to 10 by default).
@@ -248,5 +286,6 @@ export function buildSheet(rows: unknown[][]): HyperFormula {
     licenseKey: "gpl-v3",
     useArrayArithmetic: true,
     precisionRounding: 15,
+    maxRows: EXCEL_MAX_ROWS,
   });
 }

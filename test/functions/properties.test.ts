@@ -52,6 +52,17 @@ const anyRange = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.array(anyCell, { maxLength: 3 }), { maxLength: 4 }) }
 );
 const optional = fc.option(anyRange, { nil: undefined });
+const optionalCell = fc.option(anyCell, { nil: undefined });
+/** Model parameter rows: mostly valid ones (so the customers' cells are what varies), or anything at all. */
+const transactionParams = fc.oneof(
+  fc.constantFrom<unknown>(
+    [["BG/NBD", 0.2425945, 4.4136019, 0.7929199, 2.4258881]],
+    [["MBG/NBD", 0.5248379, 6.182991, 0.8913563, 1.614]],
+    [["Pareto/NBD", 0.5534, 10.5802, 0.6061, 11.6685]]
+  ),
+  anyRange
+);
+const spendParams = fc.oneof(fc.constant<unknown>([["GG", 6.25, 3.74, 15.44]]), anyRange);
 
 function expectExcelSafe(result: unknown): void {
   expect(Array.isArray(result)).toBe(true);
@@ -95,6 +106,33 @@ describe.each([
       fc.array(fc.array(anyCell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }),
       anyRange,
       optional,
+    ],
+  ],
+  ["RFMSUMMARY", functions.rfmSummary, [anyRange, anyRange, anyRange, optionalCell, optionalCell]],
+  ["BGNBD", functions.bgNbd, [anyRange, anyRange, anyRange]],
+  ["PARETONBD", functions.paretoNbd, [anyRange, anyRange, anyRange]],
+  ["MBGNBD", functions.mbgNbd, [anyRange, anyRange, anyRange]],
+  ["GAMMAGAMMA", functions.gammaGamma, [anyRange, anyRange]],
+  ["PALIVE", functions.pAlive, [anyRange, anyRange, anyRange, transactionParams]],
+  [
+    "EXPECTEDPURCHASES",
+    functions.expectedPurchases,
+    [anyRange, anyRange, anyRange, anyRange, transactionParams],
+  ],
+  ["EXPECTEDSPEND", functions.expectedSpend, [anyRange, anyRange, spendParams]],
+  [
+    "PREDICTEDCLV",
+    functions.predictedClv,
+    [
+      anyRange,
+      anyRange,
+      anyRange,
+      anyRange,
+      transactionParams,
+      spendParams,
+      optionalCell,
+      optionalCell,
+      fc.option(fc.oneof(anyCell, fc.constantFrom("D", "w", "M")), { nil: undefined }),
     ],
   ],
 ] as const)("%s on arbitrary cells", (_name, fn, arbitraries) => {

@@ -1,6 +1,7 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
+import { numError } from "../errors";
 import { checkedRow, checkedTime, rfmSample, type RfmSample } from "./groupedSample";
 import { hyp2f1 } from "./hyp2f1";
 import { type FitReport, type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
@@ -198,7 +199,19 @@ export function betaGeoExpectedPurchasesIfAlive(
   const { r, alpha, a, b } = params;
   const c = a + b + frequency - 1 + shift;
   const z = t / (alpha + T + t);
-  const bracket = 1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 + shift - r, a - 1, c, z);
+  let series: number;
+  try {
+    series = hyp2f1(a + b - 1 + shift - r, a - 1, c, z);
+  } catch (error) {
+    // z → 1 as t/(α + T) grows: ~37/(1 − z) terms, and z rounds to 1 for astronomically long horizons.
+    if (!(error instanceof RangeError)) throw error;
+    throw numError(
+      z > 0.99
+        ? `The horizon ${t} is too long for this model to value: ${(t / (alpha + T)).toPrecision(3)} times α + T (${error.message}).`
+        : `Expected purchases cannot be computed here: ${error.message}.`
+    );
+  }
+  const bracket = 1 - Math.pow(1 - z, a - 1) * series;
   return (c / (a - 1)) * bracket;
 }
 

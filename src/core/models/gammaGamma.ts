@@ -1,7 +1,7 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { CvaError, numError, valueError } from "../errors";
-import { groupRows } from "./groupedSample";
+import { groupRows, MAX_LEVEL, tooManyPurchases } from "./groupedSample";
 import { type FitReport, maximizeLikelihood } from "./maximumLikelihood";
 import type { GammaGammaParams } from "./modelParams";
 
@@ -121,11 +121,12 @@ export function conditionalExpectedAverageSpend(
 }
 
 /** What is wrong with one (frequency, monetary) row, or null. Monetary is ignored when frequency is 0. */
-function spendRowError(frequency: number, monetary: number): CvaError | null {
+export function spendRowError(frequency: number, monetary: number): CvaError | null {
   if (!Number.isFinite(frequency))
     return valueError(`frequency must be a number, got ${frequency}.`);
   if (frequency < 0 || !Number.isInteger(frequency))
     return numError(`frequency must be a whole number ≥ 0, got ${frequency}.`);
+  if (frequency >= MAX_LEVEL) return tooManyPurchases(frequency);
   if (frequency === 0) return null;
   if (!Number.isFinite(monetary)) return valueError(`monetary must be a number, got ${monetary}.`);
   if (!(monetary > 0))

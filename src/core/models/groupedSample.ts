@@ -23,7 +23,7 @@ export interface GroupedRows {
 }
 
 /** Purchase counts above this would not fit the sort key below (they are far beyond any real customer). */
-const MAX_LEVEL = 2 ** 21;
+export const MAX_LEVEL = 2 ** 21;
 
 /**
  * Groups the given rows (all of them, or only the listed indices) of equal-length numeric columns. The first
@@ -120,6 +120,7 @@ export function isValidRfmRow(frequency: number, recency: number, T: number): bo
   return (
     Number.isInteger(frequency) &&
     frequency >= 0 &&
+    frequency < MAX_LEVEL &&
     recency >= 0 &&
     recency <= T &&
     T < Infinity &&
@@ -139,6 +140,7 @@ export function rfmRowError(frequency: number, recency: number, T: number): CvaE
     return numError(
       `frequency counts repeat purchases and must be a whole number, got ${frequency}.`
     );
+  if (frequency >= MAX_LEVEL) return tooManyPurchases(frequency);
   if (frequency > 0 && recency === 0) {
     return numError(
       `frequency ${frequency} with recency 0: repeat purchases must come after the first, so recency must be > 0.`
@@ -154,6 +156,12 @@ export function rfmRowError(frequency: number, recency: number, T: number): CvaE
     );
   }
   return null;
+}
+
+export function tooManyPurchases(frequency: number): CvaError {
+  return numError(
+    `frequency ${frequency} is beyond any real customer's purchase count (at most ${MAX_LEVEL - 1}).`
+  );
 }
 
 function invalidTime(name: string, value: number): CvaError | null {

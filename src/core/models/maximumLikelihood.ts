@@ -75,7 +75,7 @@ export function maximizeLikelihood(
     const escaped = result.x.findIndex((u) => Math.abs(u) > LOG_PARAMETER_BOUND);
     const why =
       escaped >= 0
-        ? `parameter ${parameterNames[escaped]} runs off to ${result.x[escaped] > 0 ? "infinity" : "zero"}, : the likelihood keeps rising that way, so the data ` +
+        ? `parameter ${parameterNames[escaped]} runs off to ${result.x[escaped] > 0 ? "infinity" : "zero"}: the likelihood keeps rising that way, so the data ` +
           "do not determine it (too few customers or repeat purchases, or no sign of what it measures, e.g. nobody dropping out)"
         : result.reason;
     throw numError(

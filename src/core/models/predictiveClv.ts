@@ -14,6 +14,9 @@ export type DataUnit = "D" | "W" | "M";
 /** Data periods per month, lifetimes' conventions in customer_lifetime_value (so results agree with it). */
 export const PERIODS_PER_MONTH: Readonly<Record<DataUnit, number>> = { D: 30, W: 4.345, M: 1 };
 
+/** The longest horizon summed: a century, far beyond any useful prediction (and the cost is linear in it). */
+export const MAX_MONTHS = 1200;
+
 export interface ClvOptions {
   /** Months ahead to sum over (default 12). */
   months?: number;
@@ -52,8 +55,8 @@ export function predictedClv(
       `frequency, recency, T and monetary must have the same number of rows (got ${n}, ${recency.length}, ${T.length}, ${monetary.length}).`
     );
   }
-  if (!Number.isInteger(months) || months < 1)
-    throw numError(`months must be a whole number ≥ 1, got ${months}.`);
+  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
+    throw numError(`months must be a whole number from 1 to ${MAX_MONTHS}, got ${months}.`);
   if (!(monthlyDiscountRate > -1 && Number.isFinite(monthlyDiscountRate))) {
     throw numError(`The monthly discount rate must be a number > −1, got ${monthlyDiscountRate}.`);
   }
@@ -92,28 +95,37 @@ export function predictedClv(
   const pairs = groupRows([x, age]);
   const [pairFrequency, pairAge] = pairs.columns;
   const discountedPurchasesIfAlive = new Float64Array(pairs.size);
+  // A pair the model cannot value (a horizon far beyond its time scale) is an error for its customers only.
+  const pairErrors = new Map<number, CvaError>();
   for (let i = 0; i < pairs.size; i++) {
-    let previous = 0;
-    let sum = 0;
-    for (let k = 0; k < months; k++) {
-      const cumulative = model.expectedPurchasesIfAlive(
-        transactions,
-        (k + 1) * periodsPerMonth,
-        pairFrequency[i],
-        pairAge[i]
-      );
-      sum += (cumulative - previous) * discount[k];
-      previous = cumulative;
+    try {
+      let previous = 0;
+      let sum = 0;
+      for (let k = 0; k < months; k++) {
+        const cumulative = model.expectedPurchasesIfAlive(
+          transactions,
+          (k + 1) * periodsPerMonth,
+          pairFrequency[i],
+          pairAge[i]
+        );
+        sum += (cumulative - previous) * discount[k];
+        previous = cumulative;
+      }
+      discountedPurchasesIfAlive[i] = sum;
+    } catch (error) {
+      if (!isCvaError(error)) throw error;
+      pairErrors.set(i, error);
     }
-    discountedPurchasesIfAlive[i] = sum;
   }
   const discountedPurchases = new Float64Array(rows.size);
   for (let i = 0; i < rows.size; i++) {
     const alive = model.conditionalProbabilityAlive(transactions, x[i], tx[i], age[i]);
     discountedPurchases[i] = alive * discountedPurchasesIfAlive[pairs.groupOf[i]];
   }
-  valid.forEach(
-    (row, k) => (results[row] = (results[row] as number) * discountedPurchases[rows.groupOf[k]])
-  );
+  valid.forEach((row, k) => {
+    const group = rows.groupOf[k];
+    results[row] =
+      pairErrors.get(pairs.groupOf[group]) ?? (results[row] as number) * discountedPurchases[group];
+  });
   return results;
 }

@@ -128,7 +128,8 @@ function readTransactions(
     const value = amounts[i];
     // The common row (id, serial date ≥ 1, finite amount) takes no function calls; the rest get a precise message.
     if (
-      (typeof id === "number" || (typeof id === "string" && id !== "")) &&
+      ((typeof id === "number" && id > -Infinity && id < Infinity) ||
+        (typeof id === "string" && id !== "")) &&
       typeof date === "number" &&
       date >= 1 &&
       date < Infinity
@@ -322,6 +323,8 @@ function readCustomer(value: CellValue, row: number): void {
   if (isBlank(value)) throw valueError(`customerIds row ${row} is blank.`);
   if (typeof value === "boolean")
     throw valueError(`customerIds row ${row} is TRUE/FALSE, not a customer id.`);
+  if (typeof value === "number" && !Number.isFinite(value))
+    throw valueError(`customerIds row ${row} is ${value}, not a customer id.`);
 }
 
 function readDate(value: CellValue, row: number): number {

@@ -95,6 +95,14 @@ describe("BG/NBD predictions (published parameters; references by mpmath at 40 d
       "must not be negative"
     );
   });
+
+  it("refuses a horizon too far beyond the time scale to sum, with #NUM! for that row", () => {
+    for (const t of [1e6, 1e308]) {
+      expect(() => bgNbd.conditionalExpectedPurchases(PUBLISHED, t, 0, 0, 0)).toThrow(
+        `The horizon ${t} is too long for this model to value`
+      );
+    }
+  });
 });
 
 describe("BG/NBD fit failures", () => {

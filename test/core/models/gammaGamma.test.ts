@@ -78,8 +78,11 @@ describe("conditionalExpectedAverageSpend", () => {
 });
 
 describe("fitGammaGamma input errors", () => {
-  it("names the row of a repeat customer with non-positive spend", () => {
+  it("names the row of a repeat customer with non-positive spend, or an impossible purchase count", () => {
     expect(() => fitGammaGamma([0, 2, 1], [0, 10, -5])).toThrow("Row 3: monetary must be > 0");
+    expect(() => fitGammaGamma([1, 2, 1e300], [5, 10, 5])).toThrow(
+      "Row 3: frequency 1e+300 is beyond any real customer's purchase count"
+    );
   });
 
   it("needs two repeat customers, and reports identical spends as q running off", () => {

@@ -73,6 +73,7 @@ describe("rfm row validation", () => {
     [1, 1, -5, "#NUM!", "T must not be negative"],
     [1.5, 1, 5, "#NUM!", "whole number"],
     [Number.NaN, 1, 5, "#VALUE!", "frequency must be a number"],
+    [2 ** 21, 1, 5, "#NUM!", "beyond any real customer's purchase count"],
   ])("(%p, %p, %p) is %s: %s", (frequency, recency, T, code, message) => {
     const error = rfmRowError(frequency, recency, T);
     expect(error?.code).toBe(code);

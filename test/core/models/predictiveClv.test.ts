@@ -84,8 +84,30 @@ describe("predictedClv", () => {
     expect((clv[2] as CvaError).message).toContain("monetary must be > 0");
   });
 
+  it("gives customers the model cannot value over the horizon their own error", () => {
+    // With a time scale α of 0.001 days, a customer first seen today (T = 0) makes one month 30,000 × (α + T): the
+    // series cannot be summed for them, while a customer observed for 38.86 days is valued as usual.
+    const clv = predictedClv(
+      { ...BG, alpha: 0.001 },
+      GG,
+      [0, 2],
+      [0, 30.43],
+      [0, 38.86],
+      [0, 22.35],
+      {
+        dataUnit: "D",
+      }
+    );
+    expect((clv[0] as CvaError).code).toBe("#NUM!");
+    expect((clv[0] as CvaError).message).toMatch(/^The horizon \d+ is too long/);
+    expect(clv[1]).toBeGreaterThan(0);
+  });
+
   it("refuses bad options for the whole call", () => {
     expect(() => predictedClv(BG, GG, [1], [1], [2], [3], { months: 0 })).toThrow("months");
+    expect(() => predictedClv(BG, GG, [1], [1], [2], [3], { months: 1201 })).toThrow(
+      "from 1 to 1200"
+    );
     expect(() => predictedClv(BG, GG, [1], [1], [2], [3], { monthlyDiscountRate: -1 })).toThrow(
       "discount rate"
     );

@@ -105,6 +105,7 @@ describe("rfmSummary", () => {
     [["a", "b"], [45000, 45001], [1, "x"], "#VALUE!", 'amounts row 2 must be a number, got "x".'],
     [["a", ""], [45000, 45001], [1, 2], "#VALUE!", "customerIds row 2 is blank."],
     [["a", true], [45000, 45001], [1, 2], "#VALUE!", "customerIds row 2 is TRUE/FALSE"],
+    [["a", Number.NaN], [45000, 45001], [1, 2], "#VALUE!", "customerIds row 2 is NaN"],
     [["a", "b"], [45000, -3], [1, 2], "#NUM!", "dates row 2 is -3, not a date"],
     [
       ["a", "b"],
