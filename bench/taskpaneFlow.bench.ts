@@ -3,7 +3,7 @@
  * read the selection (inspecting merged cells and hidden rows), detect and set up the table, run the method with
  * its English headers and segment names put through the pane's translation, plan the output, check the cells in
  * the way and write. Each timed run after the first replaces the previous one's output. Target from the task-pane
- * issue: ≤ 2 s (workbookSegmentation.bench.ts measures the same path assembled from the engine alone).
+ * issue: ≤ 2 s.
  */
 import { CustomerTable } from "../src/taskpane/flow/customerTable";
 import { FlowState, flowReducer, initialFlowState } from "../src/taskpane/flow/flowState";

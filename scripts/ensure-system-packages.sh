@@ -7,6 +7,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+# LibreOffice lays the rendered sheet out with a real font; a bare machine may have none.
+fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing ${missing[*]} from Debian's packages for the browser and rendering tests…"

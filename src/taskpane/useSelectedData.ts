@@ -1,43 +1,40 @@
-import { useCallback, useState } from "react";
-import { CellScalar, SheetRange, WorkbookError, WorkbookPort } from "../excel/workbookPort";
-
-export interface SelectedData {
-  range: SheetRange;
-  values: CellScalar[][];
-}
+import { useCallback, useRef, useState } from "react";
+import { WorkbookPort } from "../excel/workbookPort";
+import { Problem, problemOf } from "./flow/problems";
+import { SelectedData, readSelection } from "./flow/readSelection";
 
 export type LoadState =
   | { status: "idle" }
   | { status: "loading"; doneRows: number; totalRows: number }
-  | { status: "loaded"; data: SelectedData }
-  | { status: "failed"; error: WorkbookError };
+  /** `read` counts the reads, so the steps after this one start afresh for each. */
+  | { status: "loaded"; data: SelectedData; read: number }
+  | { status: "failed"; problem: Problem };
 
-function asWorkbookError(error: unknown): WorkbookError {
-  return error instanceof WorkbookError
-    ? error
-    : new WorkbookError("unknown", error instanceof Error ? error.message : String(error));
-}
-
-/** Reads the user's selection (or the current region) through the workbook port, with progress. */
+/** Reads the user's selection (or the current region) through the workbook port, with progress and Cancel. */
 export function useSelectedData(workbook: WorkbookPort) {
   const [state, setState] = useState<LoadState>({ status: "idle" });
+  const abort = useRef<AbortController | null>(null);
+  const reads = useRef(0);
 
   const load = useCallback(
     async (which: "selection" | "currentRegion") => {
+      abort.current?.abort();
+      const controller = new AbortController();
+      abort.current = controller;
       setState({ status: "loading", doneRows: 0, totalRows: 0 });
       try {
-        const range =
-          which === "selection" ? await workbook.getSelection() : await workbook.getCurrentRegion();
-        const values = await workbook.readValues(range, {
+        const data = await readSelection(workbook, which, {
+          signal: controller.signal,
           onProgress: (doneRows, totalRows) => setState({ status: "loading", doneRows, totalRows }),
         });
-        setState({ status: "loaded", data: { range, values } });
+        setState({ status: "loaded", data, read: ++reads.current });
       } catch (error) {
-        setState({ status: "failed", error: asWorkbookError(error) });
+        setState({ status: "failed", problem: problemOf(error) });
       }
     },
     [workbook]
   );
+  const cancel = useCallback(() => abort.current?.abort(), []);
 
-  return { state, load };
+  return { state, load, cancel };
 }

@@ -173,6 +173,7 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
                     role="gridcell"
                     key={c}
                     data-cell={`${columnLetters(c)}${r + 1}`}
+                    data-fill={fill?.fill}
                     aria-selected={isSelected(r, c)}
                     className={`grid-cell${isSelected(r, c) ? " selected" : ""}${typeof value === "number" ? " number" : ""}`}
                     style={{ width: COLUMN_WIDTH, background: fill?.fill, color: fill?.fontColor }}

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { CellScalar } from "../excel/workbookPort";
+import { BAD_DATA_ROWS } from "./badDataSheet";
 import { MemoryWorkbook } from "./memoryWorkbook";
 import customersCsv from "./sample/cdnow-customers.csv";
 import transactionsCsv from "./sample/cdnow-transactions.csv";
@@ -14,11 +15,15 @@ function parseCsv(text: string): CellScalar[][] {
   );
 }
 
-/** The bundled CDNOW sample: a customer sheet (what the pane segments) and the transactions it came from. */
+/**
+ * The bundled CDNOW sample: a customer sheet (what the pane segments) and the transactions it came from, plus a
+ * small sheet of bad data for the quality report.
+ */
 export function createSampleWorkbook(): MemoryWorkbook {
   const workbook = new MemoryWorkbook({
     Customers: parseCsv(customersCsv),
     Transactions: parseCsv(transactionsCsv),
+    "Bad data": BAD_DATA_ROWS.map((row) => [...row]),
   });
   workbook.formatAsDate("Customers", 1);
   workbook.formatAsDate("Customers", 2);

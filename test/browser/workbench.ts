@@ -9,7 +9,9 @@ export async function openWorkbench(
   if (!url)
     throw new Error("WORKBENCH_URL is not set: run browser tests through jest's browser project");
   const browser = await chromium.launch(chromiumLaunchOptions());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // A context of its own, as axe's Playwright integration requires.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${url}${query}`);
@@ -23,4 +25,42 @@ export async function dragSelect(page: Page, from: string, to: string): Promise<
   await page.mouse.down();
   await page.locator(`[data-cell="${to}"]`).hover();
   await page.mouse.up();
+}
+
+/** The text of a cell of the grid, as shown. */
+export function cellText(page: Page, address: string): Promise<string | null> {
+  return page.locator(`[data-cell="${address}"]`).textContent();
+}
+
+/** The fill a conditional format gives a grid cell ("#RRGGBB"), or null. */
+export function cellFill(page: Page, address: string): Promise<string | null> {
+  return page.locator(`[data-cell="${address}"]`).getAttribute("data-fill");
+}
+
+/** Texts of the cells of one grid row from one column letter to another (inclusive, single letters). */
+export async function rowTexts(
+  page: Page,
+  row: number,
+  from: string,
+  to: string
+): Promise<string[]> {
+  const texts: string[] = [];
+  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++)
+    texts.push((await cellText(page, `${String.fromCharCode(c)}${row}`)) ?? "");
+  return texts;
+}
+
+/** Chooses a method tab and waits until its preview is ready (the Segment button then writes that method). */
+export async function chooseMethod(page: Page, tab: string, method: string): Promise<void> {
+  await page.getByRole("tab", { name: tab, exact: true }).click();
+  await page.locator(`[data-testid="preview-summary"][data-method="${method}"]`).waitFor();
+}
+
+/** Clicks Segment and waits for the success message. */
+export async function segment(
+  page: Page,
+  name: RegExp = /^Segment [\d,]+ customers?$/
+): Promise<void> {
+  await page.getByRole("button", { name }).click();
+  await page.getByTestId("segment-done").waitFor();
 }

@@ -1,5 +1,6 @@
 import {
   FluentProvider,
+  Spinner,
   Text,
   Theme,
   makeStyles,
@@ -9,8 +10,10 @@ import {
 } from "@fluentui/react-components";
 import { ShieldLockRegular } from "@fluentui/react-icons";
 import { i18n } from "i18next";
+import { Suspense, lazy } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { WorkbookPort } from "../../excel/workbookPort";
+import { useSelectedData } from "../useSelectedData";
 import { SelectionPanel } from "./SelectionPanel";
 
 export interface AppProps {
@@ -20,6 +23,13 @@ export interface AppProps {
   dark?: boolean;
 }
 
+/** The steps after the selection, fetched while the user selects (webpack prefetches the chunk when idle). */
+const SegmentationSteps = lazy(() =>
+  import(/* webpackPrefetch: true */ "./SegmentationSteps").then((module) => ({
+    default: module.SegmentationSteps,
+  }))
+);
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -28,28 +38,45 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     minHeight: "100vh",
     boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  subtitle: { color: tokens.colorNeutralForeground2 },
   footer: {
     display: "flex",
     alignItems: "center",
     gap: tokens.spacingHorizontalXS,
     color: tokens.colorNeutralForeground3,
+    marginTop: "auto",
   },
 });
 
 function Pane({ workbook }: { workbook: WorkbookPort }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const selection = useSelectedData(workbook);
   return (
     <main className={styles.root}>
       <header className={styles.header}>
         <Text as="h1" size={600} weight="semibold">
           {t("app.title")}
         </Text>
-        <Text>{t("app.subtitle")}</Text>
+        <Text className={styles.subtitle}>{t("app.subtitle")}</Text>
       </header>
-      <SelectionPanel workbook={workbook} />
+      <SelectionPanel
+        state={selection.state}
+        load={(which) => void selection.load(which)}
+        cancel={selection.cancel}
+      />
+      {selection.state.status === "loaded" && (
+        <Suspense fallback={<Spinner size="tiny" label={t("preview.running")} />}>
+          <SegmentationSteps
+            key={selection.state.read}
+            workbook={workbook}
+            data={selection.state.data}
+          />
+        </Suspense>
+      )}
       <footer className={styles.footer}>
         <ShieldLockRegular aria-hidden />
         <Text size={200}>{t("app.privacy")}</Text>

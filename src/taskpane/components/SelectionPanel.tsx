@@ -1,7 +1,5 @@
 import {
   Button,
-  MessageBar,
-  MessageBarBody,
   ProgressBar,
   Table,
   TableBody,
@@ -15,26 +13,41 @@ import {
 } from "@fluentui/react-components";
 import { TableRegular, TextBulletListSquareRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { rangeAddress } from "../../excel/a1";
-import { CellScalar, WorkbookPort } from "../../excel/workbookPort";
-import { useSelectedData } from "../useSelectedData";
+import { CellScalar } from "../../excel/workbookPort";
+import { problem } from "../flow/problems";
+import { sheetAddress } from "../flow/readSelection";
+import { LoadState } from "../useSelectedData";
+import { ProblemBar } from "./ProblemBar";
 
-const PREVIEW_ROWS = 5;
+const PREVIEW_ROWS = 3;
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  loading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  progress: { flexGrow: 1 },
+  facts: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
   preview: { overflowX: "auto" },
+  table: { tableLayout: "auto", width: "auto", minWidth: "100%" },
+  cell: { whiteSpace: "nowrap" },
 });
 
 function display(value: CellScalar): string {
   return value === null ? "" : String(value);
 }
 
-export function SelectionPanel({ workbook }: { workbook: WorkbookPort }) {
+/** Step 1: read the selection or the current region, and show what was read. */
+export function SelectionPanel({
+  state,
+  load,
+  cancel,
+}: {
+  state: LoadState;
+  load: (which: "selection" | "currentRegion") => void;
+  cancel: () => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { state, load } = useSelectedData(workbook);
 
   return (
     <section className={styles.panel} aria-labelledby="data-heading">
@@ -42,44 +55,58 @@ export function SelectionPanel({ workbook }: { workbook: WorkbookPort }) {
         {t("selection.heading")}
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<TableRegular />} onClick={() => void load("selection")}>
+        <Button appearance="primary" icon={<TableRegular />} onClick={() => load("selection")}>
           {t("selection.useSelection")}
         </Button>
-        <Button icon={<TextBulletListSquareRegular />} onClick={() => void load("currentRegion")}>
+        <Button icon={<TextBulletListSquareRegular />} onClick={() => load("currentRegion")}>
           {t("selection.useCurrentRegion")}
         </Button>
       </div>
       {state.status === "idle" && <Text>{t("selection.none")}</Text>}
       {state.status === "loading" && (
-        <ProgressBar
-          aria-label={t("selection.loading")}
-          value={state.totalRows > 0 ? state.doneRows / state.totalRows : undefined}
-        />
+        <div className={styles.loading}>
+          <ProgressBar
+            className={styles.progress}
+            aria-label={t("selection.loading")}
+            value={state.totalRows > 0 ? state.doneRows / state.totalRows : undefined}
+          />
+          <Button size="small" onClick={cancel}>
+            {t("actions.cancel")}
+          </Button>
+        </div>
       )}
-      {state.status === "failed" && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            {t(`errors.${state.error.kind}`, { detail: state.error.message })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {state.status === "failed" && <ProblemBar problem={state.problem} />}
       {state.status === "loaded" && (
         <>
-          <Text data-testid="selection-address">
-            {t("selection.address")}: {state.data.range.sheet}!{rangeAddress(state.data.range)}
-          </Text>
-          <Text data-testid="selection-size">
-            {t("selection.size", {
-              rows: state.data.range.rowCount,
-              columns: state.data.range.columnCount,
-            })}
-          </Text>
-          <div className={styles.preview}>
-            <Table size="extra-small" aria-label={t("selection.preview")}>
+          <div className={styles.facts}>
+            <Text data-testid="selection-address">
+              {t("selection.address")}: {sheetAddress(state.data.range)}
+            </Text>
+            <Text data-testid="selection-size">
+              {t("selection.size", {
+                rows: state.data.range.rowCount,
+                columns: state.data.range.columnCount,
+              })}
+            </Text>
+          </div>
+          {state.data.hiddenRows > 0 && (
+            <ProblemBar
+              problem={problem("hiddenRows", { count: state.data.hiddenRows }, "warning")}
+            />
+          )}
+          <div
+            className={styles.preview}
+            tabIndex={0}
+            role="region"
+            aria-label={t("selection.preview")}
+          >
+            <Table size="extra-small" className={styles.table} aria-label={t("selection.preview")}>
               <TableHeader>
                 <TableRow>
                   {state.data.values[0].map((value, column) => (
-                    <TableHeaderCell key={column}>{display(value)}</TableHeaderCell>
+                    <TableHeaderCell key={column} className={styles.cell}>
+                      {display(value)}
+                    </TableHeaderCell>
                   ))}
                 </TableRow>
               </TableHeader>
@@ -87,7 +114,9 @@ export function SelectionPanel({ workbook }: { workbook: WorkbookPort }) {
                 {state.data.values.slice(1, PREVIEW_ROWS + 1).map((row, index) => (
                   <TableRow key={index}>
                     {row.map((value, column) => (
-                      <TableCell key={column}>{display(value)}</TableCell>
+                      <TableCell key={column} className={styles.cell}>
+                        {display(value)}
+                      </TableCell>
                     ))}
                   </TableRow>
                 ))}

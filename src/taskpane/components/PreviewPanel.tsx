@@ -1,0 +1,73 @@
+import { Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useTranslation } from "react-i18next";
+import { tierPalette } from "../../core/segmentation/palette";
+import { PreviewState } from "../usePreview";
+import { ProblemBar } from "./ProblemBar";
+import { QualityReport } from "./QualityReport";
+import { TierChart } from "./TierChart";
+import { TierTable } from "./TierTable";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  note: { color: tokens.colorNeutralForeground2 },
+});
+
+const SIGNIFICANT = { maximumSignificantDigits: 4 } as const;
+
+/** Step 4: what Segment would write: customers and value per tier, a chart, and the data-quality report. */
+export function PreviewPanel({ preview }: { preview: PreviewState }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const number = new Intl.NumberFormat(i18n.language, SIGNIFICANT);
+  return (
+    <section
+      className={styles.panel}
+      aria-labelledby="preview-heading"
+      aria-busy={preview.status === "running"}
+    >
+      <Text as="h2" id="preview-heading" weight="semibold" size={400}>
+        {t("preview.heading")}
+      </Text>
+      {preview.status === "idle" && <Text>{t("preview.idle")}</Text>}
+      {preview.status === "running" && <Spinner size="tiny" label={t("preview.running")} />}
+      {preview.status === "failed" && <ProblemBar problem={preview.problem} />}
+      {preview.status === "ready" &&
+        (() => {
+          const { result, quality, predictive } = preview.segmented;
+          const colours = tierPalette(result.tiers.length);
+          const customers = result.tiers.reduce((sum, tier) => sum + tier.customers, 0);
+          return (
+            <>
+              <Text data-testid="preview-summary" data-method={preview.segmented.method}>
+                {t("preview.summary", {
+                  customers: new Intl.NumberFormat(i18n.language).format(customers),
+                  count: result.tiers.length,
+                })}
+              </Text>
+              <TierChart tiers={result.tiers} colours={colours} />
+              <TierTable tiers={result.tiers} colours={colours} />
+              {predictive && (
+                <>
+                  <Text data-testid="likely-lost">
+                    {t("preview.likelyLost", { count: predictive.likelyLost })}
+                  </Text>
+                  <Text size={200} className={styles.note}>
+                    {t("preview.models", {
+                      r: number.format(predictive.purchases.r),
+                      alpha: number.format(predictive.purchases.alpha),
+                      a: number.format(predictive.purchases.a),
+                      b: number.format(predictive.purchases.b),
+                      p: number.format(predictive.spend.p),
+                      q: number.format(predictive.spend.q),
+                      v: number.format(predictive.spend.v),
+                    })}
+                  </Text>
+                </>
+              )}
+              <QualityReport reports={quality} />
+            </>
+          );
+        })()}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from "react-i18next";
+import { CustomerTable } from "../flow/customerTable";
+import { TierNames, TiersSettings } from "../flow/methodSettings";
+import { ColumnDropdown, columnChoices } from "./ColumnDropdown";
+import { TierFields } from "./TierFields";
+
+/** Value tiers: any numeric column (spend, CLV…), then the tiers. */
+export function TierSettings({
+  table,
+  value,
+  tierNames,
+  onChange,
+}: {
+  table: CustomerTable;
+  value: TiersSettings;
+  tierNames: TierNames;
+  onChange: (value: TiersSettings) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ColumnDropdown
+        label={t("tiers.column")}
+        choices={columnChoices(table.labels, table.range.column, table.numericColumns)}
+        value={value.column}
+        onChange={(column) => onChange({ ...value, column })}
+      />
+      <TierFields
+        id="value-tiers"
+        value={value.tiers}
+        tierNames={tierNames}
+        onChange={(tiers) => onChange({ ...value, tiers })}
+      />
+    </>
+  );
+}

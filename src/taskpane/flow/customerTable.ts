@@ -1,0 +1,99 @@
+import { detectColumns, ColumnMapping } from "../../core/table/detectColumns";
+import { QualityReport } from "../../core/table/prepareCustomers";
+import { summariseTransactions } from "../../core/table/summariseTransactions";
+import type { CellScalar, SheetRange } from "../../excel/workbookPort";
+import { ProblemError, problem } from "./problems";
+import type { SelectedData } from "./readSelection";
+import { TableSetup, columnLabels, dateColumns } from "./tableSetup";
+
+/** Transactions summarised into customers: where the summary goes and what was left out on the way. */
+export interface TransactionSummary {
+  /** The transaction rows left out, with their sheet row numbers. */
+  quality: QualityReport;
+  /** The transaction table's sheet and column labels, for the report. */
+  sourceSheet: string;
+  sourceLabels: string[];
+  /** Where the transactions are: the results must not overwrite them. */
+  sourceRange: SheetRange;
+  /** Purchases dated after the as-of date (none by default: it is the latest purchase). */
+  excludedTransactions: number;
+}
+
+/** One row per customer, ready to segment: the selection itself, or the summary of a transaction table. */
+export interface CustomerTable {
+  rows: readonly (readonly CellScalar[])[];
+  hasHeader: boolean;
+  /** Where the rows are (or, for a summary, will be written): results go right of it. */
+  range: SheetRange;
+  mapping: ColumnMapping;
+  labels: string[];
+  /** Columns of numbers besides the customer id: for tiers, scores and models. */
+  numericColumns: number[];
+  /** Columns of dates: first and last purchase for the predictive models. */
+  dateColumns: number[];
+  summary?: TransactionSummary;
+}
+
+/**
+ * The customers the methods work on. A customer table is the selection as the user mapped it. A transaction
+ * table (customer, date, amount) is summarised first into one row per customer (summariseTransactions: recency in
+ * days to the latest purchase, frequency in purchase days, monetary the total), to be written at A1 of
+ * `summarySheet` and segmented there.
+ */
+export function customerTable(
+  data: SelectedData,
+  setup: TableSetup,
+  summarySheet: string
+): CustomerTable {
+  if (setup.kind === "customers") {
+    const labels = columnLabels(data, setup.hasHeader);
+    const detected = detectColumns(data.values, { firstColumn: data.range.column });
+    return {
+      rows: data.values,
+      hasHeader: setup.hasHeader,
+      range: data.range,
+      mapping: setup.mapping,
+      labels,
+      numericColumns: detected.numericColumns
+        .map((numeric) => numeric.column)
+        .filter((column) => column !== setup.mapping.customer),
+      dateColumns: dateColumns(data.values, setup.hasHeader),
+    };
+  }
+  const { customer, date, amount } = setup.mapping;
+  if (customer === undefined || date === undefined || amount === undefined)
+    throw new ProblemError(problem("unmapped", { roles: "customer,date,amount" }));
+  const summary = summariseTransactions(
+    data.values,
+    { customer, date, amount },
+    { hasHeader: setup.hasHeader, firstRow: data.range.row }
+  );
+  const detected = detectColumns(summary.rows);
+  return {
+    rows: summary.rows,
+    hasHeader: true,
+    range: {
+      sheet: summarySheet,
+      row: 0,
+      column: 0,
+      rowCount: summary.rows.length,
+      columnCount: summary.rows[0].length,
+    },
+    mapping: summary.mapping,
+    labels: detected.labels,
+    numericColumns: detected.numericColumns.map((numeric) => numeric.column),
+    dateColumns: dateColumns(summary.rows, true),
+    summary: {
+      quality: summary.quality,
+      sourceSheet: data.range.sheet,
+      sourceLabels: columnLabels(data, setup.hasHeader),
+      sourceRange: data.range,
+      excludedTransactions: summary.excludedTransactions,
+    },
+  };
+}
+
+/** Rows below the header. */
+export function dataRowCount(table: Pick<CustomerTable, "rows" | "hasHeader">): number {
+  return Math.max(0, table.rows.length - (table.hasHeader ? 1 : 0));
+}

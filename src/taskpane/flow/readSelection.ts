@@ -1,0 +1,48 @@
+import { rangeAddress } from "../../excel/a1";
+import { CellScalar, Progress, SheetRange, WorkbookPort } from "../../excel/workbookPort";
+import { ProblemError, problem } from "./problems";
+
+export interface SelectedData {
+  range: SheetRange;
+  values: CellScalar[][];
+  /**
+   * Rows of the range hidden by a filter or by hand. They are read and segmented like the others and get their
+   * results on their own rows: the output must line up row for row with the data, and a customer does not stop
+   * being one because a filter hides them. The pane says so.
+   */
+  hiddenRows: number;
+}
+
+/** "Sheet1!A1:F2358", quoting sheet names as Excel does when they need it. */
+export function sheetAddress(range: SheetRange): string {
+  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(range.sheet)
+    ? range.sheet
+    : `'${range.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${rangeAddress(range)}`;
+}
+
+/**
+ * Reads the selection (or the current region) the pane will segment. Merged cells are refused: only a merged
+ * area's top-left cell holds a value, so a customer's row would silently lose cells, and results could not be
+ * written beside them.
+ */
+export async function readSelection(
+  workbook: WorkbookPort,
+  which: "selection" | "currentRegion",
+  progress: Progress = {}
+): Promise<SelectedData> {
+  const range =
+    which === "selection" ? await workbook.getSelection() : await workbook.getCurrentRegion();
+  const layout = await workbook.inspectRange(range);
+  if (layout.merged.length > 0)
+    throw new ProblemError(
+      problem("mergedCells", {
+        address: layout.merged
+          .slice(0, 3)
+          .map((area) => rangeAddress(area))
+          .join(", "),
+      })
+    );
+  const values = await workbook.readValues(range, progress);
+  return { range, values, hiddenRows: layout.hiddenRows };
+}

@@ -1,0 +1,141 @@
+import { isCvaError } from "../../core/errors";
+import {
+  OWNED_RANGES_SETTING,
+  cellsToCheck,
+  parseOwnedRanges,
+  replacePreviousOutput,
+  serializeOwnedRanges,
+} from "../../core/segmentation/ownership";
+import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
+import {
+  LegendHeaders,
+  SegmentationPlan,
+  planSegmentationOutput,
+} from "../../core/segmentation/writePlan";
+import type {
+  CellScalar,
+  Progress,
+  SheetRange,
+  WorkbookPort,
+  WritePlan,
+} from "../../excel/workbookPort";
+import type { CustomerTable } from "./customerTable";
+import { ProblemError, problem } from "./problems";
+import { sheetAddress } from "./readSelection";
+
+/** A run checked and planned, waiting for the user's consent when it would overwrite cells that are not ours. */
+export interface PendingOutput {
+  plan: WritePlan;
+  /** Non-empty cells in the way that the add-in did not write: the user must agree before they are overwritten. */
+  conflicts: SheetRange[];
+  /** The add-in's output so far, and where this run puts it. */
+  previous: SheetRange[];
+  owned: SheetRange[];
+  /** Where the result columns and the legend go, for the message afterwards. */
+  target: SheetRange;
+  legend: SheetRange;
+}
+
+export interface OutputTexts {
+  legendHeaders: LegendHeaders;
+  /** The recommended actions' i18n keys to text. */
+  action: (key: string) => string;
+}
+
+/**
+ * What the add-in wrote last time, from the workbook's settings. A record that cannot be read is taken as nothing
+ * ours: every cell in the way is then checked and the user asked, rather than cells cleared on a guess.
+ */
+export async function previousOutput(workbook: WorkbookPort): Promise<SheetRange[]> {
+  try {
+    return parseOwnedRanges(await workbook.readSetting(OWNED_RANGES_SETTING));
+  } catch (error) {
+    if (isCvaError(error)) return [];
+    throw error;
+  }
+}
+
+/**
+ * Plans a run and finds what stands in its way, changing nothing. Refuses a selection that holds the add-in's own previous output (re-running would clear the data
+ * being segmented) and targets with merged cells (Excel cannot write a block across them).
+ */
+export async function prepareOutput(
+  workbook: WorkbookPort,
+  table: CustomerTable,
+  result: SegmentationResult,
+  texts: OutputTexts
+): Promise<PendingOutput> {
+  const previous = await previousOutput(workbook);
+  const source = table.summary?.sourceRange ?? table.range;
+  const overlap = previous.find((range) => overlaps(range, source));
+  if (overlap)
+    throw new ProblemError(problem("selectionHoldsResults", { address: sheetAddress(overlap) }));
+  // A summary sheet not there yet has nothing in the way: the plan adds it before writing.
+  const newSheet =
+    table.summary !== undefined &&
+    !(await workbook.listSheets()).some(
+      (sheet) => sheet.toLowerCase() === table.range.sheet.toLowerCase()
+    );
+
+  const planned = planSegmentationOutput(table.range, table.hasHeader, result, {
+    legendHeaders: texts.legendHeaders,
+    translate: texts.action,
+  });
+  const plan: SegmentationPlan = table.summary
+    ? { ...planned, owned: [table.range, ...planned.owned] }
+    : planned;
+  for (const range of newSheet ? [] : plan.owned) {
+    const { merged } = await workbook.inspectRange(range);
+    if (merged.length > 0)
+      throw new ProblemError(problem("mergedTarget", { address: sheetAddress(merged[0]) }));
+  }
+  const conflicts: SheetRange[] = [];
+  for (const range of newSheet ? [] : cellsToCheck(previous, plan)) {
+    const found = await workbook.findValues(range);
+    if (found) conflicts.push(found);
+  }
+  const writePlan = replacePreviousOutput(previous, plan);
+  if (table.summary) {
+    writePlan.sheets = [{ name: table.range.sheet }];
+    writePlan.values.unshift({ at: table.range, values: table.rows as CellScalar[][] });
+  }
+  return {
+    plan: writePlan,
+    conflicts,
+    previous,
+    owned: plan.owned,
+    target: plan.target,
+    legend: plan.legend.target,
+  };
+}
+
+/**
+ * Writes a prepared run. The new output is recorded as ours (with the old) before the first cell changes, so a
+ * run cancelled half-way is still cleared by the next one rather than mistaken for the user's data.
+ */
+export async function writeOutput(
+  workbook: WorkbookPort,
+  pending: PendingOutput,
+  progress: Progress = {}
+): Promise<void> {
+  await workbook.writeSetting(
+    OWNED_RANGES_SETTING,
+    serializeOwnedRanges([...pending.previous, ...pending.owned])
+  );
+  await workbook.applyWritePlan(pending.plan, progress);
+}
+
+/** "Customers!G1:K2358, Customers!M1:R12", for messages. */
+export function addresses(ranges: readonly SheetRange[]): string {
+  return ranges.map((range) => sheetAddress(range)).join(", ");
+}
+
+function overlaps(a: SheetRange, b: SheetRange): boolean {
+  return (
+    a.sheet.toLowerCase() === b.sheet.toLowerCase() &&
+    a.row < b.row + b.rowCount &&
+    b.row < a.row + a.rowCount &&
+    a.column < b.column + b.columnCount &&
+    b.column < a.column + a.columnCount
+  );
+}
