@@ -5,20 +5,8 @@
  */
 import { clv, rfmScore, score, tier } from "../src/functions/functions";
 import { measure } from "./harness";
-
-const EXCEL_ROWS = 1_048_576;
-
-/** A deterministic generator so every run measures the same data (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "./random";
+import { EXCEL_ROWS } from "./syntheticCustomers";
 
 function column(n: number, draw: () => number): number[][] {
   return Array.from({ length: n }, () => [draw()]);

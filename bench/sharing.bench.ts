@@ -9,22 +9,11 @@
 import { compareRuns } from "../src/core/sharing/compareRuns";
 import { decodeSnapshots, encodeSnapshots, RunSnapshot } from "../src/core/sharing/snapshot";
 import { measure, report, reportAgainstTarget } from "./harness";
+import { random } from "./random";
 
 const CUSTOMERS = 100_000;
 const RUNS = 12;
 const LABELS = ["High", "Medium", "Low"];
-
-/** A deterministic generator so every run measures the same data (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Twelve monthly runs of a customer base that churns and grows: each month about 2 % of customers leave and as many
@@ -45,7 +34,7 @@ function monthlyRuns(measures: ("score" | "pAlive" | "clv")[]): RunSnapshot[] {
     const joined = Array.from({ length: CUSTOMERS - keep.filter(Boolean).length }, newId);
     const pick = <T extends Float64Array | Uint8Array>(values: T, fresh: () => number): T => {
       const kept = (values as unknown as number[]).filter((_, k) => keep[k]);
-      return (values.constructor as { from(x: number[]): T }).from([...kept, ...joined.map(fresh)]);
+      return (values.constructor as unknown as { from(x: number[]): T }).from([...kept, ...joined.map(fresh)]);
     };
     customers = [...customers.filter((_, k) => keep[k]), ...joined];
     tiers = pick(tiers, () => 2).map((t) =>

@@ -1,20 +1,9 @@
 /** The synthetic customer sheet the segmentation benchmarks share: deterministic, so every run measures the same data. */
 import type { CellScalar } from "../src/excel/workbookPort";
+import { random } from "./random";
 
 /** Excel's row limit: a full sheet is a header and 1,048,575 customers. */
 export const EXCEL_ROWS = 1_048_576;
-
-/** A deterministic generator so every run measures the same data (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A customer sheet with a header: whole days since the last purchase, small skewed counts, skewed spend. */
 export function syntheticCustomers(count: number, seed = 20260101): CellScalar[][] {

@@ -4,11 +4,12 @@
  * docs/screenshots/taskpane-en.png (light theme) and docs/screenshots/taskpane-zh-CN.png.
  * `--no-build` reuses dist-workbench/. Chinese text needs a CJK font: on Debian, apt-get install fonts-noto-cjk.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Page, chromium } from "playwright-core";
 import { chromiumLaunchOptions } from "../test/browser/chromium";
+import { buildWorkbench, serveWorkbench } from "./workbenchHost";
 
 const root = join(__dirname, "..");
 const out = join(root, "docs", "screenshots");
@@ -25,35 +26,6 @@ const shots = [
     segment: /^细分 /,
   },
 ];
-
-function build(): void {
-  execFileSync(
-    process.execPath,
-    [
-      join(root, "node_modules", "webpack", "bin", "webpack.js"),
-      "--mode",
-      "production",
-      "--env",
-      "workbench",
-    ],
-    { cwd: root, stdio: "inherit" }
-  );
-}
-
-async function serve(): Promise<{ url: string; stop: () => void }> {
-  const server = spawn(process.execPath, [join(root, "scripts", "serve-workbench.mjs")], {
-    cwd: root,
-    env: { ...process.env, PORT: "0" },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    server.stdout.on("data", (chunk: Buffer) => {
-      const match = /http:\/\/localhost:\d+\//.exec(chunk.toString());
-      if (match) resolve(match[0]);
-    });
-    server.on("exit", (code) => reject(new Error(`workbench server exited with ${code}`)));
-  });
-  return { url, stop: () => server.kill() };
-}
 
 function hasChineseFont(): boolean {
   try {
@@ -83,17 +55,17 @@ async function segmentSample(page: Page, shot: (typeof shots)[number]): Promise<
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes("--no-build")) build();
+  if (!process.argv.includes("--no-build")) buildWorkbench("inherit");
   if (!hasChineseFont())
     console.warn("No Chinese font found: install one (Debian: apt-get install fonts-noto-cjk).");
   mkdirSync(out, { recursive: true });
-  const server = await serve();
+  const { url, server } = await serveWorkbench();
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     for (const shot of shots) {
       const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: "light" });
       const page = await context.newPage();
-      await page.goto(`${server.url}${shot.query}`);
+      await page.goto(`${url}${shot.query}`);
       await page.locator('[data-cell="A1"]').waitFor();
       await segmentSample(page, shot);
       await page.screenshot({ path: join(out, shot.file) });
@@ -102,7 +74,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.stop();
+    server.kill();
   }
 }
 
