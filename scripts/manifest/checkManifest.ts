@@ -86,6 +86,13 @@ export function checkManifest(xml: string, assetsDir: string): string[] {
     problems.push(`The custom functions namespace must be CVA, found "${namespace}".`);
   if (!all("ExtensionPoint").some((e) => e.getAttribute("xsi:type") === "CustomFunctions"))
     problems.push("The CustomFunctions extension point is missing.");
+  // Workbooks tagged by the pane's auto-open option open the pane whose action carries this reserved id.
+  if (
+    !all("TaskpaneId").some((e) => e.textContent?.trim() === "Office.AutoShowTaskpaneWithDocument")
+  )
+    problems.push(
+      "No ShowTaskpane action has TaskpaneId Office.AutoShowTaskpaneWithDocument (auto-open)."
+    );
 
   const urls = [
     ...all("SourceLocation").map((e) => e.getAttribute("DefaultValue")),

@@ -63,6 +63,14 @@ describe("offline manifest check", () => {
       manifest.replace('<bt:Override Locale="zh-CN" Value="客户细分" />', ""),
       /TaskpaneButton.Label has no zh-CN/,
     ],
+    [
+      "a task pane that cannot open with a tagged workbook",
+      manifest.replace(
+        "<TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>",
+        "<TaskpaneId>Contoso.Pane</TaskpaneId>"
+      ),
+      /AutoShowTaskpaneWithDocument/,
+    ],
   ])("reports %s", (_, broken, message) => {
     const problems = checkManifest(broken, assets);
     expect(problems.some((p) => message.test(p))).toBe(true);
