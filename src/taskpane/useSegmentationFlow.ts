@@ -1,12 +1,14 @@
 import { useMemo, useReducer } from "react";
 import { useTranslation } from "react-i18next";
+import type { SegmentationConfig } from "../core/sharing/config";
 import { WorkbookPort } from "../excel/workbookPort";
 import { FlowEnvironment, flowReducer, initialFlowState } from "./flow/flowState";
 import { methodProblems } from "./flow/methodSettings";
 import { SelectedData } from "./flow/readSelection";
 import { Translate } from "./flow/segment";
+import { restoredFlowState } from "./flow/storedConfig";
 import { usePreview } from "./usePreview";
-import { useSegmentWriter } from "./useSegmentWriter";
+import { RunKeeping, useSegmentWriter } from "./useSegmentWriter";
 
 /** Default tier names in the user's language: "High|Medium|Low" for three, "Tier n" beyond the named counts. */
 export function tierNamesIn(t: Translate): (count: number) => string[] {
@@ -18,9 +20,17 @@ export function tierNamesIn(t: Translate): (count: number) => string[] {
   };
 }
 
-/** The steps after reading the data: columns → method → preview → write, their state in one place. */
-export function useSegmentationFlow(workbook: WorkbookPort, data: SelectedData) {
-  const { t } = useTranslation();
+/**
+ * The steps after reading the data: columns → method → preview → write, their state in one place. Data read for
+ * "Run again" starts from the stored configuration instead of from detection.
+ */
+export function useSegmentationFlow(
+  workbook: WorkbookPort,
+  data: SelectedData,
+  restore: SegmentationConfig | undefined,
+  keeping: RunKeeping | null
+) {
+  const { t, i18n } = useTranslation();
   const translate = t as unknown as Translate;
   const environment = useMemo<FlowEnvironment>(
     () => ({ summarySheet: translate("summary.sheetName"), tierNames: tierNamesIn(translate) }),
@@ -28,16 +38,20 @@ export function useSegmentationFlow(workbook: WorkbookPort, data: SelectedData) 
   );
   const reducer = useMemo(() => flowReducer(environment), [environment]);
   const [state, dispatch] = useReducer(reducer, data, (loaded) =>
-    reducer(initialFlowState, { type: "loaded", data: loaded })
+    restore
+      ? restoredFlowState(reducer, loaded, restore)
+      : reducer(initialFlowState, { type: "loaded", data: loaded })
   );
   const problems =
     state.table && state.settings ? methodProblems(state.method, state.settings, state.table) : [];
   const preview = usePreview(state, problems.length === 0, translate);
   const writer = useSegmentWriter(
     workbook,
-    state.table,
+    state,
     preview.status === "ready" ? preview.segmented : null,
-    translate
+    keeping,
+    translate,
+    i18n.language
   );
   return { state, dispatch, problems, preview, writer, tierNames: environment.tierNames };
 }

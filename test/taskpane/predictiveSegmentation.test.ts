@@ -1,10 +1,7 @@
 import { predictedClv } from "../../src/core/models/predictiveClv";
 import { bgNbd } from "../../src/core/models/bgnbd";
-import {
-  MONTHLY_DISCOUNT_RATE,
-  modelInputs,
-  segmentByPrediction,
-} from "../../src/taskpane/flow/predictiveSegmentation";
+import { MONTHLY_DISCOUNT_RATE } from "../../src/taskpane/flow/methodSettings";
+import { modelInputs, segmentByPrediction } from "../../src/taskpane/flow/predictiveSegmentation";
 import { CUSTOMERS, sampleSelection } from "./sample";
 
 const COLUMNS = { frequency: 4, monetary: 5, firstPurchase: 1, lastPurchase: 2 };

@@ -1,4 +1,5 @@
 import {
+  Divider,
   FluentProvider,
   Spinner,
   Text,
@@ -10,10 +11,11 @@ import {
 } from "@fluentui/react-components";
 import { ShieldLockRegular } from "@fluentui/react-icons";
 import { i18n } from "i18next";
-import { Suspense, lazy } from "react";
+import { Suspense, lazy, useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { WorkbookPort } from "../../excel/workbookPort";
 import { useSelectedData } from "../useSelectedData";
+import { useStoredRuns } from "../useStoredRuns";
 import { SelectionPanel } from "./SelectionPanel";
 
 export interface AppProps {
@@ -30,6 +32,14 @@ const SegmentationSteps = lazy(() =>
   }))
 );
 
+/** What the workbook remembers and the Share section, with the code that reads the store: fetched as the pane opens. */
+const LastAnalysis = lazy(() =>
+  import("./LastAnalysis").then((module) => ({ default: module.LastAnalysis }))
+);
+const SharePanel = lazy(() =>
+  import("./SharePanel").then((module) => ({ default: module.SharePanel }))
+);
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -41,6 +51,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  divider: { flexGrow: 0 },
   subtitle: { color: tokens.colorNeutralForeground2 },
   footer: {
     display: "flex",
@@ -55,6 +66,11 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const selection = useSelectedData(workbook);
+  const { stored, options, setOptions, saved } = useStoredRuns(workbook);
+  const keeping = useMemo(
+    () => (stored && options ? { stored, options, onSaved: saved } : null),
+    [stored, options, saved]
+  );
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -63,6 +79,15 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
         </Text>
         <Text className={styles.subtitle}>{t("app.subtitle")}</Text>
       </header>
+      {stored && (
+        <Suspense fallback={null}>
+          <LastAnalysis
+            stored={stored}
+            busy={selection.state.status === "loading"}
+            onRunAgain={(range, restore) => void selection.load({ range, restore })}
+          />
+        </Suspense>
+      )}
       <SelectionPanel
         state={selection.state}
         load={(which) => void selection.load(which)}
@@ -74,9 +99,16 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
             key={selection.state.read}
             workbook={workbook}
             data={selection.state.data}
+            restore={selection.state.restore}
+            keeping={keeping}
+            onOptions={setOptions}
           />
         </Suspense>
       )}
+      <Divider className={styles.divider} />
+      <Suspense fallback={null}>
+        <SharePanel workbook={workbook} options={options} onOptions={setOptions} />
+      </Suspense>
       <footer className={styles.footer}>
         <ShieldLockRegular aria-hidden />
         <Text size={200}>{t("app.privacy")}</Text>

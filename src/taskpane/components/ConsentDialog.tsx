@@ -7,44 +7,51 @@ import {
   DialogSurface,
   DialogTitle,
 } from "@fluentui/react-components";
-import { useTranslation } from "react-i18next";
-import { SheetRange } from "../../excel/workbookPort";
-import { addresses } from "../flow/writeOutput";
+import { useId } from "react";
 
 /**
- * Asks before the results overwrite cells that hold data the add-in did not write. Office.js cannot undo, so
- * keeping the data is the default (Escape and the first button keep it).
+ * Asks before the add-in changes something the user cannot undo (Office.js has no undo): overwriting cells that
+ * hold data it did not write, or replacing formulas with values. Keeping things as they are is the default:
+ * Escape and the first button keep them.
  */
 export function ConsentDialog({
-  conflicts,
-  onOverwrite,
+  open,
+  title,
+  text,
+  keep,
+  proceed,
+  onProceed,
   onKeep,
 }: {
-  conflicts: readonly SheetRange[] | null;
-  onOverwrite: () => void;
+  open: boolean;
+  title: string;
+  text: string;
+  /** The button that changes nothing. */
+  keep: string;
+  /** The button that goes ahead. */
+  proceed: string;
+  onProceed: () => void;
   onKeep: () => void;
 }) {
-  const { t } = useTranslation();
+  const textId = useId();
   return (
     <Dialog
-      open={conflicts !== null}
+      open={open}
       modalType="alert"
       onOpenChange={(_, data) => {
         if (!data.open) onKeep();
       }}
     >
-      <DialogSurface aria-describedby="consent-text">
+      <DialogSurface aria-describedby={textId}>
         <DialogBody>
-          <DialogTitle>{t("consent.title")}</DialogTitle>
-          <DialogContent id="consent-text">
-            {t("consent.text", { cells: addresses(conflicts ?? []) })}
-          </DialogContent>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent id={textId}>{text}</DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onKeep}>
-              {t("consent.keep")}
+              {keep}
             </Button>
-            <Button appearance="primary" onClick={onOverwrite}>
-              {t("consent.overwrite")}
+            <Button appearance="primary" onClick={onProceed}>
+              {proceed}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -75,6 +75,7 @@ export function SegmentButton({
           </MessageBarBody>
         </MessageBar>
       )}
+      {state.status === "done" && state.saveProblem && <ProblemBar problem={state.saveProblem} />}
       {state.status === "stopped" && <ProblemBar problem={state.problem} />}
     </div>
   );

@@ -1,38 +1,64 @@
 import { Divider, makeStyles } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import type { SegmentationConfig } from "../../core/sharing/config";
 import { WorkbookPort } from "../../excel/workbookPort";
+import { SharingOptions, optionsValid } from "../flow/monitoring";
 import { SelectedData } from "../flow/readSelection";
+import { addresses } from "../flow/writeOutput";
 import { useSegmentationFlow } from "../useSegmentationFlow";
+import { RunKeeping } from "../useSegmentWriter";
+import { ChangeReport } from "./ChangeReport";
 import { ConsentDialog } from "./ConsentDialog";
 import { MappingPanel } from "./MappingPanel";
 import { MethodPanel } from "./MethodPanel";
+import { MonitoringSettings } from "./MonitoringSettings";
 import { PreviewPanel } from "./PreviewPanel";
 import { SegmentButton } from "./SegmentButton";
 
 const useStyles = makeStyles({ divider: { flexGrow: 0 } });
 
 /**
- * Everything after the data is read: columns, method, preview, Segment. Loaded on demand (the pane opens with the
- * selection step only), and mounted afresh for each selection read.
+ * Everything after the data is read: columns, method, preview, monitoring, Segment and what changed since the last
+ * run. Loaded on demand (the pane opens with the selection step only), and mounted afresh for each selection read.
+ * Data read by "Run again" starts from the stored configuration and is segmented as soon as its preview is ready.
  */
 export function SegmentationSteps({
   workbook,
   data,
+  restore,
+  keeping,
+  onOptions,
 }: {
   workbook: WorkbookPort;
   data: SelectedData;
+  restore?: SegmentationConfig;
+  /** Null while the workbook's store is being read. */
+  keeping: RunKeeping | null;
+  onOptions: (options: SharingOptions) => void;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { state, dispatch, problems, preview, writer, tierNames } = useSegmentationFlow(
     workbook,
-    data
+    data,
+    restore,
+    keeping
   );
   const { setup, table, settings } = state;
   const customers =
     preview.status === "ready"
       ? preview.segmented.result.tiers.reduce((sum, tier) => sum + tier.customers, 0)
       : 0;
+  const ready = preview.status === "ready" && keeping !== null && optionsValid(keeping.options);
+
+  const runAgain = useRef(restore !== undefined);
+  useEffect(() => {
+    if (!runAgain.current || keeping === null || preview.status === "running") return;
+    runAgain.current = false;
+    if (ready) void writer.segment();
+  }, [ready, keeping, preview.status, writer]);
+
   return (
     <>
       {setup && (
@@ -61,16 +87,32 @@ export function SegmentationSteps({
           />
           <Divider className={styles.divider} />
           <PreviewPanel preview={preview} />
+          {keeping && (
+            <>
+              <Divider className={styles.divider} />
+              <MonitoringSettings options={keeping.options} onChange={onOptions} />
+            </>
+          )}
           <SegmentButton
             state={writer.state}
-            ready={preview.status === "ready"}
+            ready={ready}
             customers={customers}
             onSegment={() => void writer.segment()}
             onCancel={writer.cancel}
           />
+          {writer.state.status === "done" && <ChangeReport report={writer.state.report} />}
           <ConsentDialog
-            conflicts={writer.state.status === "confirm" ? writer.state.pending.conflicts : null}
-            onOverwrite={writer.confirm}
+            open={writer.state.status === "confirm"}
+            title={t("consent.title")}
+            text={t("consent.text", {
+              cells:
+                writer.state.status === "confirm"
+                  ? addresses(writer.state.prepared.pending.conflicts)
+                  : "",
+            })}
+            keep={t("consent.keep")}
+            proceed={t("consent.overwrite")}
+            onProceed={writer.confirm}
             onKeep={writer.decline}
           />
         </>

@@ -52,6 +52,8 @@ export interface MethodSettings {
 export const RFM_BINS = { min: 2, max: 9, default: 5 } as const;
 export const MONTHS = { min: 1, max: 120, default: 12 } as const;
 export const DEFAULT_ALIVE_THRESHOLD = 30;
+/** Monthly discount rate of predicted CLV, lifetimes' default (about 12.7 % a year). */
+export const MONTHLY_DISCOUNT_RATE = 0.01;
 
 /** Tier names in the user's language for a number of tiers, best first. */
 export type TierNames = (count: number) => string[];

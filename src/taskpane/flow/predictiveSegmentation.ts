@@ -11,6 +11,7 @@ import {
 import { prepareCustomers, QualityReport } from "../../core/table/prepareCustomers";
 import type { TierOptions } from "../../core/tiers/assignTiers";
 import type { CellScalar } from "../../excel/workbookPort";
+import { MONTHLY_DISCOUNT_RATE } from "./methodSettings";
 import type { PaneSkippedRow } from "./quality";
 
 export interface PredictiveColumns {
@@ -44,9 +45,6 @@ export interface PredictiveSegmentation {
   spend: GammaGammaParams;
   likelyLost: number;
 }
-
-/** Monthly discount rate of predicted CLV, lifetimes' default (about 12.7 % a year). */
-export const MONTHLY_DISCOUNT_RATE = 0.01;
 
 /**
  * The models' inputs from a customer-level sheet (one row per customer: purchase days, total spend, first and

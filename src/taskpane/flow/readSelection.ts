@@ -22,17 +22,21 @@ export function sheetAddress(range: SheetRange): string {
 }
 
 /**
- * Reads the selection (or the current region) the pane will segment. Merged cells are refused: only a merged
+ * Reads the selection (or the current region, or a stored range for "Run again") the pane will segment. Merged cells are refused: only a merged
  * area's top-left cell holds a value, so a customer's row would silently lose cells, and results could not be
  * written beside them.
  */
 export async function readSelection(
   workbook: WorkbookPort,
-  which: "selection" | "currentRegion",
+  which: "selection" | "currentRegion" | SheetRange,
   progress: Progress = {}
 ): Promise<SelectedData> {
   const range =
-    which === "selection" ? await workbook.getSelection() : await workbook.getCurrentRegion();
+    which === "selection"
+      ? await workbook.getSelection()
+      : which === "currentRegion"
+        ? await workbook.getCurrentRegion()
+        : which;
   const layout = await workbook.inspectRange(range);
   if (layout.merged.length > 0)
     throw new ProblemError(

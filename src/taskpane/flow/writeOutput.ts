@@ -7,6 +7,7 @@ import {
   serializeOwnedRanges,
 } from "../../core/segmentation/ownership";
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
+import { changeFill } from "../../core/sharing/changeColumn";
 import {
   LegendHeaders,
   SegmentationPlan,
@@ -36,6 +37,9 @@ export interface PendingOutput {
   legend: SheetRange;
 }
 
+/** The workbook setting naming the summary sheet the add-in wrote, so a later run may replace that sheet. */
+export const SUMMARY_SHEET_SETTING = "cva.segmentation.summarySheet";
+
 export interface OutputTexts {
   legendHeaders: LegendHeaders;
   /** The recommended actions' i18n keys to text. */
@@ -57,13 +61,15 @@ export async function previousOutput(workbook: WorkbookPort): Promise<SheetRange
 
 /**
  * Plans a run and finds what stands in its way, changing nothing. Refuses a selection that holds the add-in's own previous output (re-running would clear the data
- * being segmented) and targets with merged cells (Excel cannot write a block across them).
+ * being segmented) and targets with merged cells (Excel cannot write a block across them). With `changeColumn`, the
+ * result's last column is monitoring's Change column and gets its warning colour (changeFill).
  */
 export async function prepareOutput(
   workbook: WorkbookPort,
   table: CustomerTable,
   result: SegmentationResult,
-  texts: OutputTexts
+  texts: OutputTexts,
+  { changeColumn = false }: { changeColumn?: boolean } = {}
 ): Promise<PendingOutput> {
   const previous = await previousOutput(workbook);
   const source = table.summary?.sourceRange ?? table.range;
@@ -95,6 +101,7 @@ export async function prepareOutput(
     if (found) conflicts.push(found);
   }
   const writePlan = replacePreviousOutput(previous, plan);
+  if (changeColumn) writePlan.fills.push(changeFill(plan));
   if (table.summary) {
     writePlan.sheets = [{ name: table.range.sheet }];
     writePlan.values.unshift({ at: table.range, values: table.rows as CellScalar[][] });
@@ -123,6 +130,22 @@ export async function writeOutput(
     serializeOwnedRanges([...pending.previous, ...pending.owned])
   );
   await workbook.applyWritePlan(pending.plan, progress);
+}
+
+/**
+ * The summary sheet is replaced on each run, so a sheet of that name the add-in did not write is in the way: its
+ * cells, for the consent dialog. Null when there is no such sheet, when it is empty, or when it is the add-in's own.
+ */
+export async function summarySheetInTheWay(
+  workbook: WorkbookPort,
+  sheet: string
+): Promise<SheetRange | null> {
+  const existing = (await workbook.listSheets()).find(
+    (name) => name.toLowerCase() === sheet.toLowerCase()
+  );
+  if (existing === undefined || (await workbook.readSetting(SUMMARY_SHEET_SETTING)) === existing)
+    return null;
+  return workbook.getUsedRange(existing);
 }
 
 /** "Customers!G1:K2358, Customers!M1:R12", for messages. */

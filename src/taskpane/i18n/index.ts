@@ -1,5 +1,6 @@
 import i18next, { i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
+import { SHARING_TEXT } from "../../core/sharing/sharingText";
 import enUS from "./en-US.json";
 import zhCN from "./zh-CN.json";
 
@@ -11,7 +12,11 @@ export function pickUiLanguage(displayLanguage: string | undefined): UiLanguage 
   return displayLanguage?.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
 }
 
-/** One i18next instance per pane, initialised synchronously from bundled resources (no network, no backend). */
+/**
+ * One i18next instance per pane, initialised synchronously from bundled resources (no network, no backend). The
+ * words the sharing features write into the workbook (Change column, movement table, Segment summary sheet) come
+ * from SHARING_TEXT, under the same keys the engine uses.
+ */
 export function createI18n(language: UiLanguage): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
@@ -21,5 +26,7 @@ export function createI18n(language: UiLanguage): i18n {
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  for (const language of uiLanguages)
+    instance.addResourceBundle(language, "translation", SHARING_TEXT[language], true);
   return instance;
 }

@@ -1,0 +1,212 @@
+import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
+import { changeColumnValues, withChangeColumn } from "../../core/sharing/changeColumn";
+import {
+  DEFAULT_THRESHOLDS,
+  FlaggedCustomer,
+  RunComparison,
+  compareRuns,
+  flaggedCustomers,
+} from "../../core/sharing/compareRuns";
+import type { ParsedConfig, SegmentationConfig } from "../../core/sharing/config";
+import { loadSharedState } from "../../core/sharing/sharingActions";
+import type { Translate } from "../../core/sharing/sharingText";
+import {
+  CurrentRun,
+  DEFAULT_KEPT_RUNS,
+  RunSnapshot,
+  snapshotFromResult,
+} from "../../core/sharing/snapshot";
+import { AUTO_OPEN_SETTING, CellScalar, WorkbookPort } from "../../excel/workbookPort";
+import type { CustomerTable } from "./customerTable";
+import type { MethodName } from "./methodSettings";
+
+/** What the user sets for monitoring and sharing, in the units the pane shows. */
+export interface SharingOptions {
+  /** Flag a customer whose predicted value fell by more than this percentage. */
+  valueDropPercent: number;
+  /** Flag a customer whose P(alive) fell by more than this many percentage points. */
+  aliveDropPoints: number;
+  /** Runs kept in the workbook for comparison. */
+  keepRuns: number;
+  /** Write the "Segment summary" sheet on each run. */
+  summarySheet: boolean;
+  /** Tag the workbook so the pane opens with it for everyone who has the add-in. */
+  autoOpen: boolean;
+}
+
+export const DEFAULT_SHARING_OPTIONS: SharingOptions = {
+  valueDropPercent: DEFAULT_THRESHOLDS.valueDropShare * 100,
+  aliveDropPoints: DEFAULT_THRESHOLDS.aliveDrop * 100,
+  keepRuns: DEFAULT_KEPT_RUNS,
+  summarySheet: true,
+  autoOpen: false,
+};
+
+/** The limits of the pane's inputs (keepRuns as the configuration schema allows). */
+export const KEEP_RUNS = { min: 1, max: 60 } as const;
+
+/** The options a stored configuration carries; the rest stay as they are. */
+export function optionsOfConfig(
+  config: SegmentationConfig,
+  options: SharingOptions
+): SharingOptions {
+  return {
+    ...options,
+    valueDropPercent: Math.round(config.monitoring.valueDropShare * 1000) / 10,
+    aliveDropPoints: Math.round(config.monitoring.aliveDrop * 1000) / 10,
+    keepRuns: config.monitoring.keepRuns,
+    autoOpen: config.autoOpen,
+  };
+}
+
+/** Whether the options can be saved: numbers in range (the configuration schema's limits). */
+export function optionsValid(options: SharingOptions): boolean {
+  const within = (value: number, min: number, max: number) =>
+    Number.isFinite(value) && value >= min && value <= max;
+  return (
+    within(options.valueDropPercent, 0, 100) &&
+    within(options.aliveDropPoints, 0, 100) &&
+    Number.isInteger(options.keepRuns) &&
+    within(options.keepRuns, KEEP_RUNS.min, KEEP_RUNS.max)
+  );
+}
+
+/**
+ * The kept run this one is compared with: the newest, when the stored configuration says it segmented the same
+ * sheet the same way (RFM segments against value tiers would be a comparison of unlike things). A run without
+ * customer ids has nothing to compare.
+ */
+export function comparableRun(
+  stored: { config: ParsedConfig | null; runs: readonly RunSnapshot[] },
+  current: SegmentationConfig
+): RunSnapshot | null {
+  const previous = stored.runs.at(-1);
+  if (!previous || previous.customers.length === 0 || !stored.config?.ok) return null;
+  const { config } = stored.config;
+  const same =
+    config.kind === current.kind &&
+    config.range.sheet === current.range.sheet &&
+    config.method.method === current.method.method;
+  return same ? previous : null;
+}
+
+/** A run with its snapshot and, when there is a run to compare with, the comparison and the Change column. */
+export interface MonitoredRun {
+  /** The result to write: with the Change column when compared. */
+  result: SegmentationResult;
+  current: CurrentRun;
+  comparison: RunComparison | null;
+}
+
+/**
+ * Takes the snapshot of a segmentation and compares it with the previous run: the Change column is added after
+ * the result's own columns, so it is written, coloured and owned with them.
+ */
+export function monitorRun(input: {
+  table: CustomerTable;
+  method: MethodName;
+  result: SegmentationResult;
+  previous: RunSnapshot | null;
+  options: SharingOptions;
+  savedAt: string;
+  t: Translate;
+}): MonitoredRun {
+  const { table, result, previous, options, t } = input;
+  const customer = table.mapping.customer;
+  const dataRows = table.rows.slice(table.hasHeader ? 1 : 0);
+  const ids: CellScalar[] = dataRows.map((row) => (customer === undefined ? null : row[customer]));
+  const current = snapshotFromResult(
+    result,
+    ids,
+    input.savedAt,
+    measureColumns(input.method, result)
+  );
+  if (!previous) return { result, current, comparison: null };
+  const comparison = compareRuns(previous, current.snapshot, {
+    valueDropShare: options.valueDropPercent / 100,
+    aliveDrop: options.aliveDropPoints / 100,
+  });
+  const values = changeColumnValues(comparison, current, dataRows.length, t);
+  return { result: withChangeColumn(result, values, t("change.header")), current, comparison };
+}
+
+/**
+ * The measures each method's result columns hold, by index: the score before the tier; P(alive) and predicted CLV
+ * of a predictive run (segmentByPrediction's order).
+ */
+function measureColumns(
+  method: MethodName,
+  result: SegmentationResult
+): { score?: number; pAlive?: number; clv?: number } {
+  if (method === "score") return { score: result.tierColumn - 1 };
+  if (method === "predictive") return { pAlive: 0, clv: 2 };
+  return {};
+}
+
+/** What the pane shows after a compared run. */
+export interface ChangeReport {
+  /** When the run compared with was saved. */
+  previousSavedAt: string;
+  from: string[];
+  to: string[];
+  movement: number[][];
+  flaggedCount: number;
+  /** The first flagged customers, in the data's order. */
+  flagged: FlaggedCustomer[];
+}
+
+/** Flagged customers listed in the pane; the Change column has them all. */
+export const LISTED_FLAGGED = 20;
+
+export function changeReport(
+  comparison: RunComparison,
+  current: CurrentRun,
+  previous: RunSnapshot
+): ChangeReport {
+  return {
+    previousSavedAt: previous.savedAt,
+    from: comparison.from,
+    to: comparison.to,
+    movement: comparison.movement,
+    flaggedCount: comparison.flagged,
+    flagged: flaggedCustomers(comparison, current.snapshot).slice(0, LISTED_FLAGGED),
+  };
+}
+
+/** What the workbook remembers, as the pane holds it. */
+export interface StoredRuns {
+  config: ParsedConfig | null;
+  runs: RunSnapshot[];
+  /** Why stored data was set aside (English, from the sharing engine). */
+  problems: string[];
+}
+
+/**
+ * What the pane starts from on a workbook: its stored configuration and runs, and the options they carry; whether
+ * the pane opens with the workbook is read from the document's own tag, which is what Office acts on. A store that
+ * cannot be read at all is reported like a damaged one, and the pane carries on with its defaults.
+ */
+export async function openStoredRuns(
+  workbook: WorkbookPort
+): Promise<{ stored: StoredRuns; options: SharingOptions }> {
+  let stored: StoredRuns;
+  try {
+    stored = await loadSharedState(workbook);
+  } catch (error) {
+    stored = {
+      config: null,
+      runs: [],
+      problems: [error instanceof Error ? error.message : String(error)],
+    };
+  }
+  const options = stored.config?.ok
+    ? optionsOfConfig(stored.config.config, DEFAULT_SHARING_OPTIONS)
+    : DEFAULT_SHARING_OPTIONS;
+  let autoOpen = options.autoOpen;
+  try {
+    autoOpen = (await workbook.readSetting(AUTO_OPEN_SETTING)) === "true";
+  } catch {
+    // The stored configuration's answer stands.
+  }
+  return { stored, options: { ...options, autoOpen } };
+}
