@@ -34,7 +34,10 @@ function monthlyRuns(measures: ("score" | "pAlive" | "clv")[]): RunSnapshot[] {
     const joined = Array.from({ length: CUSTOMERS - keep.filter(Boolean).length }, newId);
     const pick = <T extends Float64Array | Uint8Array>(values: T, fresh: () => number): T => {
       const kept = (values as unknown as number[]).filter((_, k) => keep[k]);
-      return (values.constructor as unknown as { from(x: number[]): T }).from([...kept, ...joined.map(fresh)]);
+      return (values.constructor as unknown as { from(x: number[]): T }).from([
+        ...kept,
+        ...joined.map(fresh),
+      ]);
     };
     customers = [...customers.filter((_, k) => keep[k]), ...joined];
     tiers = pick(tiers, () => 2).map((t) =>
