@@ -6,6 +6,7 @@ import {
   CellPosition,
   CellScalar,
   ChartSpec,
+  FillRules,
   RangeLayout,
   SheetSetup,
   SheetVisibility,
@@ -237,10 +238,25 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       }
 
+      // One clearAll per sheet over every area that gets rules, then one add per rule: formatting costs
+      // rules + 1 calls whatever the rows.
+      const areasBySheet = new Map<string, FillRules["areas"]>();
+      for (const { sheet, areas } of plan.fills)
+        areasBySheet.set(sheet, [...(areasBySheet.get(sheet) ?? []), ...areas]);
+      const rangeAreas = new Map<string, Excel.RangeAreas>();
+      const areasOf = (sheet: string, areas: FillRules["areas"]) => {
+        const key = `${sheet}!${areasAddress(areas)}`;
+        if (!rangeAreas.has(key))
+          rangeAreas.set(key, sheets.getItem(sheet).getRanges(areasAddress(areas)));
+        return rangeAreas.get(key) as Excel.RangeAreas;
+      };
+      for (const [sheet, areas] of areasBySheet) {
+        await queue(64);
+        areasOf(sheet, areas).conditionalFormats.clearAll();
+      }
       for (const { sheet, areas, rules } of plan.fills) {
         await queue(rules.reduce((sum, rule) => sum + rule.formula.length + 64, 0));
-        const formats = sheets.getItem(sheet).getRanges(areasAddress(areas)).conditionalFormats;
-        formats.clearAll();
+        const formats = areasOf(sheet, areas).conditionalFormats;
         for (const rule of rules) {
           const format = formats.add(Excel.ConditionalFormatType.custom);
           format.custom.rule.formula = rule.formula;

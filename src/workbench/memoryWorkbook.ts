@@ -35,7 +35,7 @@ interface MemorySheet {
   visibility: SheetVisibility;
 }
 
-/** The `=$G2="High"` shape our write plans produce: one column compared with a text or number. */
+/** The `=G2="High"` (or `=$G2="High"`) shape our write plans produce: one column compared with a text or number. */
 const equalityRule =
   /^=\s*(\$?[A-Za-z]{1,3}\$?\d+)\s*=\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?))\s*$/;
 /** The change column's rule, `=LEFT($K2,1)="▼"`: the first characters of a cell compared with a text. */

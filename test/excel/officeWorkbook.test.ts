@@ -1,29 +1,12 @@
 import { MAX_SYNC_BYTES } from "../../src/excel/blocks";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { CellScalar, WorkbookError } from "../../src/excel/workbookPort";
+import { customerCell, EXCEL_ROWS, installExcelGlobals } from "./customerSheet";
 import { FakeExcel } from "./fakeExcel";
-
-const EXCEL_ROWS = 1_048_576;
-
-/** A customer table as exported from a CRM: fixed-width id, recency, frequency, monetary, with a header row. */
-const customerCell = (row: number, column: number): CellScalar => {
-  if (row === 0) return ["Customer", "Recency", "Frequency", "Monetary"][column] ?? "";
-  const spend = 5 + ((row * 7919) % 499_500) / 100;
-  return (
-    [`C${String(row).padStart(7, "0")}`, (row * 31) % 730, 1 + (row % 17), spend][column] ?? ""
-  );
-};
 
 /** Ids that grow in length down the sheet: rows get larger than the first block suggested. */
 const growingCell = (row: number, column: number): CellScalar =>
   [`customer-${row * row}`, row, row * 1.25, "x".repeat(row % 40)][column] ?? "";
-
-function installExcelGlobals(): void {
-  (globalThis as Record<string, unknown>).Excel = {
-    ClearApplyTo: { all: "All" },
-    ConditionalFormatType: { custom: "Custom" },
-  };
-}
 
 describe("OfficeWorkbook (Office.js implementation of the workbook port)", () => {
   beforeAll(installExcelGlobals);

@@ -138,7 +138,7 @@ describe("change monitoring on CDNOW: first half of the period, then the whole p
     const plan = planSegmentationOutput(selection, true, result);
     const writePlan = replacePreviousOutput([], plan);
     writePlan.fills.push(changeFill(plan));
-    expect(writePlan.fills[2].rules[0].formula).toBe('=LEFT($D2,1)="▼"');
+    expect(writePlan.fills[1].rules[0].formula).toBe('=LEFT($D2,1)="▼"');
 
     const workbook = new MemoryWorkbook({ Customers: whole.rows.map((row) => [...row]) });
     await workbook.applyWritePlan(writePlan);

@@ -56,9 +56,10 @@ describe("workbench export to .xlsx", () => {
     expect(rules.every(({ rule }) => rule.type === "expression")).toBe(true);
     const palette = tierPalette(3);
     const high = rules.find(
-      ({ rule }) => (rule as ExcelJS.ExpressionRuleType).formulae?.[0] === '$G2="High"'
+      ({ rule }) => (rule as ExcelJS.ExpressionRuleType).formulae?.[0] === 'G2="High"'
     );
-    expect(high?.ref).toBe(`G2:G${SAMPLE_ROWS + 1}`);
+    // One rule colours the tier column and the legend's (J2:J4): it tests the cell it colours.
+    expect(high?.ref).toBe(`G2:G${SAMPLE_ROWS + 1} J2:J4`);
     expect(high?.rule.style?.fill).toMatchObject({
       bgColor: { argb: `FF${palette[0].fill.slice(1)}` },
     });

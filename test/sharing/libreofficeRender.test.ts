@@ -178,6 +178,27 @@ describe("the exported workbook rendered by LibreOffice (no add-in)", () => {
     });
   });
 
+  it("colours the legend's tiers with the same rules, each cell testing itself", () => {
+    const palette = tierPalette(3);
+    const page = Math.min(...words.map((word) => word.page));
+    const onPage = words.filter((word) => word.page === page);
+    const legendHeader = onPage
+      .filter((word) => word.text === "Tier")
+      .sort((a, b) => a.xMin - b.xMin)[1];
+    expect(legendHeader).toBeDefined();
+    const png = pages.get(page) as PNG;
+    ["High", "Medium", "Low"].forEach((tier, j) => {
+      const word = onPage.find(
+        (w) =>
+          w.text === tier && Math.abs(w.xMin - legendHeader.xMin) < 6 && w.yMin > legendHeader.yMin
+      );
+      expect(word).toBeDefined();
+      expect(gap(backgroundOf(png, word as Word), rgbOf(palette[j].fill))).toBeLessThanOrEqual(
+        TOLERANCE
+      );
+    });
+  });
+
   it("shows flagged changes in the warning colour and other changes plain", () => {
     const flagged = [...changeOf].find(([, change]) => change?.startsWith("▼"));
     const risen = [...changeOf].find(([, change]) => change?.startsWith("▲"));

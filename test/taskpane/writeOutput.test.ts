@@ -54,7 +54,7 @@ describe("writing the results", () => {
       "% of value",
       "Recommended action",
     ]);
-    expect(workbook.conditionalFills("Customers").map((f) => f.rules.length)).toEqual([11, 11]);
+    expect(workbook.conditionalFills("Customers").map((f) => f.rules.length)).toEqual([11]);
     expect(workbook.fillAt("Customers", 1, 10)).not.toBeNull();
     expect(parseOwnedRanges(await workbook.readSetting(OWNED_RANGES_SETTING))).toEqual(
       pending.owned
@@ -77,7 +77,7 @@ describe("writing the results", () => {
       "Recommended action",
     ]);
     expect(workbook.usedSize("Customers")).toEqual({ rowCount: 2358, columnCount: 14 });
-    expect(workbook.conditionalFills("Customers").map((f) => f.rules.length)).toEqual([3, 3]);
+    expect(workbook.conditionalFills("Customers").map((f) => f.rules.length)).toEqual([3]);
   });
 
   it("finds cells in the way that are not ours, before writing anything", async () => {

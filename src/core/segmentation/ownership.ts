@@ -53,9 +53,13 @@ export function replacePreviousOutput(
       { at: plan.target, values: plan.values },
       { at: plan.legend.target, values: plan.legend.values },
     ],
+    // The tier rules test the cell they colour, so one set covers the tier column and the legend: one call per tier.
     fills: [
-      { sheet, areas: [area(plan.fills.range)], rules: plan.fills.rules },
-      { sheet, areas: [area(plan.legend.fills.range)], rules: plan.legend.fills.rules },
+      {
+        sheet,
+        areas: [area(plan.fills.range), area(plan.legend.fills.range)],
+        rules: plan.fills.rules,
+      },
     ],
     settings: { [OWNED_RANGES_SETTING]: serializeOwnedRanges(plan.owned) },
   };

@@ -54,11 +54,11 @@ export interface SegmentationPlan {
 
 /**
  * Where and what a segmentation writes, as plain data: the result columns right of the selection, a legend one
- * column further right, and colours as ONE conditional-format rule per tier, e.g. =$J2="Champions" on J2:J2358
+ * column further right, and colours as ONE conditional-format rule per tier, e.g. =J2="Champions" on J2:J2358
  * (column absolute, row relative to the range's top-left cell; quotes in a name doubled, as Excel escapes them).
  * Rules keep the colours right when a value is edited and need no add-in to show, and formatting costs one call
  * per tier whatever the number of rows. Shares are written as percentages rounded to one decimal, values to cents.
- * @example planSegmentationOutput({ sheet: "S", row: 0, column: 0, rowCount: 2358, columnCount: 6 }, true, rfmResult).fills.rules[0].formula // '=$J2="Champions"'
+ * @example planSegmentationOutput({ sheet: "S", row: 0, column: 0, rowCount: 2358, columnCount: 6 }, true, rfmResult).fills.rules[0].formula // '=J2="Champions"'
  */
 export function planSegmentationOutput(
   selection: SheetRange,
@@ -155,15 +155,16 @@ export function planSegmentationOutput(
 }
 
 /**
- * One rule per tier for a one-column range, =$<column><first row>="<tier name>". Excel compares text
- * without regard to case, which is why tier names must differ beyond case.
+ * One rule per tier for a one-column range, =<column><first row>="<tier name>". The reference is relative both ways
+ * so each cell tests itself: the same rules then colour every area they are given (the tier column and the legend's
+ * in one RangeAreas). Excel compares text without regard to case, which is why tier names must differ beyond case.
  */
 function tierRules(
   range: SheetRange,
   labels: readonly string[],
   palette: ReturnType<typeof tierPalette>
 ): ConditionalFill[] {
-  const cell = `$${columnLetters(range.column)}${range.row + 1}`;
+  const cell = `${columnLetters(range.column)}${range.row + 1}`;
   return labels.map((label, j) => {
     const formula = `=${cell}="${label.replace(/"/g, '""')}"`;
     if (formula.length > MAX_RULE_FORMULA)

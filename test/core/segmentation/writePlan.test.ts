@@ -52,12 +52,12 @@ describe("planSegmentationOutput", () => {
     expect(plan.values[2357]).toEqual([5, 5, 5, "Champions"]);
     expect(rangeAddress(plan.fills.range)).toBe("J2:J2358");
     expect(plan.fills.rules).toHaveLength(11);
-    expect(plan.fills.rules[0]).toEqual({ formula: '=$J2="Champions"', ...tierPalette(11)[0] });
-    expect(plan.fills.rules[8].formula).toBe(`=$J2="Can't Lose Them"`);
+    expect(plan.fills.rules[0]).toEqual({ formula: '=J2="Champions"', ...tierPalette(11)[0] });
+    expect(plan.fills.rules[8].formula).toBe(`=J2="Can't Lose Them"`);
     expect(rangeAddress(plan.legend.target)).toBe("L1:Q12");
     expect(rangeAddress(plan.legend.fills.range)).toBe("L2:L12");
     expect(plan.legend.fills.rules.map((r) => r.formula)).toEqual(
-      SEGMENTS.map((s) => `=$L2="${s}"`)
+      SEGMENTS.map((s) => `=L2="${s}"`)
     );
     expect(plan.legend.fills.rules.map((r) => r.fill)).toEqual(plan.fills.rules.map((r) => r.fill));
     expect(plan.owned.map(rangeAddress)).toEqual(["G1:J2358", "L1:Q12"]);
@@ -79,7 +79,7 @@ describe("planSegmentationOutput", () => {
     expect(plan.values[0]).toEqual(["R", "F", "M", "RFM", "Segment"]);
     expect(plan.values[1]).toEqual([1, 1, 3, "113", "Lost"]);
     expect(rangeAddress(plan.fills.range)).toBe("K2:K2358");
-    expect(plan.fills.rules[0].formula).toBe('=$K2="Champions"');
+    expect(plan.fills.rules[0].formula).toBe('=K2="Champions"');
     expect(rangeAddress(plan.legend.target)).toBe("M1:R12");
     expect(plan.legend.values[0]).toEqual([
       "Segment",
@@ -115,9 +115,9 @@ describe("planSegmentationOutput", () => {
     expect(plan.values).toEqual([["Low"], ["Low"], ["Medium"], ["Medium"], ["High"]]);
     expect(rangeAddress(plan.fills.range)).toBe("C5:C9");
     expect(plan.fills.rules.map((r) => r.formula)).toEqual([
-      '=$C5="High"',
-      '=$C5="Medium"',
-      '=$C5="Low"',
+      '=C5="High"',
+      '=C5="Medium"',
+      '=C5="Low"',
     ]);
     expect(rangeAddress(plan.legend.target)).toBe("E5:J8");
     expect(plan.legend.values).toEqual([
@@ -139,7 +139,7 @@ describe("planSegmentationOutput", () => {
       false,
       result
     );
-    expect(plan.fills.rules[0].formula).toBe('=$H1="VIP ""gold"""');
+    expect(plan.fills.rules[0].formula).toBe('=H1="VIP ""gold"""');
   });
 
   it("refuses a result from another selection, a selection without data, no room on the sheet and over-long names", () => {
