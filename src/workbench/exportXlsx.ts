@@ -11,7 +11,7 @@ import type { MemoryWorkbook } from "./memoryWorkbook";
  * - every sheet's values, and formulas with their last results (a reader without the add-in sees the results of
  *   CVA formulas only until a recalculation turns them into #NAME?, which is why the pane offers "Convert CVA
  *   formulas to values");
- * - the add-in's colour rules as conditional formats of type "expression" (e.g. $G2="High") with fill and font
+ * - the add-in's colour rules as conditional formats of type "expression" (e.g. G2="High") with fill and font
  *   colour: Excel, LibreOffice and others evaluate these without the add-in (exceljs's "containsText" rules lose
  *   their text and do not render in LibreOffice);
  * - the add-in's store (configuration, run snapshots, kept formulas) as the very hidden sheet "_cva", exactly where

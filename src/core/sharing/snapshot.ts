@@ -205,7 +205,7 @@ export function encodeSnapshots(runs: readonly RunSnapshot[]): string {
     version: SNAPSHOTS_VERSION,
     customers: ids.length,
     runs: head,
-    data: toBase64(deflateSync(writer.result(), { level: 9 })),
+    data: toBase64(deflateSync(writer.result(), { level: 6 })),
   });
 }
 

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { ShieldLockRegular } from "@fluentui/react-icons";
 import { i18n } from "i18next";
-import { Suspense, lazy, useMemo } from "react";
+import { Suspense, lazy, useMemo, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { WorkbookPort } from "../../excel/workbookPort";
 import { useSelectedData } from "../useSelectedData";
@@ -66,6 +66,7 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const selection = useSelectedData(workbook);
+  const [writing, setWriting] = useState(false);
   const { stored, options, setOptions, saved } = useStoredRuns(workbook);
   const keeping = useMemo(
     () => (stored && options ? { stored, options, onSaved: saved } : null),
@@ -83,7 +84,7 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
         <Suspense fallback={null}>
           <LastAnalysis
             stored={stored}
-            busy={selection.state.status === "loading"}
+            busy={selection.state.status === "loading" || writing}
             onRunAgain={(range, restore) => void selection.load({ range, restore })}
           />
         </Suspense>
@@ -92,6 +93,7 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
         state={selection.state}
         load={(which) => void selection.load(which)}
         cancel={selection.cancel}
+        writing={writing}
       />
       {selection.state.status === "loaded" && (
         <Suspense fallback={<Spinner size="tiny" label={t("preview.running")} />}>
@@ -102,6 +104,7 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
             restore={selection.state.restore}
             keeping={keeping}
             onOptions={setOptions}
+            onWritingChange={setWriting}
           />
         </Suspense>
       )}

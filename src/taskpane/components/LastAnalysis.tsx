@@ -33,7 +33,7 @@ export function LastAnalysis({
   onRunAgain,
 }: {
   stored: StoredRuns;
-  /** The pane is reading data: Run again waits. */
+  /** The pane is reading data or writing results: Run again waits. */
   busy: boolean;
   onRunAgain: (range: SheetRange, config: SegmentationConfig) => void;
 }) {

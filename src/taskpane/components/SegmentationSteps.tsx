@@ -29,6 +29,7 @@ export function SegmentationSteps({
   restore,
   keeping,
   onOptions,
+  onWritingChange,
 }: {
   workbook: WorkbookPort;
   data: SelectedData;
@@ -36,6 +37,8 @@ export function SegmentationSteps({
   /** Null while the workbook's store is being read. */
   keeping: RunKeeping | null;
   onOptions: (options: SharingOptions) => void;
+  /** Tells the pane when a write starts and ends, so nothing reloads the data meanwhile. */
+  onWritingChange?: (writing: boolean) => void;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -51,6 +54,10 @@ export function SegmentationSteps({
       ? preview.segmented.result.tiers.reduce((sum, tier) => sum + tier.customers, 0)
       : 0;
   const ready = preview.status === "ready" && keeping !== null && optionsValid(keeping.options);
+
+  const writing = writer.state.status === "checking" || writer.state.status === "writing";
+  useEffect(() => onWritingChange?.(writing), [writing, onWritingChange]);
+  useEffect(() => () => onWritingChange?.(false), [onWritingChange]);
 
   const runAgain = useRef(restore !== undefined);
   useEffect(() => {

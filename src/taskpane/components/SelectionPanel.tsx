@@ -41,10 +41,13 @@ export function SelectionPanel({
   state,
   load,
   cancel,
+  writing = false,
 }: {
   state: LoadState;
   load: (which: "selection" | "currentRegion") => void;
   cancel: () => void;
+  /** Results are being written: reading other data now would pull the rows from under the write. */
+  writing?: boolean;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -55,10 +58,19 @@ export function SelectionPanel({
         {t("selection.heading")}
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<TableRegular />} onClick={() => load("selection")}>
+        <Button
+          appearance="primary"
+          icon={<TableRegular />}
+          disabled={writing}
+          onClick={() => load("selection")}
+        >
           {t("selection.useSelection")}
         </Button>
-        <Button icon={<TextBulletListSquareRegular />} onClick={() => load("currentRegion")}>
+        <Button
+          icon={<TextBulletListSquareRegular />}
+          disabled={writing}
+          onClick={() => load("currentRegion")}
+        >
           {t("selection.useCurrentRegion")}
         </Button>
       </div>
