@@ -17,7 +17,6 @@ import {
   flaggedCustomers,
   RunComparison,
 } from "../../src/core/sharing/compareRuns";
-import { SHARING_TEXT, sharingTranslator } from "../../src/core/sharing/sharingText";
 import {
   decodeSnapshots,
   encodeSnapshots,
@@ -26,6 +25,7 @@ import {
 } from "../../src/core/sharing/snapshot";
 import type { CellScalar } from "../../src/excel/workbookPort";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
+import { paneTranslator } from "./sampleRun";
 
 const TIERS = ["High", "Medium", "Low"];
 
@@ -109,7 +109,7 @@ describe("change monitoring on CDNOW: first half of the period, then the whole p
   });
 
   it('writes a Change column ("▼ High→Medium", "New", "") with its own colour rule', async () => {
-    const t = sharingTranslator(SHARING_TEXT["en-US"]);
+    const t = paneTranslator("en-US");
     const dataRows = whole.rows.length - 1;
     const values = changeColumnValues(comparison, run2, dataRows, t);
     const before = tierById(first);
@@ -197,7 +197,7 @@ describe("compareRuns on measures", () => {
       comparison,
       { snapshot: current, rows: Uint32Array.of(0, 1, 2, 3) },
       4,
-      sharingTranslator(SHARING_TEXT["zh-CN"])
+      paneTranslator("zh-CN")
     );
     expect(values).toEqual([
       "▼ 价值 −26%; ▼ 存活概率 −30 个百分点",

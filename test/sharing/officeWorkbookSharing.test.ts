@@ -4,11 +4,11 @@ import { AUTO_OPEN_SETTING } from "../../src/excel/workbookPort";
 import { CONFIG_KEY } from "../../src/core/sharing/config";
 import { FORMULAS_KEY } from "../../src/core/sharing/formulaStore";
 import { convertFormulasToValues, restoreFormulas } from "../../src/core/sharing/sharingActions";
-import { SHARING_TEXT, sharingTranslator } from "../../src/core/sharing/sharingText";
 import { planSummarySheet } from "../../src/core/sharing/summarySheet";
 import { readStore, STORE_SHEET, updateStore } from "../../src/core/sharing/workbookStore";
 import { FakeExcel } from "../excel/fakeExcel";
 import { CUSTOMERS, MODEL_RANGE, MODEL_SHEET, modelSheet } from "./formulaFixture";
+import { paneTranslator } from "./sampleRun";
 
 const EXCEL_ROWS = 1_048_576;
 
@@ -120,7 +120,7 @@ describe("OfficeWorkbook: formulas, sheets and charts for sharing", () => {
         },
       ],
       comparison: null,
-      translate: sharingTranslator(SHARING_TEXT["en-US"]),
+      translate: paneTranslator("en-US"),
     });
     await workbook.applyWritePlan(plan);
     await workbook.applyWritePlan(plan);

@@ -12,20 +12,19 @@ import {
 import { compareRuns } from "../../src/core/sharing/compareRuns";
 import { SegmentationConfig } from "../../src/core/sharing/config";
 import { saveRun } from "../../src/core/sharing/sharingActions";
-import { SHARING_TEXT, sharingTranslator, Translate } from "../../src/core/sharing/sharingText";
+import type { Translate } from "../../src/core/sharing/sharingText";
 import { snapshotFromResult } from "../../src/core/sharing/snapshot";
 import { planSummarySheet } from "../../src/core/sharing/summarySheet";
 import type { CellScalar } from "../../src/excel/workbookPort";
+import { createI18n } from "../../src/taskpane/i18n";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 
 export const SAMPLE_ROWS = 300;
 
-/** What the pane's i18next gives: its own words (the recommended actions) with the sharing texts merged in. */
+/** The pane's own i18next: its words (the recommended actions) with the sharing texts merged in. */
 export function paneTranslator(locale: "en-US" | "zh-CN"): Translate {
-  const pane = JSON.parse(
-    readFileSync(resolve(__dirname, `../../src/taskpane/i18n/${locale}.json`), "utf8")
-  ) as { action: Record<string, string> };
-  return sharingTranslator({ ...SHARING_TEXT[locale], action: pane.action });
+  const i18n = createI18n(locale);
+  return (key, params) => i18n.t(key, params);
 }
 
 /** The first rows of the bundled CDNOW sample (Customer ID, First/Last purchase, Recency, Frequency, Monetary). */

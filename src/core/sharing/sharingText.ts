@@ -1,10 +1,9 @@
 /**
  * The words the sharing features write into the workbook (the Change column, the movement table, the Segment
- * summary sheet and its recommended actions), by i18n key, in the two languages the add-in ships. They live beside
- * the engine rather than only in the task pane's bundle because what is written must be in the reader's language
- * even when the pane is not the writer (the workbench export, tests); the pane adds the same keys to i18next
- * (addResourceBundle(lng, "translation", SHARING_TEXT[lng], true)), so one set of keys serves both; the recommended
- * actions' words (action.*) are the pane's. Templates use i18next's {{name}} placeholders.
+ * summary sheet), by i18n key, in the two languages the add-in ships. They live beside the engine that writes them;
+ * the pane's i18next instance merges them in (addResourceBundle(lng, "translation", SHARING_TEXT[lng], true)) and
+ * hands its t to the engine, so one set of keys and one translator serve both; the recommended actions' words
+ * (action.*) are the pane's. Templates use i18next's {{name}} placeholders.
  */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -70,21 +69,3 @@ export const SHARING_TEXT: Readonly<Record<SharingLocale, Texts>> = {
     },
   },
 };
-
-/**
- * A Translate over nested texts (SHARING_TEXT[locale], or it merged with the pane's own): "change.tierMove" is
- * texts.change.tierMove, {{name}} placeholders are filled from params, and an unknown key comes back as is (as
- * i18next does), so a missing word shows up as its key rather than as nothing.
- * @example sharingTranslator(SHARING_TEXT["en-US"])("change.tierMove", { from: "High", to: "Low" }) // "High→Low"
- */
-export function sharingTranslator(texts: Texts): Translate {
-  return (key, params = {}) => {
-    let node: string | Texts | undefined = texts;
-    for (const part of key.split("."))
-      node = typeof node === "object" && Object.hasOwn(node, part) ? node[part] : undefined;
-    const template = typeof node === "string" ? node : key;
-    return template.replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) =>
-      Object.hasOwn(params, name) ? String(params[name]) : placeholder
-    );
-  };
-}
