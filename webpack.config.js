@@ -26,11 +26,20 @@ const typescriptRule = {
   },
 };
 
-function common(dev) {
+/** zod's modules with a path to generated code (see the loader). */
+const zodWithoutGeneratedCode = {
+  test: /[\\/]node_modules[\\/]zod[\\/].*\.js$/,
+  use: path.resolve(__dirname, "scripts/webpack/refuse-generated-code-loader.js"),
+};
+
+function common() {
   return {
-    devtool: dev ? "eval-source-map" : "source-map",
+    // Never an eval-based source map: the add-in evaluates no generated code, in development either.
+    devtool: "source-map",
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: { rules: [typescriptRule, { test: /\.csv$/, type: "asset/source" }] },
+    module: {
+      rules: [typescriptRule, zodWithoutGeneratedCode, { test: /\.csv$/, type: "asset/source" }],
+    },
     performance: { hints: false },
   };
 }
@@ -38,7 +47,7 @@ function common(dev) {
 /** The add-in: task pane and custom functions in one shared runtime page, plus manifest and icons. */
 function addin(dev, httpsOptions) {
   return {
-    ...common(dev),
+    ...common(),
     entry: { functions: "./src/functions/functions.ts", taskpane: "./src/taskpane/index.tsx" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     plugins: [
@@ -87,7 +96,7 @@ function addin(dev, httpsOptions) {
 /** The workbench: the real task pane beside an in-memory sample workbook, for trying the add-in without Excel. */
 function workbench(dev) {
   return {
-    ...common(dev),
+    ...common(),
     entry: { workbench: "./src/workbench/index.tsx" },
     output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
     plugins: [

@@ -21,7 +21,7 @@ import { rfmSummary } from "../src/core/summary/rfmSummary";
 import * as cva from "../src/functions/functions";
 import { measure, report } from "./harness";
 
-const DATA = join(__dirname, "..", "..", "shared", "data");
+const DATA = join(__dirname, "..", "data");
 
 function readCsvColumns(file: string): number[][] {
   const rows = readFileSync(join(DATA, file), "utf8").trim().split(/\r?\n/).slice(1);

@@ -5,10 +5,10 @@
  * monetary); reading and writing the sheet is the Excel layer's cost, not measured here. Target from the
  * segmentation issue: well under 1 s.
  */
+import type { CellValue } from "../src/core/cells";
 import { detectColumns } from "../src/core/table/detectColumns";
 import { segmentCustomers, SegmentationMethod } from "../src/core/segmentation/segmentCustomers";
 import { planSegmentationOutput } from "../src/core/segmentation/writePlan";
-import type { CellScalar } from "../src/excel/workbookPort";
 import { measure } from "./harness";
 import { EXCEL_ROWS, syntheticCustomers } from "./syntheticCustomers";
 
@@ -16,7 +16,7 @@ const CUSTOMERS = EXCEL_ROWS - 1;
 
 /** detect → prepare + segment → plan, as the pane runs it on a selection starting at A1. */
 function segmentSheet(
-  rows: CellScalar[][],
+  rows: CellValue[][],
   method: (mapping: ReturnType<typeof detectColumns>["mapping"]) => SegmentationMethod
 ) {
   const detected = detectColumns(rows);

@@ -1,14 +1,14 @@
 /** The synthetic customer sheet the segmentation benchmarks share: deterministic, so every run measures the same data. */
-import type { CellScalar } from "../src/excel/workbookPort";
+import type { CellValue } from "../src/core/cells";
 import { random } from "./random";
 
 /** Excel's row limit: a full sheet is a header and 1,048,575 customers. */
 export const EXCEL_ROWS = 1_048_576;
 
 /** A customer sheet with a header: whole days since the last purchase, small skewed counts, skewed spend. */
-export function syntheticCustomers(count: number, seed = 20260101): CellScalar[][] {
+export function syntheticCustomers(count: number, seed = 20260101): CellValue[][] {
   const u = random(seed);
-  const rows: CellScalar[][] = [["Customer ID", "Recency (days)", "Frequency", "Monetary"]];
+  const rows: CellValue[][] = [["Customer ID", "Recency (days)", "Frequency", "Monetary"]];
   for (let i = 0; i < count; i++) {
     rows.push([
       `C${String(i).padStart(7, "0")}`,

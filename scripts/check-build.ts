@@ -3,7 +3,7 @@
  * custom-functions metadata in both languages with ids as Office expects them (upper-case, no namespace: Office
  * prefixes the manifest's CVA namespace itself).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dist = join(__dirname, "..", "dist");
@@ -41,6 +41,24 @@ if (problems.length === 0) {
   console.log(
     `dist/: ${english.length} custom functions (en-US and zh-CN metadata), task pane, manifest, icons`
   );
+}
+// The privacy rule: no generated code. Any eval, Function constructor call or alias of it in the shipped scripts fails.
+const GENERATED_CODE = [
+  /(?<![\w$.])eval\s*\(/,
+  /new\s+Function\b/,
+  /(?<![\w$.])Function\s*\(/,
+  /[=(,:?]\s*Function\s*[,;)]/,
+];
+for (const file of readdirSync(dist, { recursive: true, encoding: "utf8" })) {
+  if (!file.endsWith(".js") || file.startsWith("office-js")) continue;
+  const code = readFileSync(join(dist, file), "utf8");
+  for (const pattern of GENERATED_CODE) {
+    const at = code.search(pattern);
+    if (at >= 0)
+      problems.push(
+        `dist/${file} can evaluate generated code: …${code.slice(Math.max(0, at - 40), at + 40)}…`
+      );
+  }
 }
 if (problems.length > 0) {
   problems.forEach((p) => console.error(`  - ${p}`));

@@ -1,5 +1,5 @@
 /**
- * Builds the workbench's bundled sample from the CDNOW transaction log in ../shared/data: every tenth customer
+ * Builds the workbench's bundled sample from the CDNOW transaction log in data/: every tenth customer
  * (2,357 of 23,570, the size of the classic CDNOW cohort sample), as a customer sheet and a transaction sheet.
  * Dates are Excel serial numbers (1900 date system), as Excel would hold them. Run: `npx tsx scripts/make-sample.ts`.
  */
@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(__dirname, "..");
-const source = readFileSync(join(root, "..", "shared", "data", "CDNOW_master.txt"), "utf8");
+const source = readFileSync(join(root, "data", "CDNOW_master.txt"), "utf8");
 const excelEpoch = Date.UTC(1899, 11, 30);
 const serial = (yyyymmdd: string) =>
   (Date.UTC(+yyyymmdd.slice(0, 4), +yyyymmdd.slice(4, 6) - 1, +yyyymmdd.slice(6, 8)) - excelEpoch) /

@@ -1,10 +1,17 @@
 import { CvaError, isCvaError, valueError } from "./errors";
 
 /**
- * A cell value as the engine sees it: what Excel hands a custom function (number, text, boolean, blank) plus an
- * error already present in the sheet, carried as a CvaError.
+ * A cell's value, the one cell type of the add-in: what Excel hands a custom function (number, text, boolean, blank)
+ * plus an error already present in the sheet, carried as a CvaError; and what the workbook port reads and writes
+ * (null is an empty cell; undefined, an omitted argument, is written as empty too).
  */
 export type CellValue = number | string | boolean | null | undefined | CvaError;
+
+/** The value a sheet holds once a cell is written: an error as its code ("#N/A", which Excel reads as that error), undefined as empty. */
+export function sheetValue(value: CellValue): string | number | boolean | null {
+  if (value === undefined) return null;
+  return isCvaError(value) ? value.code : value;
+}
 
 /** A value result for one row: the number, a blank (input row was blank) or the row's own error. */
 export type RowResult<T> = T | null | CvaError;

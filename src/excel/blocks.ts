@@ -1,4 +1,4 @@
-import { CellScalar } from "./workbookPort";
+import { type CellValue, sheetValue } from "../core/cells";
 
 /**
  * Excel on the web refuses a request or response over 5 MB; we keep each sync under 4 MB so JSON overhead and
@@ -12,14 +12,15 @@ const plainAscii = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
 const utf8 = new TextEncoder();
 
 /** UTF-8 bytes of a value as it travels in Office.js's JSON payload. */
-export function cellBytes(value: CellScalar): number {
+export function cellBytes(cell: CellValue): number {
+  const value = sheetValue(cell);
   if (value === null) return 2; // sent as ""
   if (typeof value === "number") return String(value).length;
   if (typeof value === "boolean") return value ? 4 : 5;
   return plainAscii.test(value) ? value.length + 2 : utf8.encode(JSON.stringify(value)).length;
 }
 
-export function rowBytes(row: readonly CellScalar[]): number {
+export function rowBytes(row: readonly CellValue[]): number {
   let bytes = 2 + Math.max(0, row.length - 1); // brackets and commas
   for (const value of row) bytes += cellBytes(value);
   return bytes;
@@ -34,7 +35,7 @@ export interface RowBlock {
 
 /** Splits rows into consecutive blocks whose payload stays within maxBytes (a single oversized row stands alone). */
 export function planWriteBlocks(
-  values: readonly (readonly CellScalar[])[],
+  values: readonly (readonly CellValue[])[],
   maxBytes = MAX_SYNC_BYTES
 ): RowBlock[] {
   const blocks: RowBlock[] = [];

@@ -1,10 +1,10 @@
 /* global Excel */
-import { parseRangeAddress, rangeAddress } from "./a1";
+import { type CellValue, sheetValue } from "../core/cells";
+import { parseRangeAddress, rangeAddress } from "../core/workbook/a1";
 import { MAX_SYNC_BYTES, nextReadRowCount, planWriteBlocks, rowBytes } from "./blocks";
 import {
   AUTO_OPEN_SETTING,
   CellPosition,
-  CellScalar,
   ChartSpec,
   FillRules,
   RangeLayout,
@@ -16,7 +16,7 @@ import {
   WorkbookError,
   WorkbookPort,
   throwIfCancelled,
-} from "./workbookPort";
+} from "../core/workbook/workbookPort";
 
 /** Excel.run's shape, injectable so tests can hand in a mock context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -112,7 +112,7 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  readValues(range: SheetRange, progress: Progress = {}): Promise<CellScalar[][]> {
+  readValues(range: SheetRange, progress: Progress = {}): Promise<CellValue[][]> {
     return this.readInBlocks(range, "values", progress, (value) => (value === "" ? null : value));
   }
 
@@ -128,7 +128,7 @@ export class OfficeWorkbook implements WorkbookPort {
     range: SheetRange,
     property: "values" | "formulas",
     progress: Progress,
-    convert: (cell: CellScalar) => T
+    convert: (cell: CellValue) => T
   ): Promise<T[][]> {
     return this.guarded(async (context) => {
       const sheet = context.workbook.worksheets.getItem(range.sheet);
@@ -154,7 +154,7 @@ export class OfficeWorkbook implements WorkbookPort {
         await context.sync();
         let blockBytes = 0;
         const cells = property === "values" ? block.values : block.formulas;
-        for (const row of cells as CellScalar[][]) {
+        for (const row of cells as CellValue[][]) {
           blockBytes += rowBytes(row);
           rows.push(row.map(convert));
         }
@@ -217,7 +217,7 @@ export class OfficeWorkbook implements WorkbookPort {
           // Office.js treats null as "leave unchanged"; an empty string empties the cell.
           target.values = values
             .slice(block.start, block.end)
-            .map((row) => row.map((value) => value ?? ""));
+            .map((row) => row.map((value) => sheetValue(value) ?? ""));
           doneRows += block.end - block.start;
           progress.onProgress?.(doneRows, totalRows);
         }

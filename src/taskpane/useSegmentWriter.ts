@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { SheetRange, WorkbookPort } from "../excel/workbookPort";
+import { SheetRange, WorkbookPort } from "../core/workbook/workbookPort";
 import { FlowState } from "./flow/flowState";
 import { ChangeReport } from "./flow/monitoring";
 import { Problem, problem, problemOf } from "./flow/problems";

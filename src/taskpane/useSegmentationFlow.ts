@@ -1,7 +1,7 @@
 import { useMemo, useReducer } from "react";
 import { useTranslation } from "react-i18next";
 import type { SegmentationConfig } from "../core/sharing/config";
-import { WorkbookPort } from "../excel/workbookPort";
+import { WorkbookPort } from "../core/workbook/workbookPort";
 import { FlowEnvironment, flowReducer, initialFlowState } from "./flow/flowState";
 import { methodProblems } from "./flow/methodSettings";
 import { SelectedData } from "./flow/readSelection";

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from "react";
 import type { SegmentationConfig } from "../core/sharing/config";
-import { SheetRange, WorkbookPort } from "../excel/workbookPort";
+import { SheetRange, WorkbookPort } from "../core/workbook/workbookPort";
 import { Problem, problemOf } from "./flow/problems";
 import { SelectedData, readSelection } from "./flow/readSelection";
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { SegmentationConfig } from "../core/sharing/config";
 import type { RunSnapshot } from "../core/sharing/snapshot";
-import { WorkbookPort } from "../excel/workbookPort";
+import { WorkbookPort } from "../core/workbook/workbookPort";
 import type { SharingOptions, StoredRuns } from "./flow/monitoring";
 
 /**

@@ -1,6 +1,7 @@
+import { type CellValue, sheetValue } from "../core/cells";
 import { useEffect, useReducer, useRef, useState } from "react";
-import { columnLetters, rangeAddress } from "../excel/a1";
-import { CellScalar, SheetRange } from "../excel/workbookPort";
+import { columnLetters, rangeAddress } from "../core/workbook/a1";
+import { SheetRange } from "../core/workbook/workbookPort";
 import { MemoryWorkbook } from "./memoryWorkbook";
 
 const ROW_HEIGHT = 22;
@@ -10,7 +11,8 @@ const SPARE_ROWS = 30;
 const SPARE_COLUMNS = 4;
 const excelEpoch = Date.UTC(1899, 11, 30);
 
-function formatCell(value: CellScalar, isDate: boolean): string {
+function formatCell(cell: CellValue, isDate: boolean): string {
+  const value = sheetValue(cell);
   if (value === null) return "";
   if (typeof value === "number") {
     if (isDate) return new Date(excelEpoch + value * 86_400_000).toISOString().slice(0, 10);

@@ -1,11 +1,11 @@
-import { CellScalar } from "../excel/workbookPort";
+import type { CellValue } from "../core/cells";
 
 /**
  * A small customer sheet with the problems real exports have, one per marked row (Excel row numbers): a blank
  * recency (5), text in a number column (7), a negative spend (9), a repeated customer id (11), an Excel error
  * value (13), an empty row (15) and a number typed as words (17). The pane's quality report must list each.
  */
-export const BAD_DATA_ROWS: CellScalar[][] = [
+export const BAD_DATA_ROWS: CellValue[][] = [
   ["Customer ID", "Recency (days)", "Frequency", "Monetary"],
   ["B001", 12, 8, 640.5],
   ["B002", 40, 3, 120],

@@ -1,6 +1,7 @@
+import { sheetValue } from "../core/cells";
 import ExcelJS from "exceljs";
-import { rangeAddress } from "../excel/a1";
-import type { CellScalar, SheetVisibility } from "../excel/workbookPort";
+import { rangeAddress } from "../core/workbook/a1";
+import type { SheetVisibility } from "../core/workbook/workbookPort";
 import type { MemoryWorkbook } from "./memoryWorkbook";
 
 /**
@@ -61,13 +62,13 @@ function writeCells(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Works
   const widths = new Array<number>(columnCount).fill(MIN_WIDTH);
   for (let r = 0; r < rowCount; r++) {
     for (let c = 0; c < columnCount; c++) {
-      const value = workbook.cell(name, r, c);
+      const value = sheetValue(workbook.cell(name, r, c));
       const formula = workbook.formulaAt(name, r, c);
       if (value === null && formula === null) continue;
       const cell = sheet.getCell(r + 1, c + 1);
       cell.value = formula
         ? { formula: formula.slice(1), result: resultOf(value) }
-        : (value as Exclude<CellScalar, null>);
+        : (value as Exclude<typeof value, null>);
       if (r < WIDTH_SAMPLE_ROWS && typeof value === "string")
         widths[c] = Math.max(widths[c], Math.min(MAX_WIDTH, value.length + 2));
     }
@@ -79,7 +80,7 @@ function writeCells(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Works
   });
 }
 
-function resultOf(value: CellScalar): ExcelJS.CellFormulaValue["result"] {
+function resultOf(value: ReturnType<typeof sheetValue>): ExcelJS.CellFormulaValue["result"] {
   return value === null ? undefined : value;
 }
 

@@ -1,9 +1,10 @@
-import { parseCellAddress } from "../excel/a1";
+import { type CellValue, sheetValue } from "../core/cells";
+import { type Box, overlaps } from "../core/workbook/rectangles";
+import { parseCellAddress } from "../core/workbook/a1";
 import { nextReadRowCount, rowBytes } from "../excel/blocks";
 import {
   AUTO_OPEN_SETTING,
   CellPosition,
-  CellScalar,
   ChartSpec,
   FillRules,
   RangeLayout,
@@ -15,12 +16,12 @@ import {
   WorkbookError,
   WorkbookPort,
   throwIfCancelled,
-} from "../excel/workbookPort";
+} from "../core/workbook/workbookPort";
 
 type AppliedFills = Omit<FillRules, "sheet">;
 
 interface MemorySheet {
-  rows: CellScalar[][];
+  rows: CellValue[][];
   fills: AppliedFills[];
   merged: Box[];
   hiddenRows: Set<number>;
@@ -56,7 +57,7 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Syncs a real Excel would need for the calls made so far (one per block), for tests and benchmarks. */
   syncCount = 0;
 
-  constructor(sheets: Record<string, CellScalar[][]>) {
+  constructor(sheets: Record<string, CellValue[][]>) {
     for (const [name, rows] of Object.entries(sheets)) this.sheets.set(name, emptySheet(rows));
     const first = Object.keys(sheets)[0] ?? "Sheet1";
     if (!this.sheets.has(first)) this.sheets.set(first, emptySheet([]));
@@ -127,7 +128,7 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheet(sheet).dateColumns.has(column);
   }
 
-  cell(sheet: string, row: number, column: number): CellScalar {
+  cell(sheet: string, row: number, column: number): CellValue {
     return this.sheet(sheet).rows[row]?.[column] ?? null;
   }
 
@@ -200,7 +201,7 @@ export class MemoryWorkbook implements WorkbookPort {
     range: Box,
     row: number,
     column: number
-  ): CellScalar {
+  ): CellValue {
     const anchor = parseCellAddress(reference);
     if (!anchor) return null;
     const rowAbsolute = /\$\d/.test(reference);
@@ -280,8 +281,8 @@ export class MemoryWorkbook implements WorkbookPort {
     };
   }
 
-  async readValues(range: SheetRange, progress: Progress = {}): Promise<CellScalar[][]> {
-    const rows: CellScalar[][] = [];
+  async readValues(range: SheetRange, progress: Progress = {}): Promise<CellValue[][]> {
+    const rows: CellValue[][] = [];
     let recentRowBytes: number | null = null;
     while (rows.length < range.rowCount) {
       throwIfCancelled(progress.signal);
@@ -292,7 +293,7 @@ export class MemoryWorkbook implements WorkbookPort {
       );
       for (let r = rows.length, end = rows.length + count; r < end; r++) {
         const source = this.sheet(range.sheet).rows[range.row + r];
-        const row: CellScalar[] = new Array(range.columnCount);
+        const row: CellValue[] = new Array(range.columnCount);
         for (let c = 0; c < range.columnCount; c++) row[c] = source?.[range.column + c] ?? null;
         if (recentRowBytes === null) recentRowBytes = rowBytes(row);
         rows.push(row);
@@ -366,7 +367,7 @@ export class MemoryWorkbook implements WorkbookPort {
       for (let r = 0; r < at.row; r++) rows[r] ??= [];
       for (let r = 0; r < values.length; r++) {
         const target = (rows[at.row + r] ??= []);
-        for (let c = 0; c < values[r].length; c++) target[at.column + c] = values[r][c];
+        for (let c = 0; c < values[r].length; c++) target[at.column + c] = sheetValue(values[r][c]);
       }
       // A value typed over a formula replaces it, as in Excel.
       if (sheet.formulas.size > 0)
@@ -512,9 +513,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
-type Box = Omit<SheetRange, "sheet">;
-
-function emptySheet(rows: CellScalar[][]): MemorySheet {
+function emptySheet(rows: CellValue[][]): MemorySheet {
   return {
     rows,
     fills: [],
@@ -538,13 +537,4 @@ function forgetFormulas(sheet: MemorySheet, range: Box): void {
       sheet.spills.delete(key);
     }
   }
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return (
-    a.row < b.row + b.rowCount &&
-    b.row < a.row + a.rowCount &&
-    a.column < b.column + b.columnCount &&
-    b.column < a.column + a.columnCount
-  );
 }

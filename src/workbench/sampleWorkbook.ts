@@ -1,12 +1,12 @@
+import type { CellValue } from "../core/cells";
 import Papa from "papaparse";
-import { CellScalar } from "../excel/workbookPort";
 import { BAD_DATA_ROWS } from "./badDataSheet";
 import { MemoryWorkbook } from "./memoryWorkbook";
 import customersCsv from "./sample/cdnow-customers.csv";
 import transactionsCsv from "./sample/cdnow-transactions.csv";
 
-function parseCsv(text: string): CellScalar[][] {
-  const parsed = Papa.parse<CellScalar[]>(text.trim(), {
+function parseCsv(text: string): CellValue[][] {
+  const parsed = Papa.parse<CellValue[]>(text.trim(), {
     dynamicTyping: true,
     skipEmptyLines: true,
   });

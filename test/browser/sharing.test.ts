@@ -1,9 +1,9 @@
+import type { CellValue } from "../../src/core/cells";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { Browser, Page } from "playwright-core";
 import { parseConfig } from "../../src/core/sharing/config";
 import { parseStoreRows, STORE_SHEET } from "../../src/core/sharing/workbookStore";
-import type { CellScalar } from "../../src/excel/workbookPort";
 import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
 
 // Several segmentations of the 2,357-customer sample in a real browser on two shared cores.
@@ -12,7 +12,7 @@ jest.setTimeout(60_000);
 /** The page's MemoryWorkbook (src/workbench/index.tsx puts it on window). */
 type Workbench = {
   applyWritePlan(plan: unknown): Promise<void>;
-  cell(sheet: string, row: number, column: number): CellScalar;
+  cell(sheet: string, row: number, column: number): CellValue;
   setFormula(
     at: { sheet: string; row: number; column: number },
     formula: string,
@@ -158,9 +158,9 @@ describe("sharing: runs kept in the workbook, compared, restored and exported", 
     );
     const store = book.getWorksheet(STORE_SHEET) as ExcelJS.Worksheet;
     expect(store.state).toBe("veryHidden");
-    const rows: CellScalar[][] = [];
+    const rows: CellValue[][] = [];
     store.eachRow((row) =>
-      rows.push((row.values as CellScalar[]).slice(1).map((value) => value ?? null))
+      rows.push((row.values as CellValue[]).slice(1).map((value) => value ?? null))
     );
     const config = parseConfig(parseStoreRows(rows).entries.get("cva.segmentation.config"));
     expect(config).toMatchObject({

@@ -1,10 +1,10 @@
-import type { CellScalar } from "../../src/excel/workbookPort";
+import type { CellValue } from "../../src/core/cells";
 
 /** Excel's row limit. */
 export const EXCEL_ROWS = 1_048_576;
 
 /** A customer table as exported from a CRM: fixed-width id, recency, frequency, monetary, with a header row. */
-export const customerCell = (row: number, column: number): CellScalar => {
+export const customerCell = (row: number, column: number): CellValue => {
   if (row === 0) return ["Customer", "Recency", "Frequency", "Monetary"][column] ?? "";
   const spend = 5 + ((row * 7919) % 499_500) / 100;
   return (

@@ -1,8 +1,8 @@
+import type { CellValue } from "../../src/core/cells";
 import { OfficeMockObject } from "office-addin-mock";
 import { rowBytes } from "../../src/excel/blocks";
-import { CellScalar } from "../../src/excel/workbookPort";
 
-type Rows = CellScalar[][];
+type Rows = CellValue[][];
 type LoadArgument = Parameters<OfficeMockObject["load"]>[0];
 
 /** Office fills isNullObject on any load; the mock only returns what was named, so name it too. */
@@ -60,8 +60,8 @@ export class FakeExcel {
 
   constructor(
     readonly sheetName: string,
-    private readonly cell: (row: number, column: number) => CellScalar,
-    readonly written: Map<string, CellScalar> = new Map(),
+    private readonly cell: (row: number, column: number) => CellValue,
+    readonly written: Map<string, CellValue> = new Map(),
     private readonly selection = { row: 0, column: 0, rowCount: 1, columnCount: 1 },
     private readonly used = { row: 0, column: 0, rowCount: 1, columnCount: 1 }
   ) {
@@ -177,7 +177,7 @@ export class FakeExcel {
   ): Rows {
     const values: Rows = [];
     for (let r = 0; r < rowCount; r++) {
-      const line: CellScalar[] = new Array(columnCount);
+      const line: CellValue[] = new Array(columnCount);
       for (let c = 0; c < columnCount; c++)
         line[c] =
           sheet.written.get(`${row + r},${column + c}`) ?? sheet.cell(row + r, column + c) ?? "";
@@ -365,8 +365,8 @@ interface Box {
 
 /** One sheet's cells: values written, the starting content, formulas and visibility ("Visible", "VeryHidden"…). */
 interface FakeSheet {
-  written: Map<string, CellScalar>;
-  cell: (row: number, column: number) => CellScalar;
+  written: Map<string, CellValue>;
+  cell: (row: number, column: number) => CellValue;
   formulas: Map<string, string>;
   visibility: string;
 }
@@ -384,7 +384,7 @@ export interface FakeChart {
 }
 
 /** The block from A1 holding every non-empty written cell (an added sheet starts empty). */
-function usedBox(written: Map<string, CellScalar>): Box {
+function usedBox(written: Map<string, CellValue>): Box {
   let rowCount = 0;
   let columnCount = 0;
   for (const [key, value] of written) {

@@ -1,11 +1,12 @@
+import type { CellValue } from "../../src/core/cells";
 import { MAX_SYNC_BYTES } from "../../src/excel/blocks";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { CellScalar, WorkbookError } from "../../src/excel/workbookPort";
+import { WorkbookError } from "../../src/core/workbook/workbookPort";
 import { customerCell, EXCEL_ROWS, installExcelGlobals } from "./customerSheet";
 import { FakeExcel } from "./fakeExcel";
 
 /** Ids that grow in length down the sheet: rows get larger than the first block suggested. */
-const growingCell = (row: number, column: number): CellScalar =>
+const growingCell = (row: number, column: number): CellValue =>
   [`customer-${row * row}`, row, row * 1.25, "x".repeat(row % 40)][column] ?? "";
 
 describe("OfficeWorkbook (Office.js implementation of the workbook port)", () => {
@@ -75,7 +76,7 @@ describe("OfficeWorkbook (Office.js implementation of the workbook port)", () =>
 
   it('writes 1,048,576 rows in blocks sized by bytes (≤ 4 MB per sync), empties with "" not null', async () => {
     const fake = new FakeExcel("Customers", () => null);
-    const values: CellScalar[][] = Array.from({ length: EXCEL_ROWS }, (_, r) => [
+    const values: CellValue[][] = Array.from({ length: EXCEL_ROWS }, (_, r) => [
       r === 7 ? null : `客户-${r}`,
       r * 1.5,
       r % 3 === 0,
@@ -121,9 +122,9 @@ describe("OfficeWorkbook (Office.js implementation of the workbook port)", () =>
   it("applies a whole segmentation plan for 1,048,576 rows in ⌈payload / 4 MB⌉ + 3 syncs and tiers + 2 formatting calls", async () => {
     const fake = new FakeExcel("Customers", customerCell);
     const tiers = ["High", "Medium", "Low"];
-    const results: CellScalar[][] = [["Score", "Tier"]];
+    const results: CellValue[][] = [["Score", "Tier"]];
     for (let r = 1; r < EXCEL_ROWS; r++) results.push([(r * 37) % 101, tiers[r % 3]]);
-    const legend: CellScalar[][] = [
+    const legend: CellValue[][] = [
       ["Tier", "Customers"],
       ...tiers.map((tier, i) => [tier, 1000 + i]),
     ];

@@ -8,7 +8,7 @@ import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { replacePreviousOutput } from "../../src/core/segmentation/ownership";
 import { segmentCustomers } from "../../src/core/segmentation/segmentCustomers";
 import { planSegmentationOutput } from "../../src/core/segmentation/writePlan";
-import type { SheetRange } from "../../src/excel/workbookPort";
+import type { SheetRange } from "../../src/core/workbook/workbookPort";
 import { customerCell, EXCEL_ROWS, installExcelGlobals } from "./customerSheet";
 import { FakeExcel } from "./fakeExcel";
 

@@ -2,7 +2,7 @@
  * Predictive CLV as live formulas, typed as a user types them into a real formula engine (HyperFormula): the CDNOW
  * customers in columns B:E, a model fitted in one cell that spills its parameter row, predictions for every customer
  * pointing at that row (or at a fit nested in the formula). Values are checked against the published figures (see
- * ../shared/data/README.md and docs/models.md) and against the engine called directly.
+ * data/README.md and docs/models.md) and against the engine called directly.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -22,7 +22,7 @@ import {
   cdnowSummary,
   cdnowSummaryWithSpend,
   expectRelative,
-  SHARED_DATA,
+  REFERENCE_DATA,
 } from "../core/models/cdnowData";
 import { buildSheet, generateMetadata, registerCustomFunctions } from "./hyperformulaHarness";
 
@@ -47,7 +47,7 @@ const valuesOf = (hf: HyperFormula, range: string) => {
 const columnOf = (hf: HyperFormula, column: string, count: number) =>
   valuesOf(hf, `${column}2:${column}${count + 1}`).map((row) => row[0]);
 
-/** Published figures (shared/data/README.md) and the exact optima of this file (SciPy), as in test/core/models. */
+/** Published figures (data/README.md) and the exact optima of this file (SciPy), as in test/core/models. */
 const BG_PUBLISHED = { r: 0.2425945, alpha: 4.4136019, a: 0.7929199, b: 2.4258881 };
 const BG_OPTIMUM = { r: 0.2425929, alpha: 4.41353141, a: 0.79288618, b: 2.42575355 };
 const PARETO_PUBLISHED = { r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6685 };
@@ -247,7 +247,7 @@ describe("fit → prediction chains on the 2,357 CDNOW customers (weeks)", () =>
 
 describe("=CVA.RFMSUMMARY on CDNOW_master (69,659 transactions)", () => {
   const transactions = parseCdnowMaster(
-    readFileSync(resolve(SHARED_DATA, "CDNOW_master.txt"), "utf8")
+    readFileSync(resolve(REFERENCE_DATA, "CDNOW_master.txt"), "utf8")
   );
   const count = transactions.customerId.length;
   const last = count + 1;

@@ -1,3 +1,4 @@
+import type { CellValue } from "../../src/core/cells";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { excelSerial, parseCdnowMaster } from "../../src/core/cdnow/cdnowMaster";
@@ -23,7 +24,6 @@ import {
   RunSnapshot,
   snapshotFromResult,
 } from "../../src/core/sharing/snapshot";
-import type { CellScalar } from "../../src/excel/workbookPort";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 import { paneTranslator } from "./sampleRun";
 
@@ -35,10 +35,10 @@ const TIERS = ["High", "Medium", "Low"];
  */
 function spendTiers(asOf: number) {
   const log = parseCdnowMaster(
-    readFileSync(resolve(__dirname, "../../../shared/data/CDNOW_master.txt"), "utf8")
+    readFileSync(resolve(__dirname, "../../data/CDNOW_master.txt"), "utf8")
   );
   const summary = rfmSummary(log.customerId, log.date, log.amount, asOf);
-  const rows: CellScalar[][] = [
+  const rows: CellValue[][] = [
     ["Customer", "Spend"],
     ...summary.customer.map((id, i) => [id, summary.total[i]]),
   ];
@@ -54,7 +54,7 @@ describe("change monitoring on CDNOW: first half of the period, then the whole p
   const end = excelSerial(1998, 6, 30);
   const first = spendTiers(middle);
   const whole = spendTiers(end);
-  const ids = (rows: CellScalar[][]) => rows.slice(1).map((row) => row[0]);
+  const ids = (rows: CellValue[][]) => rows.slice(1).map((row) => row[0]);
   const run1 = snapshotFromResult(first.result, ids(first.rows), "1997-09-30T00:00:00.000Z");
   const run2 = snapshotFromResult(whole.result, ids(whole.rows), "1998-06-30T00:00:00.000Z");
   // The first run goes through the store's encoding, as it would between two sessions.

@@ -1,10 +1,10 @@
+import type { CellValue } from "../../src/core/cells";
 import ExcelJS from "exceljs";
 import { parseConfig, CONFIG_KEY } from "../../src/core/sharing/config";
 import { decodeSnapshots, SNAPSHOTS_KEY } from "../../src/core/sharing/snapshot";
 import { parseStoreRows, STORE_SHEET } from "../../src/core/sharing/workbookStore";
 import { tierPalette } from "../../src/core/segmentation/palette";
 import { WARNING_FILL } from "../../src/core/sharing/changeColumn";
-import type { CellScalar } from "../../src/excel/workbookPort";
 import { exportXlsx } from "../../src/workbench/exportXlsx";
 import { CONFIG, SAMPLE_ROWS, segmentedSample } from "./sampleRun";
 
@@ -17,12 +17,12 @@ async function reopened() {
   return { book, bytes, result };
 }
 
-function sheetRows(sheet: ExcelJS.Worksheet): CellScalar[][] {
-  const rows: CellScalar[][] = [];
+function sheetRows(sheet: ExcelJS.Worksheet): CellValue[][] {
+  const rows: CellValue[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, r) => {
     rows[r - 1] = Array.from({ length: sheet.columnCount }, (_, c) => {
       const value = row.getCell(c + 1).value;
-      return value === undefined ? null : (value as CellScalar);
+      return value === undefined ? null : (value as CellValue);
     });
   });
   return rows;

@@ -1,4 +1,4 @@
-import type { CellScalar } from "../../src/excel/workbookPort";
+import type { CellValue } from "../../src/core/cells";
 
 /**
  * A "Model" sheet as a user builds it with the add-in: a filled-down column of =CVA.CLV(…), a =CVA.TIER(…) that
@@ -9,11 +9,11 @@ export const CUSTOMERS = 2000;
 export const MODEL_SHEET = "Model";
 
 export function modelSheet(): {
-  rows: CellScalar[][];
+  rows: CellValue[][];
   formulas: Map<string, string>;
   spill: { anchor: [number, number]; rowCount: number; columnCount: number };
 } {
-  const rows: CellScalar[][] = [["Customer", "Spend", "CLV", "Tier", "Note"]];
+  const rows: CellValue[][] = [["Customer", "Spend", "CLV", "Tier", "Note"]];
   const formulas = new Map<string, string>();
   const tiers = ["High", "Medium", "Low"];
   for (let r = 1; r <= CUSTOMERS; r++) {

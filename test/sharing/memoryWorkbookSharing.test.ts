@@ -1,4 +1,4 @@
-import { AUTO_OPEN_SETTING, WritePlan } from "../../src/excel/workbookPort";
+import { AUTO_OPEN_SETTING, WritePlan } from "../../src/core/workbook/workbookPort";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 
 const empty: WritePlan = { clear: [], values: [], fills: [], settings: {} };

@@ -1,6 +1,6 @@
 import { MAX_SYNC_BYTES } from "../../src/excel/blocks";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
-import { AUTO_OPEN_SETTING } from "../../src/excel/workbookPort";
+import { AUTO_OPEN_SETTING } from "../../src/core/workbook/workbookPort";
 import { CONFIG_KEY } from "../../src/core/sharing/config";
 import { FORMULAS_KEY } from "../../src/core/sharing/formulaStore";
 import { convertFormulasToValues, restoreFormulas } from "../../src/core/sharing/sharingActions";

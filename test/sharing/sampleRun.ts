@@ -1,3 +1,4 @@
+import type { CellValue } from "../../src/core/cells";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import Papa from "papaparse";
@@ -15,7 +16,6 @@ import { saveRun } from "../../src/core/sharing/sharingActions";
 import type { Translate } from "../../src/core/sharing/sharingText";
 import { snapshotFromResult } from "../../src/core/sharing/snapshot";
 import { planSummarySheet } from "../../src/core/sharing/summarySheet";
-import type { CellScalar } from "../../src/excel/workbookPort";
 import { createI18n } from "../../src/taskpane/i18n";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 
@@ -28,12 +28,12 @@ export function paneTranslator(locale: "en-US" | "zh-CN"): Translate {
 }
 
 /** The first rows of the bundled CDNOW sample (Customer ID, First/Last purchase, Recency, Frequency, Monetary). */
-export function sampleRows(): CellScalar[][] {
+export function sampleRows(): CellValue[][] {
   const text = readFileSync(
     resolve(__dirname, "../../src/workbench/sample/cdnow-customers.csv"),
     "utf8"
   );
-  const parsed = Papa.parse<CellScalar[]>(text.trim(), {
+  const parsed = Papa.parse<CellValue[]>(text.trim(), {
     dynamicTyping: true,
     skipEmptyLines: true,
   });

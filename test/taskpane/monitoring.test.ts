@@ -1,8 +1,8 @@
+import type { CellValue } from "../../src/core/cells";
 import { WARNING_MARK } from "../../src/core/sharing/changeColumn";
 import { CONFIG_KEY, SegmentationConfig } from "../../src/core/sharing/config";
 import { saveRun } from "../../src/core/sharing/sharingActions";
 import { updateStore } from "../../src/core/sharing/workbookStore";
-import type { CellScalar } from "../../src/excel/workbookPort";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
 import { FlowState, flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
 import { MethodSettings } from "../../src/taskpane/flow/methodSettings";
@@ -28,7 +28,7 @@ const reduce = flowReducer({ summarySheet: "Customer summary", tierNames });
 
 /** The sample segmented into value tiers on Monetary, as the pane would for one run. */
 async function tiersRun(
-  change?: (rows: CellScalar[][]) => void,
+  change?: (rows: CellValue[][]) => void,
   savedAt = "2026-10-01T00:00:00.000Z"
 ) {
   const { workbook, data } = await sampleSelection(CUSTOMERS);

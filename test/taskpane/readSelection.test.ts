@@ -1,5 +1,5 @@
 import { CvaError } from "../../src/core/errors";
-import { WorkbookError } from "../../src/excel/workbookPort";
+import { WorkbookError } from "../../src/core/workbook/workbookPort";
 import { ProblemError, problem, problemOf } from "../../src/taskpane/flow/problems";
 import { readSelection, sheetAddress } from "../../src/taskpane/flow/readSelection";
 import { createSampleWorkbook } from "../../src/workbench/sampleWorkbook";

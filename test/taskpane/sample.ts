@@ -1,4 +1,4 @@
-import { SheetRange } from "../../src/excel/workbookPort";
+import { SheetRange } from "../../src/core/workbook/workbookPort";
 import { SelectedData, readSelection } from "../../src/taskpane/flow/readSelection";
 import { createSampleWorkbook } from "../../src/workbench/sampleWorkbook";
 

@@ -6,8 +6,8 @@ import { ProblemError } from "../../src/taskpane/flow/problems";
 import { runSegmentation } from "../../src/taskpane/flow/segment";
 import { prepareOutput, writeOutput } from "../../src/taskpane/flow/writeOutput";
 import { DEFAULT_LEGEND_HEADERS } from "../../src/core/segmentation/writePlan";
-import { rangeAddress } from "../../src/excel/a1";
-import { WorkbookError } from "../../src/excel/workbookPort";
+import { rangeAddress } from "../../src/core/workbook/a1";
+import { WorkbookError } from "../../src/core/workbook/workbookPort";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 import { CUSTOMERS, TRANSACTIONS, keyT, sampleSelection, tierNames } from "./sample";
 

@@ -1,5 +1,6 @@
 import { valueError } from "../errors";
-import type { SheetRange, WritePlan } from "../../excel/workbookPort";
+import { subtractAll } from "../workbook/rectangles";
+import type { SheetRange, WritePlan } from "../workbook/workbookPort";
 import type { SegmentationPlan } from "./writePlan";
 
 /** The workbook setting that remembers which ranges the add-in's last segmentation output occupies. */
@@ -126,37 +127,4 @@ export function parseOwnedRanges(text: string | null): SheetRange[] {
 
 function isIndex(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-}
-
-/** The cells of `ranges` outside every range of `minus`, as rectangles. */
-function subtractAll(ranges: readonly SheetRange[], minus: readonly SheetRange[]): SheetRange[] {
-  return minus.reduce<SheetRange[]>((rest, b) => rest.flatMap((a) => subtract(a, b)), [...ranges]);
-}
-
-/**
- * a − b as up to four rectangles: the full-width bands above and below b, then the parts left and right of b
- * within b's rows. Excel's sheet names ignore case.
- */
-function subtract(a: SheetRange, b: SheetRange): SheetRange[] {
-  const top = Math.max(a.row, b.row);
-  const bottom = Math.min(a.row + a.rowCount, b.row + b.rowCount);
-  const left = Math.max(a.column, b.column);
-  const right = Math.min(a.column + a.columnCount, b.column + b.columnCount);
-  if (a.sheet.toLowerCase() !== b.sheet.toLowerCase() || top >= bottom || left >= right) return [a];
-  const pieces: SheetRange[] = [];
-  const piece = (row: number, rowEnd: number, column: number, columnEnd: number) => {
-    if (rowEnd > row && columnEnd > column)
-      pieces.push({
-        sheet: a.sheet,
-        row,
-        column,
-        rowCount: rowEnd - row,
-        columnCount: columnEnd - column,
-      });
-  };
-  piece(a.row, top, a.column, a.column + a.columnCount);
-  piece(bottom, a.row + a.rowCount, a.column, a.column + a.columnCount);
-  piece(top, bottom, a.column, left);
-  piece(top, bottom, right, a.column + a.columnCount);
-  return pieces;
 }

@@ -1,3 +1,4 @@
+import type { CellValue } from "../cells";
 import { valueError } from "../errors";
 import { rfmCode } from "../rfm/rfmCode";
 import { RfmBreakpoints, rfmScores } from "../rfm/rfmScores";
@@ -5,13 +6,12 @@ import { DEFAULT_SEGMENT_MAP, SEGMENTS, SegmentMap } from "../rfm/segmentMap";
 import { weightedScores } from "../score/weightedScores";
 import { assignTiers, TierBasis, Tiers } from "../tiers/assignTiers";
 import { MeasureColumn, prepareCustomers, QualityReport } from "../table/prepareCustomers";
-import type { CellScalar } from "../../excel/workbookPort";
 import { MAX_TIERS } from "./palette";
 import { segmentAction, tierActions } from "./recommendedActions";
 
 /** The selection being segmented, as read from the sheet. */
 export interface CustomerRows {
-  rows: readonly (readonly CellScalar[])[];
+  rows: readonly (readonly CellValue[])[];
   hasHeader: boolean;
   /** Sheet row (0-based) of rows[0], for the quality report's row numbers. */
   firstRow?: number;

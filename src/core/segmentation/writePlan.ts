@@ -1,6 +1,7 @@
+import type { CellValue } from "../cells";
 import { valueError } from "../errors";
-import { columnLetters } from "../../excel/a1";
-import type { CellScalar, ConditionalFill, SheetRange } from "../../excel/workbookPort";
+import { columnLetters } from "../workbook/a1";
+import type { ConditionalFill, SheetRange } from "../workbook/workbookPort";
 import { tierPalette } from "./palette";
 import type { SegmentationResult } from "./segmentCustomers";
 
@@ -43,11 +44,11 @@ export interface TierFills {
 export interface SegmentationPlan {
   /** The result block: right of the selection, same rows, its header row included when the selection has one. */
   target: SheetRange;
-  values: CellScalar[][];
+  values: CellValue[][];
   /** Colours of the tier column's data cells. */
   fills: TierFills;
   /** Tier, customers, shares, value and action per tier, one empty column right of the result, from its top row. */
-  legend: { target: SheetRange; values: CellScalar[][]; fills: TierFills };
+  legend: { target: SheetRange; values: CellValue[][]; fills: TierFills };
   /** Every range this output occupies: what a re-run may clear as ours. */
   owned: SheetRange[];
 }
@@ -95,7 +96,7 @@ export function planSegmentationOutput(
   if (legendTarget.row + legendTarget.rowCount > SHEET_ROWS)
     throw valueError("There is no room below the selection's first row for the legend.");
 
-  const values = new Array<CellScalar[]>(selection.rowCount);
+  const values = new Array<CellValue[]>(selection.rowCount);
   if (hasHeader) values[0] = columns.map((column) => column.header);
   writeRows(
     columns.map((column) => column.values),
@@ -122,7 +123,7 @@ export function planSegmentationOutput(
 
   const headers = { ...DEFAULT_LEGEND_HEADERS, ...options.legendHeaders };
   const translate = options.translate ?? ((key: string) => key);
-  const legendValues: CellScalar[][] = [
+  const legendValues: CellValue[][] = [
     [
       columns[result.tierColumn].header,
       headers.customers,
@@ -182,8 +183,8 @@ function tierRules(
  * cost of this step.
  */
 function writeRows(
-  columns: readonly (readonly CellScalar[])[],
-  rows: CellScalar[][],
+  columns: readonly (readonly CellValue[])[],
+  rows: CellValue[][],
   offset: number
 ): void {
   const [a, b, c, d, e] = columns;

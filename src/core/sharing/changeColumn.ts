@@ -1,5 +1,5 @@
-import { columnLetters } from "../../excel/a1";
-import type { FillRules } from "../../excel/workbookPort";
+import { columnLetters } from "../workbook/a1";
+import type { FillRules } from "../workbook/workbookPort";
 import type { SegmentationResult } from "../segmentation/segmentCustomers";
 import type { SegmentationPlan } from "../segmentation/writePlan";
 import { FLAG, RunComparison, TIER_RISE } from "./compareRuns";

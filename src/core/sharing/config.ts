@@ -1,6 +1,6 @@
-import { z } from "zod";
-import { parseRangeAddress, rangeAddress } from "../../excel/a1";
-import type { SheetRange } from "../../excel/workbookPort";
+import { z } from "./zod";
+import { parseRangeAddress, rangeAddress } from "../workbook/a1";
+import type { SheetRange } from "../workbook/workbookPort";
 import { segmentMapFrom } from "../rfm/segmentMapFrom";
 import { MAX_TIERS } from "../segmentation/palette";
 import type { SegmentationMethod } from "../segmentation/segmentCustomers";

@@ -1,14 +1,14 @@
-import { z } from "zod";
-import { cellAddress } from "../../excel/a1";
-import type { CellScalar, SheetRange, WritePlan } from "../../excel/workbookPort";
+import type { CellValue } from "../cells";
+import { z } from "./zod";
+import { type Box, overlaps } from "../workbook/rectangles";
+import { cellAddress } from "../workbook/a1";
+import type { SheetRange, WritePlan } from "../workbook/workbookPort";
 import { callsCvaFunction, shiftRows } from "./cvaFormulas";
 
 /** The store key of the formulas "Convert CVA formulas to values" took out (see workbookStore.ts). */
 export const FORMULAS_KEY = "cva.formulas";
 const FORMULAS_FORMAT = "cva.formulas";
 const FORMULAS_VERSION = 1;
-
-type Box = Omit<SheetRange, "sheet">;
 
 /** A CVA formula cell of a range, by sheet position. */
 export interface CvaCell {
@@ -65,10 +65,10 @@ export function planConvertToValues(
   sheet: string,
   cells: readonly CvaCell[],
   spills: readonly (SheetRange | null)[],
-  values: { box: Box; rows: readonly (readonly CellScalar[])[] }
+  values: { box: Box; rows: readonly (readonly CellValue[])[] }
 ): ConversionPlan {
   if (cells.length === 0) return { ok: false, problem: "nothingToConvert" };
-  const valueAt = (row: number, column: number): CellScalar =>
+  const valueAt = (row: number, column: number): CellValue =>
     values.rows[row - values.box.row]?.[column - values.box.column] ?? null;
   const blocks = cells.map((cell, i) => {
     const spill = spills[i];
@@ -153,28 +153,6 @@ export function planConvertToValues(
     start = end;
   }
   return { ok: true, plan, stored, cells: cells.length };
-}
-
-/** The block covering a range and the spills of its cells, to read their values in one go. */
-export function boundingBox(range: SheetRange, spills: readonly (SheetRange | null)[]): SheetRange {
-  let top = range.row;
-  let left = range.column;
-  let bottom = range.row + range.rowCount;
-  let right = range.column + range.columnCount;
-  for (const spill of spills) {
-    if (!spill) continue;
-    top = Math.min(top, spill.row);
-    left = Math.min(left, spill.column);
-    bottom = Math.max(bottom, spill.row + spill.rowCount);
-    right = Math.max(right, spill.column + spill.columnCount);
-  }
-  return {
-    sheet: range.sheet,
-    row: top,
-    column: left,
-    rowCount: bottom - top,
-    columnCount: right - left,
-  };
 }
 
 /** The cells an entry covers: its run down the column, or its spilled block. */
@@ -292,17 +270,8 @@ export function parseStoredFormulas(text: string): ParsedStoredFormulas {
   return { ok: true, stored };
 }
 
-function rowsOf(box: Box, valueAt: (row: number, column: number) => CellScalar): CellScalar[][] {
+function rowsOf(box: Box, valueAt: (row: number, column: number) => CellValue): CellValue[][] {
   return Array.from({ length: box.rowCount }, (_, r) =>
     Array.from({ length: box.columnCount }, (_, c) => valueAt(box.row + r, box.column + c))
-  );
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return (
-    a.row < b.row + b.rowCount &&
-    b.row < a.row + a.rowCount &&
-    a.column < b.column + b.columnCount &&
-    b.column < a.column + a.columnCount
   );
 }

@@ -1,4 +1,4 @@
-import type { Progress, SheetRange, WorkbookPort } from "../../excel/workbookPort";
+import type { Progress, SheetRange, WorkbookPort } from "../workbook/workbookPort";
 import {
   CONFIG_KEY,
   ParsedConfig,
@@ -7,7 +7,6 @@ import {
   serializeConfig,
 } from "./config";
 import {
-  boundingBox,
   ConversionPlan,
   findCvaFormulas,
   FORMULAS_KEY,
@@ -26,6 +25,7 @@ import {
   RunSnapshot,
   SNAPSHOTS_KEY,
 } from "./snapshot";
+import { boundingBox } from "../workbook/rectangles";
 import { readStore, updateStore } from "./workbookStore";
 
 /**

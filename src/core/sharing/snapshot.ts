@@ -1,5 +1,5 @@
+import type { CellValue } from "../cells";
 import { deflateSync, inflateSync } from "fflate";
-import type { CellScalar } from "../../excel/workbookPort";
 import type { SegmentationResult } from "../segmentation/segmentCustomers";
 import { ByteReader, ByteWriter, fromBase64, toBase64 } from "./bytes";
 
@@ -34,7 +34,7 @@ type Measure = "score" | "pAlive" | "clv";
 const MEASURES: readonly Measure[] = ["score", "pAlive", "clv"];
 
 /** A customer id as snapshots key it. */
-export function customerKey(id: CellScalar): string | null {
+export function customerKey(id: CellValue): string | null {
   if (id === null || id === "") return null;
   return String(id);
 }
@@ -52,7 +52,7 @@ export interface CurrentRun {
  */
 export function snapshotFromResult(
   result: SegmentationResult,
-  ids: readonly CellScalar[],
+  ids: readonly CellValue[],
   savedAt: string,
   measures: Partial<Record<Measure, number>> = {}
 ): CurrentRun {

@@ -1,4 +1,5 @@
-import type { CellScalar, ConditionalFill, WritePlan } from "../../excel/workbookPort";
+import type { CellValue } from "../cells";
+import type { ConditionalFill, WritePlan } from "../workbook/workbookPort";
 import { tierPalette, TierColour } from "../segmentation/palette";
 import type { TierSummary } from "../segmentation/segmentCustomers";
 import type { RunComparison } from "./compareRuns";
@@ -41,7 +42,7 @@ export function planSummarySheet(input: SummaryInput): WritePlan {
     // A tier that did not exist last run had no customers then.
     return i < 0 ? 0 : comparison.movement[i].reduce((sum, n) => sum + n, 0);
   };
-  const rows: CellScalar[][] = [
+  const rows: CellValue[][] = [
     [t("segmentSummary.title")],
     [],
     [
@@ -72,7 +73,7 @@ export function planSummarySheet(input: SummaryInput): WritePlan {
   const width = Math.max(...rows.map((row) => row.length));
   const values = rows.map((row) => [
     ...row,
-    ...new Array<CellScalar>(width - row.length).fill(null),
+    ...new Array<CellValue>(width - row.length).fill(null),
   ]);
 
   const palette = input.palette ?? tierPalette(tiers.length);
@@ -109,7 +110,7 @@ export function planSummarySheet(input: SummaryInput): WritePlan {
 }
 
 /** The movement table: a corner label and this run's tiers then "Gone" across; previous tiers then "New" down. */
-function movementRows(comparison: RunComparison, t: Translate): CellScalar[][] {
+function movementRows(comparison: RunComparison, t: Translate): CellValue[][] {
   const across = [...comparison.to, t("movement.gone")];
   const down = [...comparison.from, t("movement.new")];
   return [

@@ -1,4 +1,5 @@
-import type { CellScalar, WorkbookPort, WritePlan } from "../../excel/workbookPort";
+import type { CellValue } from "../cells";
+import type { WorkbookPort, WritePlan } from "../workbook/workbookPort";
 
 /**
  * Where the sharing features keep their data in the workbook: a very hidden sheet, one row per piece of a value.
@@ -20,7 +21,7 @@ const PART_LENGTH = 30_000;
  * date, whatever the bytes at a cut happen to be.
  */
 const MARKER = "~";
-const HEADER: CellScalar[] = [
+const HEADER: CellValue[] = [
   "key",
   "part",
   "data",
@@ -38,8 +39,8 @@ export interface StoreContents {
  * never falls between the two halves of a surrogate pair, which Office's UTF-8 transport would garble.
  * @example storeRows(new Map([["a", "xy"]]))[1] // ["a", 0, "~xy", null]
  */
-export function storeRows(entries: ReadonlyMap<string, string>): CellScalar[][] {
-  const rows: CellScalar[][] = [HEADER];
+export function storeRows(entries: ReadonlyMap<string, string>): CellValue[][] {
+  const rows: CellValue[][] = [HEADER];
   for (const [key, value] of entries) {
     let part = 0;
     let start = 0;
@@ -55,7 +56,7 @@ export function storeRows(entries: ReadonlyMap<string, string>): CellScalar[][] 
 }
 
 /** Reads storeRows back; rows that do not fit the layout are skipped and their keys reported, never thrown. */
-export function parseStoreRows(rows: readonly (readonly CellScalar[])[]): StoreContents {
+export function parseStoreRows(rows: readonly (readonly CellValue[])[]): StoreContents {
   const parts = new Map<string, string[]>();
   const damaged = new Set<string>();
   for (const row of rows.slice(1)) {

@@ -1,5 +1,5 @@
-import { columnLetters } from "../../excel/a1";
-import type { CellScalar } from "../../excel/workbookPort";
+import type { CellValue } from "../cells";
+import { columnLetters } from "../workbook/a1";
 import { isExcelErrorText } from "./excelErrorText";
 import { ColumnRole, headerRole } from "./headerRole";
 
@@ -68,7 +68,7 @@ interface ColumnProfile {
  * @example detectColumns([["Customer ID", "Recency", "Frequency", "Monetary"], ["C1", 10, 2, 99.5]]).mapping // { customer: 0, recency: 1, frequency: 2, monetary: 3 }
  */
 export function detectColumns(
-  rows: readonly (readonly CellScalar[])[],
+  rows: readonly (readonly CellValue[])[],
   options: DetectOptions = {}
 ): DetectedTable {
   const width = rows.reduce(
@@ -150,7 +150,7 @@ export function detectColumns(
   return { hasHeader, kind, mapping, labels, numericColumns };
 }
 
-function looksLikeHeader(first: readonly CellScalar[], below: ColumnProfile[]): boolean {
+function looksLikeHeader(first: readonly CellValue[], below: ColumnProfile[]): boolean {
   return first.some((cell, c) => {
     if (typeof cell !== "string" || cell.trim() === "" || isExcelErrorText(cell)) return false;
     const column = below[c];
@@ -163,7 +163,7 @@ function looksLikeHeader(first: readonly CellScalar[], below: ColumnProfile[]): 
 
 /** Profiles each column over a sample of the rows from `start` on. */
 function profileColumns(
-  rows: readonly (readonly CellScalar[])[],
+  rows: readonly (readonly CellValue[])[],
   start: number,
   width: number
 ): ColumnProfile[] {
@@ -179,7 +179,7 @@ function profileColumns(
       sum: 0,
       distinct: 0,
     };
-    const seen = new Set<CellScalar>();
+    const seen = new Set<CellValue>();
     for (const i of sample) {
       const cell = rows[i][c];
       if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === ""))
@@ -236,7 +236,7 @@ function columnsWhere(width: number, test: (c: number) => boolean): number[] {
   return Array.from({ length: width }, (_, c) => c).filter(test);
 }
 
-function columnLabel(header: CellScalar | undefined, sheetColumn: number): string {
+function columnLabel(header: CellValue | undefined, sheetColumn: number): string {
   const text = header === null || header === undefined ? "" : String(header).trim();
   return text === "" ? columnLetters(sheetColumn) : text;
 }

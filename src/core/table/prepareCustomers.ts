@@ -1,5 +1,5 @@
+import type { CellValue } from "../cells";
 import { valueError } from "../errors";
-import type { CellScalar } from "../../excel/workbookPort";
 import { isExcelErrorText } from "./excelErrorText";
 import { repeatedIds } from "./repeatedIds";
 
@@ -82,7 +82,7 @@ const ERROR = 5;
  * @example prepareCustomers([["Id", "Spend"], ["a", 5], ["b", "n/a"]], { hasHeader: true, customer: 0, measures: [{ column: 1 }] }).quality.skipped // [{ sheetRow: 3, index: 2, reason: "text", column: 1 }]
  */
 export function prepareCustomers(
-  rows: readonly (readonly CellScalar[])[],
+  rows: readonly (readonly CellValue[])[],
   options: PrepareOptions
 ): PreparedCustomers {
   const { measures, customer } = options;
@@ -133,7 +133,7 @@ function flag(problems: RowProblems, p: number, code: number, column: number): v
 
 /** Ids are numbers or text; the common id (a number, or text starting with a visible character other than "#") passes on type tests alone. */
 function checkIds(
-  rows: readonly (readonly CellScalar[])[],
+  rows: readonly (readonly CellValue[])[],
   start: number,
   column: number,
   problems: RowProblems
@@ -157,7 +157,7 @@ function checkIds(
 }
 
 function readMeasure(
-  rows: readonly (readonly CellScalar[])[],
+  rows: readonly (readonly CellValue[])[],
   start: number,
   measure: MeasureColumn,
   problems: RowProblems
@@ -174,7 +174,7 @@ function readMeasure(
   return values;
 }
 
-function cellProblem(cell: CellScalar | undefined): number {
+function cellProblem(cell: CellValue | undefined): number {
   if (isBlankCell(cell)) return BLANK;
   if (isExcelErrorText(cell)) return ERROR;
   if (typeof cell === "number") return Number.isFinite(cell) ? NEGATIVE : ERROR;
@@ -182,7 +182,7 @@ function cellProblem(cell: CellScalar | undefined): number {
 }
 
 function markDuplicates(
-  rows: readonly (readonly CellScalar[])[],
+  rows: readonly (readonly CellValue[])[],
   start: number,
   column: number,
   problems: RowProblems
@@ -199,7 +199,7 @@ function markDuplicates(
 
 /** The skipped rows in sheet order; a blank problem in a row blank in every column used is a blank row. */
 function report(
-  rows: readonly (readonly CellScalar[])[],
+  rows: readonly (readonly CellValue[])[],
   start: number,
   firstRow: number,
   used: readonly number[],
@@ -229,7 +229,7 @@ function report(
   return quality;
 }
 
-function isBlankCell(cell: CellScalar | undefined): boolean {
+function isBlankCell(cell: CellValue | undefined): boolean {
   return (
     cell === null ||
     cell === undefined ||

@@ -1,6 +1,6 @@
+import type { CellValue } from "../cells";
 import { valueError } from "../errors";
 import { rfmSummary } from "../summary/rfmSummary";
-import type { CellScalar } from "../../excel/workbookPort";
 import type { ColumnMapping } from "./detectColumns";
 import { prepareCustomers, QualityReport } from "./prepareCustomers";
 
@@ -20,7 +20,7 @@ export interface SummariseOptions {
 
 export interface CustomerSummary {
   /** A customer table with a header row, ready to write to a sheet and segment like any other. */
-  rows: CellScalar[][];
+  rows: CellValue[][];
   /** Where the summary's customer, recency, frequency and monetary columns are. */
   mapping: ColumnMapping;
   asOfDate: number;
@@ -61,7 +61,7 @@ const SUMMARY_MAPPING: ColumnMapping = {
  * @example summariseTransactions([["c", 45000, 10], ["c", 45002, 5]], { customer: 0, date: 1, amount: 2 }, { hasHeader: false }).rows[1] // ["c", 45000, 45002, 0, 2, 15]
  */
 export function summariseTransactions(
-  rows: readonly (readonly CellScalar[])[],
+  rows: readonly (readonly CellValue[])[],
   columns: TransactionColumns,
   options: SummariseOptions
 ): CustomerSummary {
@@ -77,7 +77,7 @@ export function summariseTransactions(
   });
   const n = prepared.rows.length;
   if (n === 0) throw valueError("No transaction row is usable: see the data-quality report.");
-  const ids = new Array<CellScalar>(n);
+  const ids = new Array<CellValue>(n);
   for (let k = 0; k < n; k++) ids[k] = rows[prepared.rows[k]][columns.customer];
   const [dates, amounts] = prepared.values;
   const summary = rfmSummary(
@@ -88,7 +88,7 @@ export function summariseTransactions(
     1
   );
 
-  const table: CellScalar[][] = [[...CUSTOMER_SUMMARY_HEADER]];
+  const table: CellValue[][] = [[...CUSTOMER_SUMMARY_HEADER]];
   for (let k = 0; k < summary.customer.length; k++) {
     table.push([
       summary.customer[k],

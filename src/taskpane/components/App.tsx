@@ -13,7 +13,7 @@ import { ShieldLockRegular } from "@fluentui/react-icons";
 import { i18n } from "i18next";
 import { Suspense, lazy, useMemo, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { WorkbookPort } from "../../excel/workbookPort";
+import { WorkbookPort } from "../../core/workbook/workbookPort";
 import { useSelectedData } from "../useSelectedData";
 import { useStoredRuns } from "../useStoredRuns";
 import { SelectionPanel } from "./SelectionPanel";

@@ -1,6 +1,6 @@
 import { Dropdown, Field, Option, makeStyles } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { columnLetters } from "../../excel/a1";
+import { columnLetters } from "../../core/workbook/a1";
 
 export interface ColumnChoice {
   column: number;

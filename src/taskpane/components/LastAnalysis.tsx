@@ -11,7 +11,7 @@ import {
 import { ArrowRepeatAllRegular, HistoryRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
 import { SegmentationConfig, configRange } from "../../core/sharing/config";
-import { SheetRange } from "../../excel/workbookPort";
+import { SheetRange } from "../../core/workbook/workbookPort";
 import type { StoredRuns } from "../flow/monitoring";
 import { sheetAddress } from "../flow/readSelection";
 

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { CheckmarkCircleRegular, WarningRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { columnLetters } from "../../excel/a1";
+import { columnLetters } from "../../core/workbook/a1";
 import { PaneSkipReason, SheetQuality, reasonCounts } from "../flow/quality";
 
 /** Rows listed per sheet; the counts above the list cover them all. */

@@ -1,3 +1,4 @@
+import type { CellValue } from "../../core/cells";
 import {
   Button,
   ProgressBar,
@@ -13,7 +14,6 @@ import {
 } from "@fluentui/react-components";
 import { TableRegular, TextBulletListSquareRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { CellScalar } from "../../excel/workbookPort";
 import { problem } from "../flow/problems";
 import { sheetAddress } from "../flow/readSelection";
 import { LoadState } from "../useSelectedData";
@@ -32,7 +32,7 @@ const useStyles = makeStyles({
   cell: { whiteSpace: "nowrap" },
 });
 
-function display(value: CellScalar): string {
+function display(value: CellValue): string {
   return value === null ? "" : String(value);
 }
 

@@ -21,7 +21,7 @@ import {
   restoreFormulas,
 } from "../../core/sharing/sharingActions";
 import { storedArea } from "../../core/sharing/formulaStore";
-import { WorkbookPort } from "../../excel/workbookPort";
+import { WorkbookPort } from "../../core/workbook/workbookPort";
 import type { SharingOptions } from "../flow/monitoring";
 import { problemOf } from "../flow/problems";
 import { sheetAddress } from "../flow/readSelection";

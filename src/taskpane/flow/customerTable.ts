@@ -1,7 +1,8 @@
+import type { CellValue } from "../../core/cells";
 import { detectColumns, ColumnMapping } from "../../core/table/detectColumns";
 import { QualityReport } from "../../core/table/prepareCustomers";
 import { summariseTransactions } from "../../core/table/summariseTransactions";
-import type { CellScalar, SheetRange } from "../../excel/workbookPort";
+import type { SheetRange } from "../../core/workbook/workbookPort";
 import { ProblemError, problem } from "./problems";
 import type { SelectedData } from "./readSelection";
 import { TableSetup, columnLabels, dateColumns } from "./tableSetup";
@@ -21,7 +22,7 @@ export interface TransactionSummary {
 
 /** One row per customer, ready to segment: the selection itself, or the summary of a transaction table. */
 export interface CustomerTable {
-  rows: readonly (readonly CellScalar[])[];
+  rows: readonly (readonly CellValue[])[];
   hasHeader: boolean;
   /** Where the rows are (or, for a summary, will be written): results go right of it. */
   range: SheetRange;

@@ -1,3 +1,4 @@
+import type { CellValue } from "../../core/cells";
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
 import { changeColumnValues, withChangeColumn } from "../../core/sharing/changeColumn";
 import {
@@ -16,7 +17,7 @@ import {
   RunSnapshot,
   snapshotFromResult,
 } from "../../core/sharing/snapshot";
-import { AUTO_OPEN_SETTING, CellScalar, WorkbookPort } from "../../excel/workbookPort";
+import { AUTO_OPEN_SETTING, WorkbookPort } from "../../core/workbook/workbookPort";
 import type { CustomerTable } from "./customerTable";
 import type { MethodName } from "./methodSettings";
 
@@ -114,7 +115,7 @@ export function monitorRun(input: {
   const { table, result, previous, options, t } = input;
   const customer = table.mapping.customer;
   const dataRows = table.rows.slice(table.hasHeader ? 1 : 0);
-  const ids: CellScalar[] = dataRows.map((row) => (customer === undefined ? null : row[customer]));
+  const ids: CellValue[] = dataRows.map((row) => (customer === undefined ? null : row[customer]));
   const current = snapshotFromResult(
     result,
     ids,

@@ -1,3 +1,4 @@
+import type { CellValue } from "../../core/cells";
 import { CvaError } from "../../core/errors";
 import { bgNbd } from "../../core/models/bgnbd";
 import { fitGammaGamma } from "../../core/models/gammaGamma";
@@ -10,7 +11,6 @@ import {
 } from "../../core/segmentation/segmentCustomers";
 import { prepareCustomers, QualityReport } from "../../core/table/prepareCustomers";
 import type { TierOptions } from "../../core/tiers/assignTiers";
-import type { CellScalar } from "../../excel/workbookPort";
 import { MONTHLY_DISCOUNT_RATE } from "./methodSettings";
 import type { PaneSkippedRow } from "./quality";
 
@@ -152,7 +152,7 @@ export function segmentByPrediction(
   const dataRows = Math.max(0, table.rows.length - start);
   const column = () => new Array<string | number | null>(dataRows).fill(null);
   const [alive, expected, value, lost] = [column(), column(), column(), column()];
-  const clvRows: CellScalar[][] = Array.from({ length: dataRows }, () => [null]);
+  const clvRows: CellValue[][] = Array.from({ length: dataRows }, () => [null]);
   const inconsistent = [...inputs.inconsistent];
   let likelyLost = 0;
   inputs.rows.forEach((row, i) => {

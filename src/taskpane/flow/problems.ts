@@ -1,5 +1,5 @@
 import { CvaError } from "../../core/errors";
-import { WorkbookError } from "../../excel/workbookPort";
+import { WorkbookError } from "../../core/workbook/workbookPort";
 
 /**
  * Something the pane tells the user in a MessageBar: an i18n key under "problems." with its values, and how

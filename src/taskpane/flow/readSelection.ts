@@ -1,10 +1,11 @@
-import { rangeAddress } from "../../excel/a1";
-import { CellScalar, Progress, SheetRange, WorkbookPort } from "../../excel/workbookPort";
+import type { CellValue } from "../../core/cells";
+import { rangeAddress } from "../../core/workbook/a1";
+import { Progress, SheetRange, WorkbookPort } from "../../core/workbook/workbookPort";
 import { ProblemError, problem } from "./problems";
 
 export interface SelectedData {
   range: SheetRange;
-  values: CellScalar[][];
+  values: CellValue[][];
   /**
    * Rows of the range hidden by a filter or by hand. They are read and segmented like the others and get their
    * results on their own rows: the output must line up row for row with the data, and a customer does not stop

@@ -8,7 +8,7 @@ import type { SegmentationConfig } from "../../core/sharing/config";
 import { saveRun } from "../../core/sharing/sharingActions";
 import type { RunSnapshot } from "../../core/sharing/snapshot";
 import { planSummarySheet } from "../../core/sharing/summarySheet";
-import { Progress, WorkbookPort, WritePlan } from "../../excel/workbookPort";
+import { Progress, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
 import { FlowState } from "./flowState";
 import {
   ChangeReport,

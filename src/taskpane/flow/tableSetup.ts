@@ -1,5 +1,5 @@
-import { columnLetters } from "../../excel/a1";
-import type { CellScalar } from "../../excel/workbookPort";
+import type { CellValue } from "../../core/cells";
+import { columnLetters } from "../../core/workbook/a1";
 import {
   ColumnMapping,
   DATE_SERIAL_MAX,
@@ -72,7 +72,7 @@ const SAMPLE_ROWS = 2000;
 
 /** Columns whose numbers (in the first rows) all read as 1990–2100 Excel dates, as detectColumns judges dates. */
 export function dateColumns(
-  values: readonly (readonly CellScalar[])[],
+  values: readonly (readonly CellValue[])[],
   hasHeader: boolean
 ): number[] {
   const width = values[0]?.length ?? 0;

@@ -1,3 +1,4 @@
+import type { CellValue } from "../../core/cells";
 import { isCvaError } from "../../core/errors";
 import {
   OWNED_RANGES_SETTING,
@@ -14,13 +15,13 @@ import {
   planSegmentationOutput,
 } from "../../core/segmentation/writePlan";
 import type {
-  CellScalar,
   Progress,
   SheetRange,
   WorkbookPort,
   WritePlan,
-} from "../../excel/workbookPort";
+} from "../../core/workbook/workbookPort";
 import type { CustomerTable } from "./customerTable";
+import { overlaps } from "../../core/workbook/rectangles";
 import { ProblemError, problem } from "./problems";
 import { sheetAddress } from "./readSelection";
 
@@ -104,7 +105,7 @@ export async function prepareOutput(
   if (changeColumn) writePlan.fills.push(changeFill(plan));
   if (table.summary) {
     writePlan.sheets = [{ name: table.range.sheet }];
-    writePlan.values.unshift({ at: table.range, values: table.rows as CellScalar[][] });
+    writePlan.values.unshift({ at: table.range, values: table.rows as CellValue[][] });
   }
   return {
     plan: writePlan,
@@ -151,14 +152,4 @@ export async function summarySheetInTheWay(
 /** "Customers!G1:K2358, Customers!M1:R12", for messages. */
 export function addresses(ranges: readonly SheetRange[]): string {
   return ranges.map((range) => sheetAddress(range)).join(", ");
-}
-
-function overlaps(a: SheetRange, b: SheetRange): boolean {
-  return (
-    a.sheet.toLowerCase() === b.sheet.toLowerCase() &&
-    a.row < b.row + b.rowCount &&
-    b.row < a.row + a.rowCount &&
-    a.column < b.column + b.columnCount &&
-    b.column < a.column + a.columnCount
-  );
 }

@@ -1,11 +1,11 @@
-/** The shared CDNOW reference data (see /work/shared/data/README.md), read as numeric columns. */
+/** The CDNOW reference data tracked in data/ (provenance in data/README.md), read as numeric columns. */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-export const SHARED_DATA = resolve(__dirname, "../../../../shared/data");
+export const REFERENCE_DATA = resolve(__dirname, "../../../data");
 
 function columns(file: string): number[][] {
-  const rows = readFileSync(resolve(SHARED_DATA, file), "utf8").trim().split(/\r?\n/).slice(1);
+  const rows = readFileSync(resolve(REFERENCE_DATA, file), "utf8").trim().split(/\r?\n/).slice(1);
   const cells = rows.map((row) => row.split(",").map(Number));
   return cells[0].map((_, c) => cells.map((row) => row[c]));
 }

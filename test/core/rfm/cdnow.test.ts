@@ -7,7 +7,7 @@ import path from "node:path";
 import { rfmScores } from "../../../src/core/rfm/rfmScores";
 import { assignTiers } from "../../../src/core/tiers/assignTiers";
 
-const DATA = path.resolve(__dirname, "../../../../shared/data/CDNOW_master.txt");
+const DATA = path.resolve(__dirname, "../../../data/CDNOW_master.txt");
 const AS_OF = Date.UTC(1998, 6, 1); // 1998-07-01
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
-import { rangeAddress } from "../../../src/excel/a1";
-import type { SheetRange } from "../../../src/excel/workbookPort";
+import { rangeAddress } from "../../../src/core/workbook/a1";
+import type { SheetRange } from "../../../src/core/workbook/workbookPort";
 import {
   cellsToCheck,
   OWNED_RANGES_SETTING,

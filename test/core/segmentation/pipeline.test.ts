@@ -1,5 +1,5 @@
-import { rangeAddress } from "../../../src/excel/a1";
-import type { CellScalar } from "../../../src/excel/workbookPort";
+import type { CellValue } from "../../../src/core/cells";
+import { rangeAddress } from "../../../src/core/workbook/a1";
 import { rfmCode } from "../../../src/core/rfm/rfmCode";
 import { rfmScores } from "../../../src/core/rfm/rfmScores";
 import { segmentOf } from "../../../src/core/rfm/segmentOf";
@@ -10,10 +10,10 @@ import { planSegmentationOutput } from "../../../src/core/segmentation/writePlan
 const SHEET_ROWS = 1_048_576;
 
 /** A full sheet: a header and 1,048,575 customers (id, recency days, purchases, spend), a few rows spoiled. */
-function fullSheet(): CellScalar[][] {
+function fullSheet(): CellValue[][] {
   let seed = 12345;
   const u = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const rows: CellScalar[][] = [["客户编号", "最近购买", "购买次数", "消费金额"]];
+  const rows: CellValue[][] = [["客户编号", "最近购买", "购买次数", "消费金额"]];
   for (let i = 1; i < SHEET_ROWS; i++)
     rows.push([
       `C${i}`,

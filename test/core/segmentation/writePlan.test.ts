@@ -1,4 +1,4 @@
-import { rangeAddress } from "../../../src/excel/a1";
+import { rangeAddress } from "../../../src/core/workbook/a1";
 import { SEGMENTS } from "../../../src/core/rfm/segmentMap";
 import { tierPalette } from "../../../src/core/segmentation/palette";
 import { SEGMENT_ACTIONS } from "../../../src/core/segmentation/recommendedActions";

@@ -165,7 +165,7 @@ describe("rfmSummary", () => {
 
 describe("rfmSummary on CDNOW_master (references from an independent Python summary)", () => {
   const transactions = parseCdnowMaster(
-    readFileSync(resolve(__dirname, "../../../../shared/data/CDNOW_master.txt"), "utf8")
+    readFileSync(resolve(__dirname, "../../../data/CDNOW_master.txt"), "utf8")
   );
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 

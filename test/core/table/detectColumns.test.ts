@@ -1,13 +1,13 @@
+import type { CellValue } from "../../../src/core/cells";
 import {
   DATE_SERIAL_MAX,
   DATE_SERIAL_MIN,
   detectColumns,
 } from "../../../src/core/table/detectColumns";
-import type { CellScalar } from "../../../src/excel/workbookPort";
 import { sampleSheet } from "./sampleSheets";
 
 /** Customer rows: id, recency days, purchase count, spend. */
-const customers = (n: number): CellScalar[][] =>
+const customers = (n: number): CellValue[][] =>
   Array.from({ length: n }, (_, i) => [
     `C${100 + i}`,
     (i * 37) % 365,
@@ -36,7 +36,7 @@ describe("detectColumns", () => {
   });
 
   it("reads Chinese headers in any column order", () => {
-    const rows: CellScalar[][] = [
+    const rows: CellValue[][] = [
       ["消费金额", "客户编号", "购买次数", "最近一次购买"],
       ...customers(20).map(([id, r, f, m]) => [m, id, f, r]),
     ];
@@ -92,7 +92,7 @@ describe("detectColumns", () => {
   });
 
   it("tells a transaction table by repeating customers, a date and an amount", () => {
-    const transactions: CellScalar[][] = [];
+    const transactions: CellValue[][] = [];
     for (let i = 0; i < 40; i++)
       transactions.push([`C${i % 7}`, 45000 + i * 3, Math.round((5 + i * 1.37) * 100) / 100]);
     const headerless = detectColumns(transactions);
@@ -154,7 +154,7 @@ describe("detectColumns", () => {
 
   it("judges a long column by its first rows and a spread of the rest", () => {
     // Text deep down a numeric column does not stop it reading as numbers (the quality report will list those rows).
-    const rows: CellScalar[][] = [
+    const rows: CellValue[][] = [
       ["Customer ID", "Monetary"],
       ...Array.from({ length: 100_000 }, (_, i) => [
         `C${i}`,

@@ -1,9 +1,9 @@
+import type { CellValue } from "../../../src/core/cells";
 import { prepareCustomers } from "../../../src/core/table/prepareCustomers";
-import type { CellScalar } from "../../../src/excel/workbookPort";
 
 describe("prepareCustomers", () => {
   // A selection starting at sheet row 5 (0-based 4): the header is Excel row 5, the first customer row 6.
-  const rows: CellScalar[][] = [
+  const rows: CellValue[][] = [
     ["Customer", "Recency", "Monetary"],
     ["a", 10, 100], //     row 6: kept
     [null, null, null], // row 7: blank row

@@ -1,9 +1,9 @@
+import type { CellValue } from "../../../src/core/cells";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CellScalar } from "../../../src/excel/workbookPort";
 
 /** The workbench's bundled CDNOW sheets as Excel hands them over: numbers as numbers, the rest as text. */
-export function sampleSheet(name: "cdnow-customers" | "cdnow-transactions"): CellScalar[][] {
+export function sampleSheet(name: "cdnow-customers" | "cdnow-transactions"): CellValue[][] {
   const text = readFileSync(
     join(__dirname, "..", "..", "..", "src", "workbench", "sample", `${name}.csv`),
     "utf8"

@@ -1,10 +1,11 @@
-/**
- * The one interface the task pane uses to talk to a workbook. Excel implements it with Office.js
- * (officeWorkbook.ts); the workbench implements it in memory. Everything crossing it is plain data.
- */
+import type { CellValue } from "../cells";
 
-/** A cell's value as read from or written to a sheet; null is an empty cell. */
-export type CellScalar = string | number | boolean | null;
+/**
+ * The one interface the task pane uses to talk to a workbook. The core owns it; Excel implements it with Office.js
+ * (src/excel/officeWorkbook.ts) and the workbench in memory (src/workbench/memoryWorkbook.ts). Everything crossing
+ * it is plain data. Cells are CellValue: reads give text, numbers, booleans and null (empty); writes also take a
+ * CvaError (written as Excel's error value) and undefined (as empty).
+ */
 
 /** A rectangular block on one sheet, 0-based like Excel's getRangeByIndexes. */
 export interface SheetRange {
@@ -45,7 +46,7 @@ export interface WritePlan {
   /** The add-in's own previous output, emptied (values and formats) first. */
   clear: SheetRange[];
   /** Value blocks, each written from its top-left cell; null empties a cell. */
-  values: { at: Pick<SheetRange, "sheet" | "row" | "column">; values: CellScalar[][] }[];
+  values: { at: Pick<SheetRange, "sheet" | "row" | "column">; values: CellValue[][] }[];
   fills: FillRules[];
   /** Workbook settings stored with the output (null deletes). */
   settings: Record<string, string | null>;
@@ -109,7 +110,7 @@ export interface WorkbookPort {
   getSelection(): Promise<SheetRange>;
   /** The contiguous data block around the active cell (Ctrl+A / Ctrl+Shift+* in Excel). */
   getCurrentRegion(): Promise<SheetRange>;
-  readValues(range: SheetRange, progress?: Progress): Promise<CellScalar[][]>;
+  readValues(range: SheetRange, progress?: Progress): Promise<CellValue[][]>;
   /** The smallest block holding every non-empty cell of the range, or null when it is all empty. */
   findValues(range: SheetRange): Promise<SheetRange | null>;
   applyWritePlan(plan: WritePlan, progress?: Progress): Promise<void>;

@@ -3,7 +3,7 @@ import {
   parseCellAddress,
   parseRangeAddress,
   rangeAddress,
-} from "../../src/excel/a1";
+} from "../../../src/core/workbook/a1";
 
 describe("A1 addresses", () => {
   it("names columns as Excel does", () => {
