@@ -26,6 +26,9 @@ const typescriptRule = {
   },
 };
 
+/** The files whose JSDoc declares custom functions (src/functions/functions.ts re-exports them all). */
+const FUNCTION_SOURCES = require("./src/functions/functionSources.json").map((file) => `./${file}`);
+
 /** zod's modules with a path to generated code (see the loader). */
 const zodWithoutGeneratedCode = {
   test: /[\\/]node_modules[\\/]zod[\\/].*\.js$/,
@@ -53,7 +56,7 @@ function addin(dev, httpsOptions) {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: "./src/functions/functions.ts",
+        input: FUNCTION_SOURCES,
       }),
       new LocalizedFunctionsMetadataPlugin({
         locale: "zh-CN",

@@ -13,6 +13,7 @@
  * parsed); SPILL_SHAPES says how each function's spill follows its arguments. Over-estimating is harmless (results are
  * padded with empty cells to the reserved size), under-estimating fails the test loudly.
  */
+import functionSources from "../../src/functions/functionSources.json";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
   ArraySize,
@@ -52,11 +53,14 @@ export interface GeneratedMetadata {
 }
 
 export const NAMESPACE = "CVA";
-export const FUNCTIONS_SOURCE = "src/functions/functions.ts";
+/** The files declaring custom functions, as webpack's metadata plugin reads them. */
+export const FUNCTION_SOURCES: readonly string[] = functionSources;
 
-/** Generates functions.json from the source, as the webpack plugin does; metadata errors fail the caller. */
-export async function generateMetadata(source = FUNCTIONS_SOURCE): Promise<GeneratedMetadata> {
-  const generated = await generateCustomFunctionsMetadata([source], false);
+/** Generates functions.json from the sources, as the webpack plugin does; metadata errors fail the caller. */
+export async function generateMetadata(
+  sources: readonly string[] = FUNCTION_SOURCES
+): Promise<GeneratedMetadata> {
+  const generated = await generateCustomFunctionsMetadata([...sources], false);
   if (generated.errors.length > 0)
     throw new Error(`custom-functions-metadata reported:\n${generated.errors.join("\n")}`);
   const { functions } = JSON.parse(generated.metadataJson) as { functions: FunctionMetadataJson[] };

@@ -1,0 +1,197 @@
+// Segmentation and scoring over a population of customers: RFM scores and segments, value tiers, weighted scores.
+import { isBlank } from "../core/cells";
+import { isCvaError, notAvailableError, numError, valueError } from "../core/errors";
+import { rfmCodeList } from "../core/rfm/rfmCode";
+import { rfmScores } from "../core/rfm/rfmScores";
+import { DEFAULT_SEGMENT_MAP, SegmentMap } from "../core/rfm/segmentMap";
+import { segmentMapFrom } from "../core/rfm/segmentMapFrom";
+import { segmentOf } from "../core/rfm/segmentOf";
+import { weightedScores } from "../core/score/weightedScores";
+import {
+  assignTiers,
+  DEFAULT_TIER_CUTOFFS,
+  DEFAULT_TIER_LABELS,
+  TierBasis,
+} from "../core/tiers/assignTiers";
+import { fromExcelCell, toExcelCell } from "./excelValues";
+import {
+  cellNumber,
+  cellNumberOr,
+  columnOf,
+  listOf,
+  matrixOf,
+  numericRows,
+  NumericRows,
+  optionalCell,
+  optionalChoice,
+  spill,
+  spillNumericRows,
+} from "./ranges";
+
+// ── Segmentation and scoring: population functions over columns ─────────────────────────────────────────────────
+
+const RFM_FORMATS = ["code", "sum", "columns"] as const;
+
+/**
+ * RFM scores 1..bins per customer. Break points are PERCENTILE.INC of each column at k/bins; a score is 1 + the number of break points the value exceeds (recency reversed: fewer periods since the last purchase is better). Spills one row per customer.
+ * @customfunction RFMSCORE
+ * @param {number[][]} recency Periods since each customer's last purchase (one column).
+ * @param {number[][]} frequency Number of purchases per customer (one column, same length).
+ * @param {number[][]} monetary Spend per customer (one column, same length).
+ * @param {number} [bins] Number of score levels, 2 to 9 for codes. Default 5.
+ * @param {string} [format] "code" (text such as "545", the default), "sum" (R+F+M) or "columns" (R, F and M side by side).
+ * @returns {any[][]} RFM score per customer.
+ */
+export function rfmScore(
+  recency: number[][],
+  frequency: number[][],
+  monetary: number[][],
+  bins?: number,
+  format?: string
+): any[][] {
+  return spill(() => {
+    const rows = populationRows([
+      { rows: columnOf(recency, "Recency"), column: 0, what: "Recency" },
+      { rows: columnOf(frequency, "Frequency"), column: 0, what: "Frequency" },
+      { rows: columnOf(monetary, "Monetary"), column: 0, what: "Monetary" },
+    ]);
+    const binCount = cellNumberOr(optionalCell(bins, "Bins"), "Bins", 5);
+    const shape = optionalChoice(format, "Format", RFM_FORMATS, "code");
+    if (shape === "code" && binCount > 9)
+      throw numError(
+        `Codes hold one digit per score: use at most 9 bins, or format "sum" or "columns" (got ${binCount} bins).`
+      );
+    const [r, f, m] = rows.columns;
+    const scores = rfmScores(r, f, m, binCount);
+    if (shape === "columns")
+      return spillNumericRows(rows, 3, (i) => [
+        scores.recency[i],
+        scores.frequency[i],
+        scores.monetary[i],
+      ]);
+    if (shape === "sum")
+      return spillNumericRows(rows, 1, (i) => [
+        scores.recency[i] + scores.frequency[i] + scores.monetary[i],
+      ]);
+    const codes = rfmCodeList(scores.recency, scores.frequency, scores.monetary);
+    return spillNumericRows(rows, 1, (i) => [codes[i]]);
+  });
+}
+
+/**
+ * Named customer segment per RFM code (such as "545"), from the default 11-segment map (Champions, Loyal Customers, … Lost; every one of the 125 codes of 5-bin scores has exactly one segment) or from your own map.
+ * @customfunction RFMSEGMENT
+ * @param {any[][]} rfmCodes RFM codes, e.g. the results of CVA.RFMSCORE (one column).
+ * @param {any[][]} [segmentMap] Your own map: two columns, code and segment. It must give every code exactly one segment.
+ * @returns {any[][]} Segment name per code.
+ */
+export function rfmSegment(rfmCodes: any[][], segmentMap?: any[][]): any[][] {
+  return spill(() => {
+    const codes = columnOf(rfmCodes, "RFM codes");
+    const map =
+      segmentMap === undefined || segmentMap === null
+        ? DEFAULT_SEGMENT_MAP
+        : userSegmentMap(segmentMap);
+    return codes.map(([value]) => {
+      const cell = fromExcelCell(value);
+      if (isCvaError(cell) || isBlank(cell)) return [toExcelCell(cell)];
+      return [toExcelCell(segmentOf(String(cell).trim(), map))];
+    });
+  });
+}
+
+const TIER_BASES = ["customers", "value"] as const satisfies readonly TierBasis[];
+
+/**
+ * Value tiers. basis "customers": the top 20 % of customers by value are High, the next 30 % Medium, the rest Low, with thresholds from PERCENTILE.INC so ties share a tier. basis "value": ABC analysis, customers making up the first 20 % and 50 % of total value.
+ * @customfunction TIER
+ * @param {number[][]} values Value per customer, e.g. CLV or total spend (one column).
+ * @param {number[][]} [cutoffs] Increasing shares between 0 and 1 where tiers end. Default {0.2,0.5}.
+ * @param {any[][]} [labels] Tier names, best first, one more than the cutoffs. Default {"High","Medium","Low"}.
+ * @param {string} [basis] "customers" (share of customers, the default) or "value" (share of total value, ABC analysis).
+ * @returns {any[][]} Tier label per customer.
+ */
+export function tier(
+  values: number[][],
+  cutoffs?: number[][],
+  labels?: any[][],
+  basis?: string
+): any[][] {
+  return spill(() => {
+    const rows = populationRows([{ rows: columnOf(values, "Values"), column: 0, what: "Values" }]);
+    const cutoffList =
+      optionalList(cutoffs, "Cutoffs")?.map((cell, k) => cellNumber(cell, `Cutoff ${k + 1}`)) ??
+      DEFAULT_TIER_CUTOFFS;
+    const labelList =
+      optionalList(labels, "Labels")?.map((cell, k) => labelText(cell, k)) ?? DEFAULT_TIER_LABELS;
+    const result = assignTiers(rows.columns[0], {
+      cutoffs: cutoffList,
+      labels: labelList,
+      basis: optionalChoice(basis, "Basis", TIER_BASES, "customers"),
+    });
+    return spillNumericRows(rows, 1, (i) => [result.labels[result.tiers[i]]]);
+  });
+}
+
+/**
+ * Weighted multi-factor score from 0 to 100 per row of a matrix (e.g. spend, visits and churn risk side by side). Each column becomes its percentile rank (ties share a rank), reversed where the direction is -1, then the ranks are weighted (weights normalised to sum 1).
+ * @customfunction SCORE
+ * @param {number[][]} values One row per customer, one column per measure.
+ * @param {number[][]} weights One weight per measure (a row or column), not negative.
+ * @param {number[][]} [directions] Per measure 1 (more is better, the default) or -1 (less is better, e.g. churn risk).
+ * @returns {any[][]} Score from 0 to 100 per customer.
+ */
+export function score(values: number[][], weights: number[][], directions?: number[][]): any[][] {
+  return spill(() => {
+    const matrix = matrixOf(values, "Values");
+    const rows = populationRows(
+      matrix[0].map((_, column) => ({ rows: matrix, column, what: `Values column ${column + 1}` }))
+    );
+    const weightList = listOf(weights, "Weights").map((cell, k) =>
+      cellNumber(cell, `Weight ${k + 1}`)
+    );
+    const directionList = optionalList(directions, "Directions")?.map((cell, k) =>
+      cellNumber(cell, `Direction ${k + 1}`)
+    );
+    const scores = weightedScores(rows.columns, weightList, directionList);
+    return spillNumericRows(rows, 1, (i) => [scores[i]]);
+  });
+}
+
+/** The numeric rows of a population; a range with no values at all (only blanks) has nothing to rank. */
+function populationRows(sources: Parameters<typeof numericRows>[0]): NumericRows {
+  const rows = numericRows(sources);
+  if (rows.columns[0].length === 0 && rows.rowErrors.size === 0)
+    throw notAvailableError("The range holds no values.");
+  return rows;
+}
+
+/** An optional list argument: omitted, or a single blank cell, means the default. */
+function optionalList(arg: unknown, what: string) {
+  if (arg === undefined || arg === null) return undefined;
+  const list = listOf(arg, what);
+  return list.length === 1 && isBlank(list[0]) ? undefined : list;
+}
+
+function labelText(cell: ReturnType<typeof fromExcelCell>, k: number): string {
+  if (isCvaError(cell)) throw cell;
+  if (isBlank(cell)) throw valueError(`Label ${k + 1} is blank.`);
+  return String(cell);
+}
+
+/** A two-column map range (code, segment); fully blank rows are skipped so the map may sit in a longer table. */
+function userSegmentMap(arg: unknown): SegmentMap {
+  const rows = matrixOf(arg, "Segment map");
+  if (rows[0].length !== 2)
+    throw valueError(`The segment map needs two columns, code and segment; got ${rows[0].length}.`);
+  const entries: [string, string][] = [];
+  for (const [codeValue, segmentValue] of rows) {
+    const code = fromExcelCell(codeValue);
+    const segment = fromExcelCell(segmentValue);
+    if (isCvaError(code)) throw code;
+    if (isCvaError(segment)) throw segment;
+    if (isBlank(code) && isBlank(segment)) continue;
+    entries.push([String(code ?? "").trim(), String(segment ?? "").trim()]);
+  }
+  return segmentMapFrom(entries);
+}
