@@ -37,7 +37,7 @@ import {
 // fitted once in a cell drives live predictions in every row that points at it.
 
 /**
- * Fits the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood: while active, customers buy at their own Poisson rate; after each repeat purchase they may drop out. Returns one row: "BG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #NUM! with the reason if the fit does not converge.
+ * Fits the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood: while active, customers buy at their own Poisson rate; after each repeat purchase they may drop out. Returns one row: "BG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction BGNBD
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
@@ -49,7 +49,7 @@ export function bgNbd(frequency: number[][], recency: number[][], T: number[][])
 }
 
 /**
- * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) by maximum likelihood: while active, customers buy at their own Poisson rate and may drop out at any time at their own rate. Returns one row: "Pareto/NBD", r, alpha, s, beta, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #NUM! with the reason if the fit does not converge.
+ * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) by maximum likelihood: while active, customers buy at their own Poisson rate and may drop out at any time at their own rate. Returns one row: "Pareto/NBD", r, alpha, s, beta, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction PARETONBD
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
@@ -61,7 +61,7 @@ export function paretoNbd(frequency: number[][], recency: number[][], T: number[
 }
 
 /**
- * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood: as BG/NBD, but customers may also drop out right after their first purchase, so one-time buyers are not all presumed active. Returns one row: "MBG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #NUM! with the reason if the fit does not converge.
+ * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood: as BG/NBD, but customers may also drop out right after their first purchase, so one-time buyers are not all presumed active. Returns one row: "MBG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction MBGNBD
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
@@ -73,7 +73,7 @@ export function mbgNbd(frequency: number[][], recency: number[][], T: number[][]
 }
 
 /**
- * Fits the Gamma-Gamma spend model (Fader & Hardie 2013) by maximum likelihood on the customers with repeat purchases (frequency > 0; the others are skipped): the value of each purchase varies around the customer's own mean, and those means vary across customers. Assumes spend does not depend on purchase frequency. Returns one row: "GG", p, q, v, for CVA.EXPECTEDSPEND and CVA.PREDICTEDCLV. #NUM! with the reason if the fit does not converge.
+ * Fits the Gamma-Gamma spend model (Fader & Hardie 2013) by maximum likelihood on the customers with repeat purchases (frequency > 0; the others are skipped): the value of each purchase varies around the customer's own mean, and those means vary across customers. Assumes spend does not depend on purchase frequency. Returns one row: "GG", p, q, v, for CVA.EXPECTEDSPEND and CVA.PREDICTEDCLV. #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction GAMMAGAMMA
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} monetary Mean spend of each customer's repeat purchases, > 0 where frequency > 0 (one column, same length).
@@ -180,13 +180,13 @@ const DATA_UNITS: readonly DataUnit[] = ["D", "W", "M"];
  * Predicted customer lifetime value over the next months: the purchases a transaction model expects month by month × the spend per purchase Gamma-Gamma expects, discounted monthly (lifetimes' customer_lifetime_value). UNITS MATTER: dataUnit must be the time unit of recency and T: "D" days (30 per month; the default, as CVA.RFMSUMMARY gives), "W" weeks (4.345 per month) or "M" months. The wrong unit silently scales CLV many times over. Columns of the same length spill one value per customer.
  * @customfunction PREDICTEDCLV
  * @param {number[][]} frequency Repeat purchases: a cell, or a column with one row per customer.
- * @param {number[][]} recency Time from first to last purchase, in dataUnit (same size as frequency).
- * @param {number[][]} T Time from first purchase to the end of observation, in dataUnit (same size as frequency).
- * @param {number[][]} monetary Mean spend of the repeat purchases (same size as frequency).
+ * @param {number[][]} recency Time from first to last purchase, in dataUnit (same size as frequency, or one value for all).
+ * @param {number[][]} T Time from first purchase to the end of observation, in dataUnit (same size as frequency, or one value for all).
+ * @param {number[][]} monetary Mean spend of the repeat purchases (same size as frequency, or one value for all).
  * @param {any[][]} modelParams The row a transaction model fit returned, e.g. the result of CVA.BGNBD.
  * @param {any[][]} ggParams The row CVA.GAMMAGAMMA returned: "GG", p, q, v.
  * @param {number} [months] Months ahead to sum over, a whole number. Default 12.
- * @param {number} [monthlyDiscountRate] Discount rate per month. Default 0.01 (about 12.7 % a year).
+ * @param {number} [monthlyDiscountRate] Discount rate per month, as a fraction: 0.01 (the default) is 1 % a month, about 12.7 % a year. A value above 1 is refused (12 % is 0.12).
  * @param {string} [dataUnit] THE TIME UNIT OF recency AND T: "D" days (the default), "W" weeks or "M" months.
  * @returns {any[][]} Predicted lifetime value, per customer.
  */
@@ -202,12 +202,14 @@ export function predictedClv(
   dataUnit?: string
 ): any[][] {
   return spill(() => {
-    const rows = numericRows([
-      columnSource(frequency, "Frequency"),
-      columnSource(recency, "Recency"),
-      columnSource(T, "T"),
-      columnSource(monetary, "Monetary"),
-    ]);
+    const rows = numericRows(
+      spreadSingleCells([
+        columnSource(frequency, "Frequency"),
+        columnSource(recency, "Recency"),
+        columnSource(T, "T"),
+        columnSource(monetary, "Monetary"),
+      ])
+    );
     const [f, r, age, m] = rows.columns;
     const values = predictedClvOf(
       transactionParams(modelParams),
@@ -248,6 +250,19 @@ function fitTransactions(
     );
     return [formatModelParams(transactionModel(model).fit(f, r, age).params)];
   });
+}
+
+/**
+ * A single cell among columns stands for every row, as in CVA.PALIVE: one T (everyone observed to the same date)
+ * or one monetary value beside columns of customers.
+ */
+function spreadSingleCells(sources: ColumnSource[]): ColumnSource[] {
+  const rowCount = Math.max(...sources.map((source) => source.rows.length));
+  return sources.map((source) =>
+    source.rows.length === 1 && rowCount > 1
+      ? { ...source, rows: new Array<readonly unknown[]>(rowCount).fill(source.rows[0]) }
+      : source
+  );
 }
 
 function columnSource(arg: unknown, what: string): ColumnSource {

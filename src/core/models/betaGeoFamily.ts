@@ -1,10 +1,10 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { numError } from "../errors";
+import { valueError } from "../errors";
 import { checkedRow, checkedTime, type RfmSample } from "./groupedSample";
-import { hyp2f1 } from "./hyp2f1";
-import type { LogLikelihood } from "./maximumLikelihood";
+import { hyp2f1Increment } from "./hyp2f1";
+import { type LogLikelihood, runTogether, shown } from "./maximumLikelihood";
 import type { ModelParamsOf, TransactionModel } from "./model";
 import { fitTransactionModelOn } from "./transactionFit";
 
@@ -62,10 +62,11 @@ function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): LogLikeli
       const x = frequency[levelStart[level]];
       const rx = r + x;
       const bx = b + x + shift;
+      const dropDenominator = b + (x + shift - 1); // b + x − 1 + shift, keeping a tiny b's digits at x + shift = 1
       // Everything that depends on x alone: Γ, B and ψ once per level, not per customer.
       const levelConstant = gammaln(rx) - gammaln(r) + r * lnAlpha + betaln(a, bx) - lnBetaAB;
       const twoTerms = shift === 1 || x > 0;
-      const lnDropWeight = lnA - Math.log(bx - 1);
+      const lnDropWeight = lnA - Math.log(dropDenominator);
       let levelWeight = 0;
       let levelDrop = 0; // Σ w·P(the drop-out term), the posterior weight of "dropped out after the last purchase"
       let levelLn = 0; // Σ w·ln(α+·) and Σ w/(α+·), mixed by the posterior weights, for the r and α gradients
@@ -102,7 +103,7 @@ function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): LogLikeli
       if (twoTerms) {
         // (For BG/NBD's x = 0 level there is no drop-out term, and b + x − 1 may be < 0.)
         gA += levelDrop / a;
-        gB -= levelDrop / (bx - 1);
+        gB -= levelDrop / dropDenominator;
       }
     }
     gradient[0] = gR;
@@ -126,6 +127,7 @@ export function betaGeoModel<Id extends string>(
   variant: BetaGeoVariant<Id>
 ): TransactionModel<ModelParamsOf<Id, BetaGeoParameter>> {
   const { shift } = variant;
+  const otherModels = shift === 0 ? "MBG/NBD or Pareto/NBD" : "BG/NBD or Pareto/NBD";
   type P = ModelParamsOf<Id, BetaGeoParameter>;
   const model: TransactionModel<P> = {
     kind: "transaction",
@@ -134,6 +136,24 @@ export function betaGeoModel<Id extends string>(
     aliases: variant.aliases,
     parameterNames: ["r", "alpha", "a", "b"],
     parameterUnits: [null, "time", null, null],
+    explainRunaway(runaway, [r, alpha, a, b]) {
+      const meanings: string[] = [];
+      if (runTogether(runaway, "r", "alpha"))
+        meanings.push(
+          `r and alpha grow without bound together (r/alpha, the purchase rate, stays near ${shown(r / alpha)} per time unit): every customer seems to buy at the same rate`
+        );
+      if (runTogether(runaway, "a", "b"))
+        meanings.push(
+          `a and b grow without bound together (a/(a+b), the chance of dropping out after a purchase, stays near ${shown(a / (a + b))}): every customer seems equally likely to drop out`
+        );
+      else if (runaway.get("a") === "zero" || runaway.get("b") === "infinity")
+        meanings.push(
+          `${runaway.get("a") === "zero" ? "a runs off to zero" : "b runs off to infinity"}: the chance of dropping out after a purchase goes to 0, so nobody seems to drop out (did everyone buy close to the end of the data? is T measured to the same end date?)`
+        );
+      return meanings.length === 0
+        ? undefined
+        : `${meanings.join("; ")}. ${variant.displayName} reaches such data only in the limit; try ${otherModels}`;
+    },
     logLikelihood: (sample) => betaGeoLogLikelihood(sample, shift),
     fit: (frequency, recency, T) => fitTransactionModelOn(model, frequency, recency, T),
     conditionalProbabilityAlive: (params, frequency, recency, T) =>
@@ -172,7 +192,7 @@ function probabilityAlive(
   const { r, alpha, a, b } = params;
   if (shift === 0 && frequency === 0) return 1;
   const logOdds =
-    Math.log(a / (b + frequency - 1 + shift)) +
+    Math.log(a / (b + (frequency - 1 + shift))) +
     (r + frequency) * (Math.log(alpha + T) - Math.log(alpha + recency));
   return 1 / (1 + Math.exp(logOdds));
 }
@@ -181,11 +201,16 @@ function probabilityAlive(
  * Purchases expected in the next t time units by a customer alive at T after x repeat purchases (the numerator of
  * FHL 2005 eq. 10; it does not depend on tₓ):
  *
- *   (a+b+x−1+shift)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x+shift; a+b+x−1+shift; z)],  z = t/(α+T+t).
+ *   c/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x+shift; c; z)],  c = a+b+x−1+shift, z = t/(α+T+t).
  *
  * The 2F1 factor grows like (1−z)^−(r+x) for heavy buyers; Euler's transformation cancels it against the power
- * exactly, leaving (1−z)^(a−1) · 2F1(a+b−1+shift−r, a−1; a+b+x−1+shift; z), whose terms stay small for any x.
- * (The bracket and a−1 vanish together at a = 1: the quotient is finite but loses ~|log₁₀|a−1|| digits there.)
+ * exactly, leaving (1−z)^ε · 2F1(A, ε; c; z) with ε = a−1 and A = a+b−1+shift−r, whose terms stay small for any x.
+ * The bracket and ε vanish together at a = 1 (a removable singularity). With 2F1(A, ε; c; z) = 1 + ε·G, where
+ * G = hyp2f1Increment(A, ε, c, z) is smooth in ε, and L = ln(1−z):
+ *
+ *   [1 − e^(εL) (1 + εG)] / ε = −expm1(εL)/ε − e^(εL)·G,
+ *
+ * both terms finite and accurate for every ε, 0 included (where −expm1(εL)/ε is −L).
  * Inputs are taken as valid: callers validate the row.
  */
 function expectedPurchasesIfAlive(
@@ -196,20 +221,22 @@ function expectedPurchasesIfAlive(
   T: number
 ): number {
   const { r, alpha, a, b } = params;
-  const c = a + b + frequency - 1 + shift;
+  const epsilon = a - 1;
+  const c = a + b + (frequency - 1 + shift);
   const z = t / (alpha + T + t);
-  let series: number;
+  let increment: number;
   try {
-    series = hyp2f1(a + b - 1 + shift - r, a - 1, c, z);
+    increment = hyp2f1Increment(a + b - 1 + shift - r, epsilon, c, z);
   } catch (error) {
     // z → 1 as t/(α + T) grows: ~37/(1 − z) terms, and z rounds to 1 for astronomically long horizons.
     if (!(error instanceof RangeError)) throw error;
-    throw numError(
+    throw valueError(
       z > 0.99
         ? `The horizon ${t} is too long for this model to value: ${(t / (alpha + T)).toPrecision(3)} times α + T (${error.message}).`
         : `Expected purchases cannot be computed here: ${error.message}.`
     );
   }
-  const bracket = 1 - Math.pow(1 - z, a - 1) * series;
-  return (c / (a - 1)) * bracket;
+  const lnRest = Math.log1p(-z);
+  const growth = epsilon === 0 ? -lnRest : -Math.expm1(epsilon * lnRest) / epsilon;
+  return c * (growth - Math.exp(epsilon * lnRest) * increment);
 }

@@ -1,8 +1,8 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { CvaError, numError, valueError } from "../errors";
+import { CvaError, valueError } from "../errors";
 import { groupRows, MAX_LEVEL, tooManyPurchases } from "./groupedSample";
-import { maximizeLikelihood } from "./maximumLikelihood";
+import { maximizeLikelihood, runTogether, shown } from "./maximumLikelihood";
 import type { ModelFit, ModelParamsOf, SpendModel } from "./model";
 
 /**
@@ -21,7 +21,7 @@ export type GammaGammaParams = ModelParamsOf<"GG", "p" | "q" | "v">;
 /**
  * Fits p, q, v on the customers with frequency > 0 (the others are skipped: their monetary is 0 by definition).
  * Throws a CvaError naming the row for a negative frequency or a repeat customer whose monetary is not > 0, and
- * #NUM! when fewer than two repeat customers remain or the fit does not converge.
+ * #VALUE! when fewer than two repeat customers remain or the fit does not converge.
  */
 export function fitGammaGamma(
   frequency: ArrayLike<number>,
@@ -39,7 +39,7 @@ export function fitGammaGamma(
     if (frequency[i] > 0) repeat.push(i);
   }
   if (repeat.length < 2)
-    throw numError(
+    throw valueError(
       `Gamma-Gamma needs at least 2 customers with repeat purchases, got ${repeat.length}.`
     );
   const sample = groupRows([frequency, monetary], repeat);
@@ -86,8 +86,7 @@ export function fitGammaGamma(
   let spend = 0;
   for (let i = 0; i < sample.size; i++) spend += weight[i] * m[i];
   const fit = maximizeLikelihood(
-    "Gamma-Gamma",
-    ["p", "q", "v"],
+    gammaGamma,
     logLikelihood,
     [2, 2, spend / repeat.length / 2],
     repeat.length,
@@ -112,7 +111,7 @@ export function conditionalExpectedAverageSpend(
   if (error) throw error;
   const { p, q, v } = params;
   if (!(q > 1))
-    throw numError(
+    throw valueError(
       `Gamma-Gamma q = ${q} ≤ 1 implies an infinite mean spend; expected spend is undefined.`
     );
   return frequency > 0
@@ -125,12 +124,12 @@ export function spendRowError(frequency: number, monetary: number): CvaError | n
   if (!Number.isFinite(frequency))
     return valueError(`frequency must be a number, got ${frequency}.`);
   if (frequency < 0 || !Number.isInteger(frequency))
-    return numError(`frequency must be a whole number ≥ 0, got ${frequency}.`);
+    return valueError(`frequency must be a whole number ≥ 0, got ${frequency}.`);
   if (frequency >= MAX_LEVEL) return tooManyPurchases(frequency);
   if (frequency === 0) return null;
   if (!Number.isFinite(monetary)) return valueError(`monetary must be a number, got ${monetary}.`);
   if (!(monetary > 0))
-    return numError(
+    return valueError(
       `monetary must be > 0 for a customer with repeat purchases (Gamma-Gamma spend is positive), got ${monetary}.`
     );
   return null;
@@ -143,6 +142,20 @@ export const gammaGamma: SpendModel<GammaGammaParams> = {
   aliases: ["GAMMA-GAMMA"],
   parameterNames: ["p", "q", "v"],
   parameterUnits: [null, null, "money"],
+  explainRunaway(runaway, [p, q, v]) {
+    const meanings: string[] = [];
+    if (runaway.get("p") === "infinity")
+      meanings.push(
+        "p runs off to infinity: each customer's purchases seem to have exactly the same value (no variation around their own mean; are monetary values rounded or fixed prices?)"
+      );
+    if (runTogether(runaway, "q", "v"))
+      meanings.push(
+        `q and v grow without bound together (p·v/q, the mean spend, stays near ${shown((p * v) / q)}): every customer seems to have the same mean spend`
+      );
+    return meanings.length === 0
+      ? undefined
+      : `${meanings.join("; ")}. Gamma-Gamma reaches such data only in the limit; the customers' mean spends (or the population mean) serve as the expected spend`;
+  },
   fit: fitGammaGamma,
   conditionalExpectedAverageSpend,
 };

@@ -1,4 +1,4 @@
-import { CvaError, numError, valueError } from "../errors";
+import { CvaError, valueError } from "../errors";
 
 /**
  * Distinct rows of a sample with their multiplicities. Customers with the same (frequency, recency, T) contribute
@@ -137,21 +137,21 @@ export function rfmRowError(frequency: number, recency: number, T: number): CvaE
     invalidTime("frequency", frequency) ?? invalidTime("recency", recency) ?? invalidTime("T", T);
   if (invalid) return invalid;
   if (!Number.isInteger(frequency))
-    return numError(
+    return valueError(
       `frequency counts repeat purchases and must be a whole number, got ${frequency}.`
     );
   if (frequency >= MAX_LEVEL) return tooManyPurchases(frequency);
   if (frequency > 0 && recency === 0) {
-    return numError(
+    return valueError(
       `frequency ${frequency} with recency 0: repeat purchases must come after the first, so recency must be > 0.`
     );
   }
   if (frequency === 0 && recency > 0)
-    return numError(
+    return valueError(
       `recency ${recency} with frequency 0: without repeat purchases recency must be 0.`
     );
   if (recency > T) {
-    return numError(
+    return valueError(
       `recency ${recency} exceeds T ${T}: the last purchase cannot come after the end of observation (same time unit? same as-of date?).`
     );
   }
@@ -159,14 +159,14 @@ export function rfmRowError(frequency: number, recency: number, T: number): CvaE
 }
 
 export function tooManyPurchases(frequency: number): CvaError {
-  return numError(
+  return valueError(
     `frequency ${frequency} is beyond any real customer's purchase count (at most ${MAX_LEVEL - 1}).`
   );
 }
 
 function invalidTime(name: string, value: number): CvaError | null {
   if (!Number.isFinite(value)) return valueError(`${name} must be a number, got ${value}.`);
-  return value < 0 ? numError(`${name} must not be negative, got ${value}.`) : null;
+  return value < 0 ? valueError(`${name} must not be negative, got ${value}.`) : null;
 }
 
 /** Throws the row's problem, for the per-customer predictions (the adapters turn it into that row's error). */
@@ -178,7 +178,7 @@ export function checkedRow(frequency: number, recency: number, T: number): void 
 /** Throws unless t, a prediction horizon in the data's time unit, is a finite number ≥ 0. */
 export function checkedTime(t: number): void {
   if (!Number.isFinite(t)) throw valueError(`The horizon t must be a number, got ${t}.`);
-  if (t < 0) throw numError(`The horizon t must not be negative, got ${t}.`);
+  if (t < 0) throw valueError(`The horizon t must not be negative, got ${t}.`);
 }
 
 /**
@@ -218,7 +218,8 @@ export function rfmSample(
       `frequency, recency and T must have the same number of rows (got ${customers}, ${recency.length}, ${T.length}).`
     );
   }
-  if (customers < 2) throw numError(`A model needs at least 2 customers to fit, got ${customers}.`);
+  if (customers < 2)
+    throw valueError(`A model needs at least 2 customers to fit, got ${customers}.`);
   let repeatCustomers = 0;
   let purchases = 0;
   let exposure = 0;
@@ -232,7 +233,7 @@ export function rfmSample(
     exposure += T[i];
   }
   if (repeatCustomers === 0)
-    throw numError(
+    throw valueError(
       "No customer has a repeat purchase (all frequencies are 0): the purchase rate cannot be estimated."
     );
   const grouped = groupRows([frequency, recency, T]);

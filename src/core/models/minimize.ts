@@ -22,8 +22,11 @@ export interface MinimizeOptions {
   maxIterations: number;
   /** The first trial step of a line search moves no coordinate by more than this. */
   maxStep: number;
-  /** Give up (not converged) as soon as a coordinate leaves [−bound, bound]: the optimum is not finite. */
-  bound: number;
+  /**
+   * Give up (not converged) as soon as coordinate i leaves [−bound, bound] (or [−bound[i], bound[i]]): the optimum
+   * is not finite.
+   */
+  bound: number | readonly number[];
 }
 
 export interface MinimizeResult {
@@ -134,7 +137,10 @@ export function minimizeBfgs(
     x = accepted.x;
     value = accepted.value;
     gradient = accepted.gradient;
-    const escaped = x.findIndex((xi) => Math.abs(xi) > options.bound);
+    const { bound } = options;
+    const escaped = x.findIndex(
+      (xi, i) => Math.abs(xi) > (typeof bound === "number" ? bound : bound[i])
+    );
     if (escaped >= 0) {
       return result(
         x,

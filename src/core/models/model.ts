@@ -1,5 +1,5 @@
 import type { RfmSample } from "./groupedSample";
-import type { FitReport, LogLikelihood } from "./maximumLikelihood";
+import type { FitReport, LogLikelihood, Runaway } from "./maximumLikelihood";
 
 /**
  * What every model module declares about itself. The registry (registry.ts) lists the modules; the parameter row
@@ -33,6 +33,11 @@ export interface ModelIdentity<P extends { model: string }> {
   readonly parameterNames: readonly ParameterName<P>[];
   /** The unit of each parameter, in the order of parameterNames. */
   readonly parameterUnits: readonly ParameterUnit[];
+  /**
+   * When a fit finds no finite maximum: what it means about the data that these parameters run off (given the
+   * parameters where the fit stopped, in parameterNames order) and what to do; undefined for the generic text.
+   */
+  explainRunaway?(runaway: Runaway, params: Float64Array): string | undefined;
 }
 
 /** A fitted model: its parameters and how the fit went. */

@@ -1,5 +1,5 @@
 import { type CellValue, isBlank, required, toNumber } from "../cells";
-import { numError, valueError } from "../errors";
+import { valueError } from "../errors";
 import {
   MODELS,
   type ModelParams,
@@ -31,7 +31,7 @@ export function formatModelParams(params: ModelParams): ModelParamsRow {
 
 /**
  * Reads a parameter row back (as produced by formatModelParams, typically a 1×5 range the user points at).
- * Throws #VALUE! for an unknown name or non-numeric value, #NUM! for a parameter that is not > 0.
+ * Throws #VALUE! for an unknown name or non-numeric value, and for a parameter that is not > 0.
  */
 export function parseModelParams(row: readonly CellValue[]): ModelParams {
   const name = row[0];
@@ -46,7 +46,7 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
   names.forEach((parameter, i) => {
     const value = required(toNumber(row[i + 1], `${model.id} parameter ${parameter}`));
     if (!(value > 0))
-      throw numError(`${model.id} parameter ${parameter} must be > 0, got ${value}.`);
+      throw valueError(`${model.id} parameter ${parameter} must be > 0, got ${value}.`);
     params[parameter] = value;
   });
   if (row.slice(names.length + 1).some((cell) => !isBlank(cell))) {

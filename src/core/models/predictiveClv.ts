@@ -1,4 +1,4 @@
-import { CvaError, isCvaError, numError, valueError } from "../errors";
+import { CvaError, isCvaError, valueError } from "../errors";
 import { conditionalExpectedAverageSpend, type GammaGammaParams } from "./gammaGamma";
 import { groupRows, isValidRfmRow, rfmRowError } from "./groupedSample";
 import { transactionModel, type TransactionModelParams } from "./registry";
@@ -23,6 +23,22 @@ export interface ClvOptions {
   monthlyDiscountRate?: number;
   /** Unit of recency and T (default "D", as RFMSUMMARY with periodDays = 1 produces). */
   dataUnit?: DataUnit;
+}
+
+/**
+ * A monthly discount rate is a fraction: 0.01 is 1 % a month. A value above 1 is almost surely a percentage typed
+ * as a number (12 for 12 %), which would silently discount at 1,200 % a month, so it is refused with the fraction
+ * to type instead, as CLV refuses a margin of 40; rates down to −1 (exclusive) are allowed.
+ */
+function checkedDiscountRate(rate: number): void {
+  if (rate > -1 && rate <= 1) return;
+  if (rate > 1 && Number.isFinite(rate))
+    throw valueError(
+      `The monthly discount rate is a fraction per month: ${rate} would mean ${rate * 100} % a month. For ${rate} % a month enter ${rate / 100}.`
+    );
+  throw valueError(
+    `The monthly discount rate must be a fraction between −1 and 1 (e.g. 0.01 for 1 % a month), got ${rate}.`
+  );
 }
 
 /**
@@ -55,15 +71,13 @@ export function predictedClv(
     );
   }
   if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
-    throw numError(`months must be a whole number from 1 to ${MAX_MONTHS}, got ${months}.`);
-  if (!(monthlyDiscountRate > -1 && Number.isFinite(monthlyDiscountRate))) {
-    throw numError(`The monthly discount rate must be a number > −1, got ${monthlyDiscountRate}.`);
-  }
+    throw valueError(`months must be a whole number from 1 to ${MAX_MONTHS}, got ${months}.`);
+  checkedDiscountRate(monthlyDiscountRate);
   const periodsPerMonth = PERIODS_PER_MONTH[dataUnit];
   if (periodsPerMonth === undefined)
     throw valueError(`dataUnit must be "D", "W" or "M", got ${JSON.stringify(dataUnit)}.`);
   if (!(spend.q > 1))
-    throw numError(
+    throw valueError(
       `Gamma-Gamma q = ${spend.q} ≤ 1 implies an infinite mean spend; CLV is undefined.`
     );
 

@@ -16,8 +16,7 @@ export function fitTransactionModelOn<P extends { model: string }>(
   const sample = rfmSample(frequency, recency, T);
   const start = model.parameterUnits.map((unit) => (unit === "time" ? sample.timePerPurchase : 1));
   const fit = maximizeLikelihood(
-    model.displayName,
-    model.parameterNames,
+    model,
     model.logLikelihood(sample),
     start,
     sample.customers,
