@@ -1,4 +1,5 @@
 import { type CellValue, isBlank, required, toNumber } from "../cells";
+import { phrase } from "../messages/catalogue";
 import { numError, valueError } from "../errors";
 
 /** BG/NBD (Fader, Hardie & Lee 2005): purchase rate λ ~ Gamma(r, α), drop-out probability p ~ Beta(a, b). */
@@ -90,7 +91,9 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
   }
   const names = PARAMETER_NAMES[model];
   const values = names.map((parameter, i) => {
-    const value = required(toNumber(row[i + 1], `${model} parameter ${parameter}`));
+    const value = required(
+      toNumber(row[i + 1], phrase("term.modelParameter", { model, parameter }))
+    );
     if (!(value > 0)) throw numError(`${model} parameter ${parameter} must be > 0, got ${value}.`);
     return value;
   });
