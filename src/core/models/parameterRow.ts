@@ -1,5 +1,6 @@
 import { type CellValue, isBlank, required, toNumber } from "../cells";
 import { valueError } from "../errors";
+import { phrase } from "../messages/catalogue";
 import {
   MODELS,
   type ModelParams,
@@ -44,7 +45,9 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
   const names = model.parameterNames;
   const params: Record<string, string | number> = { model: model.id };
   names.forEach((parameter, i) => {
-    const value = required(toNumber(row[i + 1], `${model.id} parameter ${parameter}`));
+    const value = required(
+      toNumber(row[i + 1], phrase("term.modelParameter", { model: model.id, parameter }))
+    );
     if (!(value > 0))
       throw valueError(`${model.id} parameter ${parameter} must be > 0, got ${value}.`);
     params[parameter] = value;
