@@ -2,12 +2,11 @@ import type { CellValue } from "../../src/core/cells";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { Browser, Page } from "playwright-core";
-import { parseConfig } from "../../src/core/sharing/config";
+import { parseConfig } from "../../src/taskpane/flow/storedConfig";
 import { parseStoreRows, STORE_SHEET } from "../../src/core/sharing/workbookStore";
 import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
 
 // Several segmentations of the 2,357-customer sample in a real browser on two shared cores.
-jest.setTimeout(60_000);
 
 /** The page's MemoryWorkbook (src/workbench/index.tsx puts it on window). */
 type Workbench = {
