@@ -1,6 +1,8 @@
 import { CliError, EXIT, usageError } from "./cliError";
 import { openEngine, type NodeEngine } from "./duckdbEngine";
+import { FIT_HELP, fit } from "./fit";
 import type { CliIo } from "./io";
+import { SCORE_HELP, score } from "./score";
 import { SQL_HELP, sql } from "./sql";
 import { SUMMARISE_HELP, summarise } from "./summarise";
 
@@ -13,6 +15,8 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   summarise: { help: SUMMARISE_HELP, run: summarise, engineOptions: true },
+  fit: { help: FIT_HELP, run: fit },
+  score: { help: SCORE_HELP, run: score, engineOptions: true },
   sql: { help: SQL_HELP, run: sql },
 };
 const ALIASES: Record<string, string> = { summarize: "summarise" };
