@@ -1,13 +1,14 @@
 // The probabilistic customer models: fits (BG/NBD family, Gamma-Gamma) and the predictions that take their parameter rows.
 import { CellValue } from "../core/cells";
-import { CvaError, isCvaError, valueError } from "../core/errors";
+import { CvaError, cvaError, isCvaError } from "../core/errors";
+import { phrase } from "../core/messages/catalogue";
 import {
   conditionalExpectedAverageSpend,
   fitGammaGamma,
   type GammaGammaParams,
   spendRowError,
 } from "../core/models/gammaGamma";
-import { isValidRfmRow, rfmRowError } from "../core/models/groupedSample";
+import { inRow, isValidRfmRow, rfmRowError } from "../core/models/groupedSample";
 import {
   formatModelParams,
   parseSpendModelParams,
@@ -30,7 +31,13 @@ import {
   optionalCell,
   spill,
   spillNumericRows,
+  Subject,
 } from "./ranges";
+
+// The columns' names in messages ("Frequency in row 3 must be a number"); T keeps its parameter name.
+const FREQUENCY = phrase("term.frequency");
+const RECENCY = phrase("term.recency");
+const MONETARY = phrase("term.monetary");
 
 // ── Customer models: from a transaction table to predicted CLV ─────────────────────────────────────────────────
 // Fits return their parameters as one row ([name, p1…p4]) that the prediction functions take back, so a model
@@ -82,7 +89,7 @@ export function mbgNbd(frequency: number[][], recency: number[][], T: number[][]
 export function gammaGamma(frequency: number[][], monetary: number[][]): any[][] {
   return spill(() => {
     const [f, m] = fittingColumns(
-      [columnSource(frequency, "Frequency"), columnSource(monetary, "Monetary")],
+      [columnSource(frequency, FREQUENCY), columnSource(monetary, MONETARY)],
       ([x, spend], i) => spendRowError(x[i], spend[i])
     );
     return [formatModelParams(fitGammaGamma(f, m).params).slice(0, 4)];
@@ -90,9 +97,9 @@ export function gammaGamma(frequency: number[][], monetary: number[][]): any[][]
 }
 
 // Predictions broadcast like the KPI formulas; each call's formula closes over the parameter row it was given.
-const RFM_ARGS = [{ what: "Frequency" }, { what: "Recency" }, { what: "T" }];
-const HORIZON_RFM_ARGS = [{ what: "Horizon t" }, ...RFM_ARGS];
-const SPEND_ARGS = [{ what: "Frequency" }, { what: "Monetary" }];
+const RFM_ARGS = [{ what: FREQUENCY }, { what: RECENCY }, { what: "T" }];
+const HORIZON_RFM_ARGS = [{ what: "t" }, ...RFM_ARGS];
+const SPEND_ARGS = [{ what: FREQUENCY }, { what: MONETARY }];
 
 /**
  * Probability that each customer is still active ("alive") at the end of observation, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD or MBG/NBD model. recency and T must be in the time unit of the data the model was fitted on. Columns spill one result per row.
@@ -204,10 +211,10 @@ export function predictedClv(
   return spill(() => {
     const rows = numericRows(
       spreadSingleCells([
-        columnSource(frequency, "Frequency"),
-        columnSource(recency, "Recency"),
+        columnSource(frequency, FREQUENCY),
+        columnSource(recency, RECENCY),
         columnSource(T, "T"),
-        columnSource(monetary, "Monetary"),
+        columnSource(monetary, MONETARY),
       ])
     );
     const [f, r, age, m] = rows.columns;
@@ -219,10 +226,10 @@ export function predictedClv(
       age,
       m,
       {
-        months: cellNumberOr(optionalCell(months, "Months"), "Months", 12),
+        months: cellNumberOr(optionalCell(months, "months"), "months", 12),
         monthlyDiscountRate: cellNumberOr(
-          optionalCell(monthlyDiscountRate, "Monthly discount rate"),
-          "Monthly discount rate",
+          optionalCell(monthlyDiscountRate, "monthlyDiscountRate"),
+          "monthlyDiscountRate",
           0.01
         ),
         dataUnit: dataUnitOf(dataUnit),
@@ -241,11 +248,7 @@ function fitTransactions(
 ): any[][] {
   return spill(() => {
     const [f, r, age] = fittingColumns(
-      [
-        columnSource(frequency, "Frequency"),
-        columnSource(recency, "Recency"),
-        columnSource(T, "T"),
-      ],
+      [columnSource(frequency, FREQUENCY), columnSource(recency, RECENCY), columnSource(T, "T")],
       ([x, tx, t], i) => (isValidRfmRow(x[i], tx[i], t[i]) ? null : rfmRowError(x[i], tx[i], t[i]))
     );
     return [formatModelParams(transactionModel(model).fit(f, r, age).params)];
@@ -265,7 +268,7 @@ function spreadSingleCells(sources: ColumnSource[]): ColumnSource[] {
   );
 }
 
-function columnSource(arg: unknown, what: string): ColumnSource {
+function columnSource(arg: unknown, what: Subject): ColumnSource {
   return { rows: columnOf(arg, what), column: 0, what };
 }
 
@@ -282,7 +285,7 @@ function fittingColumns(
     const i = rows.index[r];
     const error = i < 0 ? rows.rowErrors.get(r) : invalid(rows.columns, i);
     if (!error) continue;
-    throw i < 0 ? error : new CvaError(error.code, `Row ${r + 1}: ${error.message}`);
+    throw i < 0 ? error : inRow(r + 1, error);
   }
   return rows.columns;
 }
@@ -308,8 +311,6 @@ function dataUnitOf(arg: unknown): DataUnit {
   if (cell === undefined) return "D";
   const unit = DATA_UNITS.find((u) => u === String(cell).trim().toUpperCase());
   if (unit === undefined)
-    throw valueError(
-      `dataUnit must be the time unit of recency and T: "D" (days), "W" (weeks) or "M" (months); got ${JSON.stringify(cell)}.`
-    );
+    throw cvaError("model.dataUnit", { value: cell as string | number | boolean });
   return unit;
 }

@@ -445,9 +445,13 @@ describe("errors, typed as a user would meet them", () => {
       "#VALUE!",
       "#VALUE!",
     ]);
-    expect(messageOf(at(hf, "D6"))).toMatch(/Expected Gamma-Gamma \(GG\) spend parameters/);
+    expect(messageOf(at(hf, "D6"))).toMatch(
+      /Expected the parameters of a spend model \(Gamma-Gamma \(GG\)\) here, got BG\/NBD ones/
+    );
     expect(messageOf(at(hf, "E6"))).toMatch(/dataUnit must be .*"W" \(weeks\)/);
-    expect(messageOf(at(hf, "F6"))).toMatch(/Expected BG\/NBD, Pareto\/NBD or MBG\/NBD/);
+    expect(messageOf(at(hf, "F6"))).toMatch(
+      /Expected the parameters of a transaction model \(BG\/NBD, Pareto\/NBD, MBG\/NBD\) here/
+    );
     hf.destroy();
   });
 

@@ -1,10 +1,11 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { valueError } from "../errors";
+import { cvaError } from "../errors";
 import { checkedRow, checkedTime, type RfmSample } from "./groupedSample";
 import { hyp2f1Increment } from "./hyp2f1";
-import { type LogLikelihood, runTogether, shown } from "./maximumLikelihood";
+import { type Message, phrase } from "../messages/catalogue";
+import { explained, type LogLikelihood, runsOff, runTogether, shown } from "./maximumLikelihood";
 import type { ModelParamsOf, TransactionModel } from "./model";
 import { fitTransactionModelOn } from "./transactionFit";
 
@@ -127,7 +128,7 @@ export function betaGeoModel<Id extends string>(
   variant: BetaGeoVariant<Id>
 ): TransactionModel<ModelParamsOf<Id, BetaGeoParameter>> {
   const { shift } = variant;
-  const otherModels = shift === 0 ? "MBG/NBD or Pareto/NBD" : "BG/NBD or Pareto/NBD";
+  const otherModel = shift === 0 ? "MBG/NBD" : "BG/NBD";
   type P = ModelParamsOf<Id, BetaGeoParameter>;
   const model: TransactionModel<P> = {
     kind: "transaction",
@@ -137,22 +138,25 @@ export function betaGeoModel<Id extends string>(
     parameterNames: ["r", "alpha", "a", "b"],
     parameterUnits: [null, "time", null, null],
     explainRunaway(runaway, [r, alpha, a, b]) {
-      const meanings: string[] = [];
+      const meanings: Message[] = [];
       if (runTogether(runaway, "r", "alpha"))
-        meanings.push(
-          `r and alpha grow without bound together (r/alpha, the purchase rate, stays near ${shown(r / alpha)} per time unit): every customer seems to buy at the same rate`
-        );
+        meanings.push(phrase("model.sameBuyingRate", { rate: shown(r / alpha) }));
       if (runTogether(runaway, "a", "b"))
-        meanings.push(
-          `a and b grow without bound together (a/(a+b), the chance of dropping out after a purchase, stays near ${shown(a / (a + b))}): every customer seems equally likely to drop out`
-        );
+        meanings.push(phrase("model.sameDropoutChance", { chance: shown(a / (a + b)) }));
       else if (runaway.get("a") === "zero" || runaway.get("b") === "infinity")
         meanings.push(
-          `${runaway.get("a") === "zero" ? "a runs off to zero" : "b runs off to infinity"}: the chance of dropping out after a purchase goes to 0, so nobody seems to drop out (did everyone buy close to the end of the data? is T measured to the same end date?)`
+          phrase("model.nobodyDropsOutAfterPurchase", {
+            runaway: runsOff(runaway, runaway.get("a") === "zero" ? "a" : "b"),
+          })
         );
-      return meanings.length === 0
-        ? undefined
-        : `${meanings.join("; ")}. ${variant.displayName} reaches such data only in the limit; try ${otherModels}`;
+      return explained(
+        meanings,
+        phrase("model.onlyInTheLimit", {
+          model: variant.displayName,
+          first: otherModel,
+          second: "Pareto/NBD",
+        })
+      );
     },
     logLikelihood: (sample) => betaGeoLogLikelihood(sample, shift),
     fit: (frequency, recency, T) => fitTransactionModelOn(model, frequency, recency, T),
@@ -228,13 +232,10 @@ function expectedPurchasesIfAlive(
   try {
     increment = hyp2f1Increment(a + b - 1 + shift - r, epsilon, c, z);
   } catch (error) {
-    // z → 1 as t/(α + T) grows: ~37/(1 − z) terms, and z rounds to 1 for astronomically long horizons.
+    // z → 1 as t/(α + T) grows: ~37/(1 − z) terms, and z rounds to 1 for astronomically long horizons (c > 0
+    // and z ≥ 0 always hold here, so the series' limit on terms is the one way to fail).
     if (!(error instanceof RangeError)) throw error;
-    throw valueError(
-      z > 0.99
-        ? `The horizon ${t} is too long for this model to value: ${(t / (alpha + T)).toPrecision(3)} times α + T (${error.message}).`
-        : `Expected purchases cannot be computed here: ${error.message}.`
-    );
+    throw cvaError("model.horizonTooLong", { t, ratio: shown(t / (alpha + T), 3) });
   }
   const lnRest = Math.log1p(-z);
   const growth = epsilon === 0 ? -lnRest : -Math.expm1(epsilon * lnRest) / epsilon;

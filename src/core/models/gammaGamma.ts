@@ -1,8 +1,9 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { CvaError, valueError } from "../errors";
-import { groupRows, MAX_LEVEL, tooManyPurchases } from "./groupedSample";
-import { maximizeLikelihood, runTogether, shown } from "./maximumLikelihood";
+import { CvaError, cvaError } from "../errors";
+import { type Message, phrase } from "../messages/catalogue";
+import { groupRows, inRow, MAX_LEVEL, tooManyPurchases } from "./groupedSample";
+import { explained, maximizeLikelihood, runTogether, shown } from "./maximumLikelihood";
 import type { ModelFit, ModelParamsOf, SpendModel } from "./model";
 
 /**
@@ -28,20 +29,18 @@ export function fitGammaGamma(
   monetary: ArrayLike<number>
 ): ModelFit<GammaGammaParams> {
   if (monetary.length !== frequency.length) {
-    throw valueError(
-      `frequency and monetary must have the same number of rows (got ${frequency.length}, ${monetary.length}).`
-    );
+    throw cvaError("model.rowCounts", {
+      names: "frequency and monetary",
+      counts: `${frequency.length}, ${monetary.length}`,
+    });
   }
   const repeat: number[] = [];
   for (let i = 0; i < frequency.length; i++) {
     const error = spendRowError(frequency[i], monetary[i]);
-    if (error) throw new CvaError(error.code, `Row ${i + 1}: ${error.message}`);
+    if (error) throw inRow(i + 1, error);
     if (frequency[i] > 0) repeat.push(i);
   }
-  if (repeat.length < 2)
-    throw valueError(
-      `Gamma-Gamma needs at least 2 customers with repeat purchases, got ${repeat.length}.`
-    );
+  if (repeat.length < 2) throw cvaError("model.tooFewRepeatCustomers", { count: repeat.length });
   const sample = groupRows([frequency, monetary], repeat);
   const [x, m] = sample.columns;
   const lnM = m.map(Math.log);
@@ -110,10 +109,7 @@ export function conditionalExpectedAverageSpend(
   const error = spendRowError(frequency, monetary);
   if (error) throw error;
   const { p, q, v } = params;
-  if (!(q > 1))
-    throw valueError(
-      `Gamma-Gamma q = ${q} ≤ 1 implies an infinite mean spend; expected spend is undefined.`
-    );
+  if (!(q > 1)) throw cvaError("model.infiniteMeanSpend", { q });
   return frequency > 0
     ? (p * (v + frequency * monetary)) / (p * frequency + q - 1)
     : (p * v) / (q - 1);
@@ -122,16 +118,14 @@ export function conditionalExpectedAverageSpend(
 /** What is wrong with one (frequency, monetary) row, or null. Monetary is ignored when frequency is 0. */
 export function spendRowError(frequency: number, monetary: number): CvaError | null {
   if (!Number.isFinite(frequency))
-    return valueError(`frequency must be a number, got ${frequency}.`);
+    return cvaError("model.notNumber", { name: "frequency", value: String(frequency) });
   if (frequency < 0 || !Number.isInteger(frequency))
-    return valueError(`frequency must be a whole number ≥ 0, got ${frequency}.`);
+    return cvaError("model.frequencyWhole", { value: frequency });
   if (frequency >= MAX_LEVEL) return tooManyPurchases(frequency);
   if (frequency === 0) return null;
-  if (!Number.isFinite(monetary)) return valueError(`monetary must be a number, got ${monetary}.`);
-  if (!(monetary > 0))
-    return valueError(
-      `monetary must be > 0 for a customer with repeat purchases (Gamma-Gamma spend is positive), got ${monetary}.`
-    );
+  if (!Number.isFinite(monetary))
+    return cvaError("model.notNumber", { name: "monetary", value: String(monetary) });
+  if (!(monetary > 0)) return cvaError("model.monetaryPositive", { value: monetary });
   return null;
 }
 
@@ -143,18 +137,11 @@ export const gammaGamma: SpendModel<GammaGammaParams> = {
   parameterNames: ["p", "q", "v"],
   parameterUnits: [null, null, "money"],
   explainRunaway(runaway, [p, q, v]) {
-    const meanings: string[] = [];
-    if (runaway.get("p") === "infinity")
-      meanings.push(
-        "p runs off to infinity: each customer's purchases seem to have exactly the same value (no variation around their own mean; are monetary values rounded or fixed prices?)"
-      );
+    const meanings: Message[] = [];
+    if (runaway.get("p") === "infinity") meanings.push(phrase("model.sameValuePerPurchase"));
     if (runTogether(runaway, "q", "v"))
-      meanings.push(
-        `q and v grow without bound together (p·v/q, the mean spend, stays near ${shown((p * v) / q)}): every customer seems to have the same mean spend`
-      );
-    return meanings.length === 0
-      ? undefined
-      : `${meanings.join("; ")}. Gamma-Gamma reaches such data only in the limit; the customers' mean spends (or the population mean) serve as the expected spend`;
+      meanings.push(phrase("model.sameMeanSpend", { spend: shown((p * v) / q) }));
+    return explained(meanings, phrase("model.spendOnlyInTheLimit"));
   },
   fit: fitGammaGamma,
   conditionalExpectedAverageSpend,

@@ -1,4 +1,4 @@
-import { CvaError, valueError } from "../errors";
+import { CvaError, cvaError } from "../errors";
 
 /**
  * Distinct rows of a sample with their multiplicities. Customers with the same (frequency, recency, T) contribute
@@ -136,37 +136,27 @@ export function rfmRowError(frequency: number, recency: number, T: number): CvaE
   const invalid =
     invalidTime("frequency", frequency) ?? invalidTime("recency", recency) ?? invalidTime("T", T);
   if (invalid) return invalid;
-  if (!Number.isInteger(frequency))
-    return valueError(
-      `frequency counts repeat purchases and must be a whole number, got ${frequency}.`
-    );
+  if (!Number.isInteger(frequency)) return cvaError("model.frequencyWhole", { value: frequency });
   if (frequency >= MAX_LEVEL) return tooManyPurchases(frequency);
-  if (frequency > 0 && recency === 0) {
-    return valueError(
-      `frequency ${frequency} with recency 0: repeat purchases must come after the first, so recency must be > 0.`
-    );
-  }
-  if (frequency === 0 && recency > 0)
-    return valueError(
-      `recency ${recency} with frequency 0: without repeat purchases recency must be 0.`
-    );
-  if (recency > T) {
-    return valueError(
-      `recency ${recency} exceeds T ${T}: the last purchase cannot come after the end of observation (same time unit? same as-of date?).`
-    );
-  }
+  if (frequency > 0 && recency === 0) return cvaError("model.repeatWithoutRecency", { frequency });
+  if (frequency === 0 && recency > 0) return cvaError("model.recencyWithoutRepeat", { recency });
+  if (recency > T) return cvaError("model.recencyAfterT", { recency, T });
   return null;
 }
 
 export function tooManyPurchases(frequency: number): CvaError {
-  return valueError(
-    `frequency ${frequency} is beyond any real customer's purchase count (at most ${MAX_LEVEL - 1}).`
-  );
+  return cvaError("model.tooManyPurchases", { value: frequency, max: MAX_LEVEL - 1 });
 }
 
-function invalidTime(name: string, value: number): CvaError | null {
-  if (!Number.isFinite(value)) return valueError(`${name} must be a number, got ${value}.`);
-  return value < 0 ? valueError(`${name} must not be negative, got ${value}.`) : null;
+/** A column's value that is not a number ≥ 0, named by its parameter name (frequency, recency, T, monetary). */
+export function invalidTime(name: string, value: number): CvaError | null {
+  if (!Number.isFinite(value)) return cvaError("model.notNumber", { name, value: String(value) });
+  return value < 0 ? cvaError("model.negative", { name, value }) : null;
+}
+
+/** The error of a row of a fitted sample, with its 1-based row: "Row 3: recency 40 exceeds T 38.86: …". */
+export function inRow(row: number, error: CvaError): CvaError {
+  return new CvaError({ code: "model.inRow", params: { row, detail: error.text } }, error.code);
 }
 
 /** Throws the row's problem, for the per-customer predictions (the adapters turn it into that row's error). */
@@ -177,8 +167,8 @@ export function checkedRow(frequency: number, recency: number, T: number): void 
 
 /** Throws unless t, a prediction horizon in the data's time unit, is a finite number ≥ 0. */
 export function checkedTime(t: number): void {
-  if (!Number.isFinite(t)) throw valueError(`The horizon t must be a number, got ${t}.`);
-  if (t < 0) throw valueError(`The horizon t must not be negative, got ${t}.`);
+  if (!Number.isFinite(t)) throw cvaError("model.horizonNotNumber", { value: String(t) });
+  if (t < 0) throw cvaError("model.horizonNegative", { value: t });
 }
 
 /**
@@ -214,28 +204,24 @@ export function rfmSample(
 ): RfmSample {
   const customers = frequency.length;
   if (recency.length !== customers || T.length !== customers) {
-    throw valueError(
-      `frequency, recency and T must have the same number of rows (got ${customers}, ${recency.length}, ${T.length}).`
-    );
+    throw cvaError("model.rowCounts", {
+      names: "frequency, recency and T",
+      counts: `${customers}, ${recency.length}, ${T.length}`,
+    });
   }
-  if (customers < 2)
-    throw valueError(`A model needs at least 2 customers to fit, got ${customers}.`);
+  if (customers < 2) throw cvaError("model.tooFewCustomers", { count: customers });
   let repeatCustomers = 0;
   let purchases = 0;
   let exposure = 0;
   for (let i = 0; i < customers; i++) {
     if (!isValidRfmRow(frequency[i], recency[i], T[i])) {
-      const error = rfmRowError(frequency[i], recency[i], T[i]) as CvaError;
-      throw new CvaError(error.code, `Row ${i + 1}: ${error.message}`);
+      throw inRow(i + 1, rfmRowError(frequency[i], recency[i], T[i]) as CvaError);
     }
     if (frequency[i] > 0) repeatCustomers++;
     purchases += frequency[i];
     exposure += T[i];
   }
-  if (repeatCustomers === 0)
-    throw valueError(
-      "No customer has a repeat purchase (all frequencies are 0): the purchase rate cannot be estimated."
-    );
+  if (repeatCustomers === 0) throw cvaError("model.noRepeatPurchase");
   const grouped = groupRows([frequency, recency, T]);
   const [recencyValues, recencyIndex] = distinctValues(grouped.columns[1]);
   const [TValues, TIndex] = distinctValues(grouped.columns[2]);

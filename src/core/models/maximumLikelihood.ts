@@ -1,5 +1,6 @@
-import { valueError } from "../errors";
-import { minimizeBfgs } from "./minimize";
+import { cvaError } from "../errors";
+import { type Message, phrase } from "../messages/catalogue";
+import { minimizeBfgs, type StopReason } from "./minimize";
 
 /**
  * A model's total log-likelihood ℓ(θ) over the sample (sum over customers), with ∂ℓ/∂θ written into `gradient`,
@@ -56,7 +57,7 @@ export interface FittedModel {
    * What it means about the data that these parameters run off (e.g. "every customer seems to drop out at the
    * same rate") and what to do, or undefined for the generic explanation.
    */
-  explainRunaway?(runaway: Runaway, params: Float64Array): string | undefined;
+  explainRunaway?(runaway: Runaway, params: Float64Array): Message | undefined;
 }
 
 /**
@@ -102,16 +103,22 @@ export function maximizeLikelihood(
       if (Math.abs(u) > RUNAWAY_LOG)
         runaway.set(model.parameterNames[i], u > 0 ? "infinity" : "zero");
     });
-    const stopped =
-      `stopped after ${result.iterations} iterations with gradient norm ${gradientNorm.toPrecision(3)} ` +
-      `(log-likelihood ${logLikelihoodValue.toFixed(3)})`;
-    throw valueError(
-      runaway.size > 0
-        ? `${model.displayName} has no best fit on these data: ${
-            model.explainRunaway?.(runaway, estimate) ?? genericRunaway(runaway)
-          } (${stopped}).`
-        : `${model.displayName} fit did not converge: ${result.reason}; ${stopped}.`
-    );
+    const stopped = {
+      model: model.displayName,
+      iterations: result.iterations,
+      gradient: shown(gradientNorm, 3),
+      logLikelihood: Number(logLikelihoodValue.toFixed(3)),
+    };
+    // A coordinate beyond its bound (e^7 or e^15) is beyond RUNAWAY_LOG too: the run-off is never empty there.
+    throw result.reason === "bound"
+      ? cvaError("model.noMaximum", {
+          ...stopped,
+          reason: model.explainRunaway?.(runaway, estimate) ?? genericRunaway(runaway),
+        })
+      : cvaError("model.notConverged", {
+          ...stopped,
+          reason: STOP_REASONS[result.reason as keyof typeof STOP_REASONS],
+        });
   }
   return {
     params: estimate,
@@ -124,24 +131,29 @@ export function maximizeLikelihood(
   };
 }
 
-/** "alpha runs off to infinity", "r and alpha run off to infinity" (…), for a model without its own wording. */
-export function runawayText(runaway: Runaway): string {
-  const parts = (["infinity", "zero"] as const)
-    .map((direction) => {
-      const names = [...runaway].filter(([, d]) => d === direction).map(([name]) => name);
-      if (names.length === 0) return "";
-      const verb = names.length === 1 ? "runs" : "run";
-      return `${names.slice(0, -1).join(", ")}${names.length > 1 ? " and " : ""}${names[names.length - 1]} ${verb} off to ${direction}`;
-    })
-    .filter((part) => part !== "");
-  return parts.join(" while ");
+/** Why a fit stopped short of the optimum, other than a parameter running off (see explainRunaway). */
+const STOP_REASONS: Record<Exclude<StopReason, "converged" | "bound">, Message> = {
+  start: phrase("model.stopStart"),
+  noStep: phrase("model.stopNoStep"),
+  iterations: phrase("model.stopIterations"),
+};
+
+/** "alpha runs off to infinity": one parameter's way, as a phrase. */
+export function runsOff(runaway: Runaway, name: string): Message {
+  return runaway.get(name) === "zero"
+    ? phrase("model.runsOffToZero", { name })
+    : phrase("model.runsOffToInfinity", { name });
 }
 
-function genericRunaway(runaway: Runaway): string {
-  return (
-    `${runawayText(runaway)}: the likelihood keeps rising that way, so the data do not determine ` +
-    `${runaway.size === 1 ? "it" : "them"} (too few customers or repeat purchases?)`
-  );
+function genericRunaway(runaway: Runaway): Message {
+  return phrase("model.runawayGeneric", {
+    runaway: [...runaway.keys()].map((name) => runsOff(runaway, name)),
+  });
+}
+
+/** A model's meanings of a run-off and its advice, as explainRunaway returns them; undefined without meanings. */
+export function explained(meanings: readonly Message[], advice: Message): Message | undefined {
+  return meanings.length === 0 ? undefined : phrase("model.runawayExplained", { meanings, advice });
 }
 
 /** True when the shape and scale of one Gamma (or the two Beta shapes) both run off to infinity together. */
@@ -149,7 +161,7 @@ export function runTogether(runaway: Runaway, first: string, second: string): bo
   return runaway.get(first) === "infinity" && runaway.get(second) === "infinity";
 }
 
-/** A rate or share for a message: 4 significant digits. */
-export function shown(value: number): string {
-  return Number(value.toPrecision(4)).toString();
+/** A rate or share for a message: 4 (or `digits`) significant digits. */
+export function shown(value: number, digits = 4): number {
+  return Number(value.toPrecision(digits));
 }

@@ -1,4 +1,5 @@
 import type { RfmSample } from "./groupedSample";
+import type { Message } from "../messages/catalogue";
 import type { FitReport, LogLikelihood, Runaway } from "./maximumLikelihood";
 
 /**
@@ -37,7 +38,7 @@ export interface ModelIdentity<P extends { model: string }> {
    * When a fit finds no finite maximum: what it means about the data that these parameters run off (given the
    * parameters where the fit stopped, in parameterNames order) and what to do; undefined for the generic text.
    */
-  explainRunaway?(runaway: Runaway, params: Float64Array): string | undefined;
+  explainRunaway?(runaway: Runaway, params: Float64Array): Message | undefined;
 }
 
 /** A fitted model: its parameters and how the fit went. */

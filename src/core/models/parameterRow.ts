@@ -1,12 +1,11 @@
 import { type CellValue, isBlank, required, toNumber } from "../cells";
-import { valueError } from "../errors";
+import { cvaError } from "../errors";
 import { phrase } from "../messages/catalogue";
 import {
   MODELS,
   type ModelParams,
   type RegisteredModel,
   modelNamed,
-  orList,
   type SpendModelParams,
   TRANSACTION_MODELS,
   type TransactionModelParams,
@@ -38,9 +37,10 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
   const name = row[0];
   const model = typeof name === "string" ? modelNamed(name) : undefined;
   if (!model) {
-    throw valueError(
-      `modelParams must start with a model name (${orList(MODELS.map((m) => m.id))}), got ${JSON.stringify(name ?? null)}.`
-    );
+    throw cvaError("model.unknownName", {
+      models: MODELS.map((m) => m.id).join(", "),
+      value: JSON.stringify(name ?? null),
+    });
   }
   const names = model.parameterNames;
   const params: Record<string, string | number> = { model: model.id };
@@ -49,13 +49,11 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
       toNumber(row[i + 1], phrase("term.modelParameter", { model: model.id, parameter }))
     );
     if (!(value > 0))
-      throw valueError(`${model.id} parameter ${parameter} must be > 0, got ${value}.`);
+      throw cvaError("model.parameterPositive", { model: model.id, parameter, value });
     params[parameter] = value;
   });
   if (row.slice(names.length + 1).some((cell) => !isBlank(cell))) {
-    throw valueError(
-      `${model.id} takes ${names.length} parameters; modelParams has more values than that.`
-    );
+    throw cvaError("model.tooManyParameters", { model: model.id, count: names.length });
   }
   return params as ModelParams;
 }
@@ -64,9 +62,10 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
 export function parseTransactionModelParams(row: readonly CellValue[]): TransactionModelParams {
   const params = parseModelParams(row);
   if (modelNamed(params.model)?.kind !== "transaction")
-    throw valueError(
-      `Expected ${orList(TRANSACTION_MODELS.map((m) => m.id))} parameters here, got ${described(modelNamed(params.model)!)} ones.`
-    );
+    throw cvaError("model.expectedTransactionModel", {
+      models: TRANSACTION_MODELS.map((m) => m.id).join(", "),
+      got: described(modelNamed(params.model)!),
+    });
   return params as TransactionModelParams;
 }
 
@@ -74,9 +73,12 @@ export function parseTransactionModelParams(row: readonly CellValue[]): Transact
 export function parseSpendModelParams(row: readonly CellValue[]): SpendModelParams {
   const params = parseModelParams(row);
   if (modelNamed(params.model)?.kind !== "spend")
-    throw valueError(
-      `Expected ${orList(MODELS.filter((m) => m.kind === "spend").map(described))} spend parameters here, got ${params.model} ones.`
-    );
+    throw cvaError("model.expectedSpendModel", {
+      models: MODELS.filter((m) => m.kind === "spend")
+        .map(described)
+        .join(", "),
+      got: params.model,
+    });
   return params as SpendModelParams;
 }
 

@@ -1,10 +1,11 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { valueError } from "../errors";
+import { cvaError } from "../errors";
 import { checkedRow, checkedTime, type RfmSample } from "./groupedSample";
 import { gaussLegendre } from "./gaussLegendre";
 import { unitHyp2f1 } from "./hyp2f1";
-import { type LogLikelihood, runTogether, shown } from "./maximumLikelihood";
+import { type Message, phrase } from "../messages/catalogue";
+import { explained, type LogLikelihood, runsOff, runTogether, shown } from "./maximumLikelihood";
 import type { ModelParamsOf, TransactionModel } from "./model";
 import { fitTransactionModelOn } from "./transactionFit";
 
@@ -288,26 +289,26 @@ export const paretoNbd: TransactionModel<ParetoNbdParams> = {
   parameterNames: ["r", "alpha", "s", "beta"],
   parameterUnits: [null, "time", null, "time"],
   explainRunaway(runaway, [r, alpha, s, beta]) {
-    const meanings: string[] = [];
+    const meanings: Message[] = [];
     if (runTogether(runaway, "r", "alpha"))
-      meanings.push(
-        `r and alpha grow without bound together (r/alpha, the purchase rate, stays near ${shown(r / alpha)} per time unit): every customer seems to buy at the same rate`
-      );
+      meanings.push(phrase("model.sameBuyingRate", { rate: shown(r / alpha) }));
     if (runTogether(runaway, "s", "beta"))
-      meanings.push(
-        `s and beta grow without bound together (s/beta, the drop-out rate, stays near ${shown(s / beta)} per time unit): every customer seems to drop out at the same rate`
-      );
+      meanings.push(phrase("model.sameDropoutRate", { rate: shown(s / beta) }));
     else if (runaway.get("s") === "zero" || runaway.get("beta") === "infinity")
       meanings.push(
-        `${runaway.get("s") === "zero" ? "s runs off to zero" : "beta runs off to infinity"}: the drop-out rate goes to 0, so nobody seems to drop out (did everyone buy close to the end of the data?)`
+        phrase("model.nobodyDropsOut", {
+          runaway: runsOff(runaway, runaway.get("s") === "zero" ? "s" : "beta"),
+        })
       );
-    else if (runaway.get("beta") === "zero")
-      meanings.push(
-        "beta runs off to zero: the drop-out rates spread over ever more orders of magnitude, as if some customers left right after their first purchase and the others never"
-      );
-    return meanings.length === 0
-      ? undefined
-      : `${meanings.join("; ")}. Pareto/NBD reaches such data only in the limit, so it has no parameters to give; try BG/NBD or MBG/NBD`;
+    else if (runaway.get("beta") === "zero") meanings.push(phrase("model.dropoutRatesSpread"));
+    return explained(
+      meanings,
+      phrase("model.onlyInTheLimitNoParameters", {
+        model: "Pareto/NBD",
+        first: "BG/NBD",
+        second: "MBG/NBD",
+      })
+    );
   },
   logLikelihood: paretoNbdLogLikelihood,
   /** Starts from r = s = 1 and α = β = the time per repeat purchase in the sample. */
@@ -320,9 +321,7 @@ export const paretoNbd: TransactionModel<ParetoNbdParams> = {
     logBracket(r, alpha, s, beta, frequency, recency, T, null);
     if (Number.isNaN(rowAlive[0])) {
       // Only where α and β are many orders of magnitude apart (and the integral too steep to take directly).
-      throw valueError(
-        `Pareto/NBD cannot be evaluated for this customer with alpha/beta = ${shown(alpha / beta)}: alpha and beta are both time scales of the same data, so a fit never gives them this far apart; check the parameter row (same time unit for both?).`
-      );
+      throw cvaError("model.extremeRatio", { ratio: shown(alpha / beta) });
     }
     return rowAlive[0];
   },

@@ -1,4 +1,4 @@
-import { CvaError, isCvaError, valueError } from "../errors";
+import { CvaError, cvaError, isCvaError } from "../errors";
 import { conditionalExpectedAverageSpend, type GammaGammaParams } from "./gammaGamma";
 import { groupRows, isValidRfmRow, rfmRowError } from "./groupedSample";
 import { transactionModel, type TransactionModelParams } from "./registry";
@@ -33,12 +33,12 @@ export interface ClvOptions {
 function checkedDiscountRate(rate: number): void {
   if (rate > -1 && rate <= 1) return;
   if (rate > 1 && Number.isFinite(rate))
-    throw valueError(
-      `The monthly discount rate is a fraction per month: ${rate} would mean ${rate * 100} % a month. For ${rate} % a month enter ${rate / 100}.`
-    );
-  throw valueError(
-    `The monthly discount rate must be a fraction between −1 and 1 (e.g. 0.01 for 1 % a month), got ${rate}.`
-  );
+    throw cvaError("model.discountAsPercent", {
+      value: rate,
+      percent: rate * 100,
+      fraction: rate / 100,
+    });
+  throw cvaError("model.discountRange", { value: rate });
 }
 
 /**
@@ -66,20 +66,17 @@ export function predictedClv(
   const { months = 12, monthlyDiscountRate = 0.01, dataUnit = "D" } = options;
   const n = frequency.length;
   if (recency.length !== n || T.length !== n || monetary.length !== n) {
-    throw valueError(
-      `frequency, recency, T and monetary must have the same number of rows (got ${n}, ${recency.length}, ${T.length}, ${monetary.length}).`
-    );
+    throw cvaError("model.rowCounts", {
+      names: "frequency, recency, T and monetary",
+      counts: `${n}, ${recency.length}, ${T.length}, ${monetary.length}`,
+    });
   }
   if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
-    throw valueError(`months must be a whole number from 1 to ${MAX_MONTHS}, got ${months}.`);
+    throw cvaError("model.months", { max: MAX_MONTHS, value: months });
   checkedDiscountRate(monthlyDiscountRate);
   const periodsPerMonth = PERIODS_PER_MONTH[dataUnit];
-  if (periodsPerMonth === undefined)
-    throw valueError(`dataUnit must be "D", "W" or "M", got ${JSON.stringify(dataUnit)}.`);
-  if (!(spend.q > 1))
-    throw valueError(
-      `Gamma-Gamma q = ${spend.q} ≤ 1 implies an infinite mean spend; CLV is undefined.`
-    );
+  if (periodsPerMonth === undefined) throw cvaError("model.dataUnit", { value: String(dataUnit) });
+  if (!(spend.q > 1)) throw cvaError("model.infiniteMeanSpend", { q: spend.q });
 
   const results: (number | CvaError)[] = new Array(n);
   const valid: number[] = [];

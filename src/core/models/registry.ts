@@ -49,10 +49,3 @@ export function modelNamed(name: string): RegisteredModel | undefined {
   return MODELS.find((model) => model.id.toUpperCase() === key || model.aliases.includes(key)) as
     RegisteredModel | undefined;
 }
-
-/** "A, B or C". */
-export function orList(items: readonly string[]): string {
-  return items.length < 2
-    ? items.join("")
-    : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-}
