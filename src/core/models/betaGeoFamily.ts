@@ -159,7 +159,8 @@ export function betaGeoModel<Id extends string>(
       );
     },
     logLikelihood: (sample) => betaGeoLogLikelihood(sample, shift),
-    fit: (frequency, recency, T) => fitTransactionModelOn(model, frequency, recency, T),
+    fit: (frequency, recency, T, options) =>
+      fitTransactionModelOn(model, frequency, recency, T, options),
     conditionalProbabilityAlive: (params, frequency, recency, T) =>
       probabilityAlive(shift, params, frequency, recency, T),
     conditionalExpectedPurchases(params, t, frequency, recency, T) {

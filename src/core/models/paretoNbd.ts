@@ -312,7 +312,8 @@ export const paretoNbd: TransactionModel<ParetoNbdParams> = {
   },
   logLikelihood: paretoNbdLogLikelihood,
   /** Starts from r = s = 1 and α = β = the time per repeat purchase in the sample. */
-  fit: (frequency, recency, T) => fitTransactionModelOn(paretoNbd, frequency, recency, T),
+  fit: (frequency, recency, T, options) =>
+    fitTransactionModelOn(paretoNbd, frequency, recency, T, options),
 
   /** P(alive | x, tₓ, T): the first term of L's bracket over the whole bracket (Fader & Hardie 2005 eq. 18). */
   conditionalProbabilityAlive(params, frequency, recency, T) {
