@@ -84,6 +84,14 @@ export interface TransactionModel<P extends { model: string }> extends ModelIden
    * P(alive) times this, which depends on (frequency, T) only. Inputs are taken as valid (callers validate).
    */
   expectedPurchasesIfAlive(params: P, t: number, frequency: number, T: number): number;
+  /** P(X(t) = n): the probability that a new customer makes exactly n repeat purchases in t time units. */
+  probabilityOfPurchases(params: P, n: number, t: number): number;
+  /**
+   * The customer's log-likelihood up to terms in frequency alone: what changes with recency and T. Observing the
+   * customer t longer without a purchase multiplies the likelihood by P(no purchase in (T, T + t] | history), so
+   * that probability is exp(rowLogLikelihood(…, T + t) − rowLogLikelihood(…, T)). Inputs are taken as valid.
+   */
+  rowLogLikelihood(params: P, frequency: number, recency: number, T: number): number;
 }
 
 /** A spend model: the expected value of a customer's purchases given the repeat purchases seen so far. */
