@@ -257,6 +257,12 @@ export const MODEL_MESSAGES = {
     "zh-CN":
       "Gamma-Gamma 只在极限情况下才能描述这样的数据；可直接以客户自身的平均消费（或总体均值）作为预期消费",
   },
+  "model.noStandardErrors": {
+    excel: "#VALUE!",
+    "en-US":
+      "The standard errors cannot be computed: the likelihood is flat in some direction at the optimum (its observed information is not positive definite).",
+    "zh-CN": "无法计算标准误：似然在最优点沿某个方向是平坦的（观测信息矩阵不是正定的）。",
+  },
   "model.unknownName": {
     excel: "#VALUE!",
     params: { models: "text", value: "text" },

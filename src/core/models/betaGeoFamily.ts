@@ -7,6 +7,7 @@ import { hyp2f1Increment } from "./hyp2f1";
 import { type Message, phrase } from "../messages/catalogue";
 import { explained, type LogLikelihood, runsOff, runTogether, shown } from "./maximumLikelihood";
 import type { ModelParamsOf, TransactionModel } from "./model";
+import { logPurchasesIfAlive, purchasesAtLeast } from "./purchaseCounts";
 import { fitTransactionModelOn } from "./transactionFit";
 
 /**
@@ -159,7 +160,8 @@ export function betaGeoModel<Id extends string>(
       );
     },
     logLikelihood: (sample) => betaGeoLogLikelihood(sample, shift),
-    fit: (frequency, recency, T) => fitTransactionModelOn(model, frequency, recency, T),
+    fit: (frequency, recency, T, options) =>
+      fitTransactionModelOn(model, frequency, recency, T, options),
     conditionalProbabilityAlive: (params, frequency, recency, T) =>
       probabilityAlive(shift, params, frequency, recency, T),
     conditionalExpectedPurchases(params, t, frequency, recency, T) {
@@ -177,6 +179,30 @@ export function betaGeoModel<Id extends string>(
     expectedPurchases: (params, t) => model.conditionalExpectedPurchases(params, t, 0, 0, 0),
     expectedPurchasesIfAlive: (params, t, frequency, T) =>
       expectedPurchasesIfAlive(shift, params, t, frequency, T),
+    /**
+     * P(X(t) = n) = B(a, b+n+shift)/B(a, b) · NB(n; t) + δ · B(a+1, b+n−1+shift)/B(a, b) · P(N(t) ≥ n), δ = 1 if
+     * n > 0 or shift = 1: alive through n purchases and making exactly n, or dropping out right after the n-th
+     * (FHL 2005 eq. 8; for MBG/NBD the drop-out may also follow the first purchase, as lifetimes' MBG/NBD has it).
+     */
+    probabilityOfPurchases(params, n, t) {
+      const { r, alpha, a, b } = params;
+      const lnBetaAB = betaln(a, b);
+      const stays = Math.exp(
+        betaln(a, b + n + shift) - lnBetaAB + logPurchasesIfAlive(r, alpha, n, t)
+      );
+      if (shift === 0 && n === 0) return stays;
+      const leaves = Math.exp(betaln(a + 1, b + (n - 1 + shift)) - lnBetaAB);
+      return stays + leaves * purchasesAtLeast(r, alpha, n, t);
+    },
+    rowLogLikelihood(params, frequency, recency, T) {
+      const { r, alpha, a, b } = params;
+      const stayed = -(r + frequency) * Math.log(alpha + T);
+      if (shift === 0 && frequency === 0) return stayed;
+      const dropped =
+        Math.log(a / (b + (frequency - 1 + shift))) - (r + frequency) * Math.log(alpha + recency);
+      const top = Math.max(stayed, dropped);
+      return top + Math.log1p(Math.exp(-Math.abs(stayed - dropped)));
+    },
   };
   return model;
 }

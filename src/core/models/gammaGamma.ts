@@ -2,9 +2,9 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { CvaError, cvaError } from "../errors";
 import { type Message, phrase } from "../messages/catalogue";
-import { groupRows, inRow, MAX_LEVEL, tooManyPurchases } from "./groupedSample";
+import { groupRows, inRow, invalidCount, MAX_LEVEL, tooManyPurchases } from "./groupedSample";
 import { explained, maximizeLikelihood, runTogether, shown } from "./maximumLikelihood";
-import type { ModelFit, ModelParamsOf, SpendModel } from "./model";
+import type { FitOptions, ModelFit, ModelParamsOf, SpendModel } from "./model";
 
 /**
  * Gamma-Gamma spend model: Fader & Hardie (2013), "The Gamma-Gamma Model of Monetary Value" (note 025), after
@@ -26,22 +26,30 @@ export type GammaGammaParams = ModelParamsOf<"GG", "p" | "q" | "v">;
  */
 export function fitGammaGamma(
   frequency: ArrayLike<number>,
-  monetary: ArrayLike<number>
+  monetary: ArrayLike<number>,
+  options: FitOptions = {}
 ): ModelFit<GammaGammaParams> {
-  if (monetary.length !== frequency.length) {
+  const { count } = options;
+  if (monetary.length !== frequency.length || (count && count.length !== frequency.length)) {
     throw cvaError("model.rowCounts", {
-      names: "frequency and monetary",
-      counts: `${frequency.length}, ${monetary.length}`,
+      names: count ? "frequency, monetary and count" : "frequency and monetary",
+      counts: [frequency.length, monetary.length, ...(count ? [count.length] : [])].join(", "),
     });
   }
   const repeat: number[] = [];
+  let customers = 0;
   for (let i = 0; i < frequency.length; i++) {
     const error = spendRowError(frequency[i], monetary[i]);
     if (error) throw inRow(i + 1, error);
-    if (frequency[i] > 0) repeat.push(i);
+    const weight = count ? count[i] : 1;
+    if (!(weight >= 0 && weight < Infinity)) throw inRow(i + 1, invalidCount(weight));
+    if (frequency[i] > 0 && weight > 0) {
+      repeat.push(i);
+      customers += weight;
+    }
   }
-  if (repeat.length < 2) throw cvaError("model.tooFewRepeatCustomers", { count: repeat.length });
-  const sample = groupRows([frequency, monetary], repeat);
+  if (customers < 2) throw cvaError("model.tooFewRepeatCustomers", { count: customers });
+  const sample = groupRows([frequency, monetary], repeat, count);
   const [x, m] = sample.columns;
   const lnM = m.map(Math.log);
   const { weight, levelStart } = sample;
@@ -87,9 +95,10 @@ export function fitGammaGamma(
   const fit = maximizeLikelihood(
     gammaGamma,
     logLikelihood,
-    [2, 2, spend / repeat.length / 2],
-    repeat.length,
-    sample.size
+    [2, 2, spend / customers / 2],
+    customers,
+    sample.size,
+    options.details
   );
   const [p, q, v] = fit.params;
   return { ...fit, params: { model: "GG", p, q, v } };

@@ -26,8 +26,9 @@ export interface GroupedRows {
 export const MAX_LEVEL = 2 ** 21;
 
 /**
- * Groups the given rows (all of them, or only the listed indices) of equal-length numeric columns. The first
- * column must hold whole numbers in [0, 2²¹) — it is the purchase count in every use.
+ * Groups the given rows (all of them, or only the listed indices) of equal-length numeric columns, each row counting
+ * once or `weights[row]` times. The first column must hold whole numbers in [0, 2²¹) — it is the purchase count in
+ * every use.
  *
  * Runs in linear time: a hash table on the rows' bit patterns finds the distinct rows, and one native sort of
  * (level · 2³² + row) keys orders them by level; a comparison sort of all rows was the bottleneck of a fit.
@@ -35,7 +36,8 @@ export const MAX_LEVEL = 2 ** 21;
  */
 export function groupRows(
   columns: readonly ArrayLike<number>[],
-  rows?: ArrayLike<number>
+  rows?: ArrayLike<number>,
+  weights?: ArrayLike<number>
 ): GroupedRows {
   const count = rows ? rows.length : columns[0].length;
   let tableSize = 16;
@@ -65,7 +67,7 @@ export function groupRows(
       }
       slot = (slot + 1) & (tableSize - 1);
     }
-    counts[idOf[k]]++;
+    counts[idOf[k]] += weights ? weights[row] : 1;
   }
   const keys = new Float64Array(distinctCount);
   for (let id = 0; id < distinctCount; id++) keys[id] = columns[0][firstRow[id]] * 2 ** 32 + id;
@@ -194,35 +196,41 @@ export interface RfmSample {
 }
 
 /**
- * Validates and groups the customers a transaction model is fitted on. Throws a CvaError naming the first bad row
- * (1-based), or when the sample cannot identify the model: fewer than two customers, or no repeat purchase at all.
+ * Validates and groups the customers a transaction model is fitted on; with `count`, row i stands for count[i]
+ * customers (a grouped table of (frequency, recency, T, count) fits exactly like the rows it summarises). Throws a
+ * CvaError naming the first bad row (1-based), or when the sample cannot identify the model: fewer than two
+ * customers, or no repeat purchase at all.
  */
 export function rfmSample(
   frequency: ArrayLike<number>,
   recency: ArrayLike<number>,
-  T: ArrayLike<number>
+  T: ArrayLike<number>,
+  count?: ArrayLike<number>
 ): RfmSample {
-  const customers = frequency.length;
-  if (recency.length !== customers || T.length !== customers) {
+  const rows = frequency.length;
+  if (recency.length !== rows || T.length !== rows || (count && count.length !== rows)) {
     throw cvaError("model.rowCounts", {
-      names: "frequency, recency and T",
-      counts: `${customers}, ${recency.length}, ${T.length}`,
+      names: count ? "frequency, recency, T and count" : "frequency, recency and T",
+      counts: [rows, recency.length, T.length, ...(count ? [count.length] : [])].join(", "),
     });
   }
-  if (customers < 2) throw cvaError("model.tooFewCustomers", { count: customers });
+  let customers = 0;
   let repeatCustomers = 0;
   let purchases = 0;
   let exposure = 0;
-  for (let i = 0; i < customers; i++) {
-    if (!isValidRfmRow(frequency[i], recency[i], T[i])) {
+  for (let i = 0; i < rows; i++) {
+    if (!isValidRfmRow(frequency[i], recency[i], T[i]))
       throw inRow(i + 1, rfmRowError(frequency[i], recency[i], T[i]) as CvaError);
-    }
-    if (frequency[i] > 0) repeatCustomers++;
-    purchases += frequency[i];
-    exposure += T[i];
+    const weight = count ? count[i] : 1;
+    if (!(weight >= 0 && weight < Infinity)) throw inRow(i + 1, invalidCount(weight));
+    customers += weight;
+    if (frequency[i] > 0) repeatCustomers += weight;
+    purchases += weight * frequency[i];
+    exposure += weight * T[i];
   }
+  if (customers < 2) throw cvaError("model.tooFewCustomers", { count: customers });
   if (repeatCustomers === 0) throw cvaError("model.noRepeatPurchase");
-  const grouped = groupRows([frequency, recency, T]);
+  const grouped = groupRows([frequency, recency, T], undefined, count);
   const [recencyValues, recencyIndex] = distinctValues(grouped.columns[1]);
   const [TValues, TIndex] = distinctValues(grouped.columns[2]);
   return {
@@ -240,6 +248,13 @@ export function rfmSample(
     TIndex,
     timePerPurchase: exposure / purchases,
   };
+}
+
+/** What is wrong with a row's customer count (a number ≥ 0 is right). */
+export function invalidCount(count: number): CvaError {
+  return Number.isFinite(count)
+    ? cvaError("model.negative", { name: "count", value: count })
+    : cvaError("model.notNumber", { name: "count", value: String(count) });
 }
 
 /** The distinct values of a column and, per entry, the index of its value among them. */

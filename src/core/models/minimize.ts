@@ -307,7 +307,7 @@ function differencedInverseHessian(
 }
 
 /** Inverse of a symmetric matrix by Cholesky factorisation, or null if it is not (numerically) positive definite. */
-function invertPositiveDefinite(m: Float64Array, n: number): Float64Array | null {
+export function invertPositiveDefinite(m: Float64Array, n: number): Float64Array | null {
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {

@@ -44,6 +44,13 @@ export interface ModelIdentity<P extends { model: string }> {
 /** A fitted model: its parameters and how the fit went. */
 export type ModelFit<P> = { params: P } & FitReport;
 
+export interface FitOptions {
+  /** Customers per row: a grouped table fits exactly like the rows it summarises. Default 1 each. */
+  count?: ArrayLike<number>;
+  /** Also compute standard errors, covariance and information criteria (FitReport.details). */
+  details?: boolean;
+}
+
 /**
  * A transaction ("buy till you die") model, after lifetimes' fitters. Times (recency, T, t) are in the time unit
  * of the data the model was fitted on. Predictions validate their row and throw its CvaError, so an adapter can
@@ -54,7 +61,12 @@ export interface TransactionModel<P extends { model: string }> extends ModelIden
   /** The total log-likelihood of a grouped sample and its gradient, over parameter vectors in parameterNames order. */
   logLikelihood(sample: RfmSample): LogLikelihood;
   /** Maximum-likelihood fit; throws CvaError naming a bad row, or saying why the fit does not converge. */
-  fit(frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>): ModelFit<P>;
+  fit(
+    frequency: ArrayLike<number>,
+    recency: ArrayLike<number>,
+    T: ArrayLike<number>,
+    options?: FitOptions
+  ): ModelFit<P>;
   /** P(the customer is still active at T | frequency, recency, T). */
   conditionalProbabilityAlive(params: P, frequency: number, recency: number, T: number): number;
   /** Purchases expected in (T, T + t] given the customer's history. */
@@ -72,13 +84,21 @@ export interface TransactionModel<P extends { model: string }> extends ModelIden
    * P(alive) times this, which depends on (frequency, T) only. Inputs are taken as valid (callers validate).
    */
   expectedPurchasesIfAlive(params: P, t: number, frequency: number, T: number): number;
+  /** P(X(t) = n): the probability that a new customer makes exactly n repeat purchases in t time units. */
+  probabilityOfPurchases(params: P, n: number, t: number): number;
+  /**
+   * The customer's log-likelihood up to terms in frequency alone: what changes with recency and T. Observing the
+   * customer t longer without a purchase multiplies the likelihood by P(no purchase in (T, T + t] | history), so
+   * that probability is exp(rowLogLikelihood(…, T + t) − rowLogLikelihood(…, T)). Inputs are taken as valid.
+   */
+  rowLogLikelihood(params: P, frequency: number, recency: number, T: number): number;
 }
 
 /** A spend model: the expected value of a customer's purchases given the repeat purchases seen so far. */
 export interface SpendModel<P extends { model: string }> extends ModelIdentity<P> {
   readonly kind: "spend";
   /** Maximum-likelihood fit on the customers with repeat purchases (the others carry no information). */
-  fit(frequency: ArrayLike<number>, monetary: ArrayLike<number>): ModelFit<P>;
+  fit(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options?: FitOptions): ModelFit<P>;
   /** E[spend per purchase | frequency, mean repeat spend]. */
   conditionalExpectedAverageSpend(params: P, frequency: number, monetary: number): number;
 }

@@ -3,6 +3,7 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { cvaError } from "../errors";
 import { checkedRow, checkedTime, type RfmSample } from "./groupedSample";
 import { gaussLegendre } from "./gaussLegendre";
+import { logPurchasesIfAlive } from "./purchaseCounts";
 import { unitHyp2f1 } from "./hyp2f1";
 import { type Message, phrase } from "../messages/catalogue";
 import { explained, type LogLikelihood, runsOff, runTogether, shown } from "./maximumLikelihood";
@@ -312,7 +313,8 @@ export const paretoNbd: TransactionModel<ParetoNbdParams> = {
   },
   logLikelihood: paretoNbdLogLikelihood,
   /** Starts from r = s = 1 and α = β = the time per repeat purchase in the sample. */
-  fit: (frequency, recency, T) => fitTransactionModelOn(paretoNbd, frequency, recency, T),
+  fit: (frequency, recency, T, options) =>
+    fitTransactionModelOn(paretoNbd, frequency, recency, T, options),
 
   /** P(alive | x, tₓ, T): the first term of L's bracket over the whole bracket (Fader & Hardie 2005 eq. 18). */
   conditionalProbabilityAlive(params, frequency, recency, T) {
@@ -346,6 +348,49 @@ export const paretoNbd: TransactionModel<ParetoNbdParams> = {
       powerIncrement(s - 1, Math.log((beta + T) / (beta + T + t)))
     );
   },
+
+  /**
+   * P(X(t) = n) = (β/(β+t))^s · NB(n; t) + ∫₀ᵗ s βˢ (β+τ)^−(s+1) NB(n; τ) dτ: alive throughout and making n
+   * purchases, or dying at τ < t after exactly n (NB as in purchaseCounts.ts; cf. Fader & Hardie 2006, "Deriving an
+   * expression for P(X(t) = x) under the Pareto/NBD model"). The integral by composite Gauss–Legendre in
+   * u = ln(1 + τ/min(α, β)), where the integrand is smooth on every scale of τ.
+   */
+  probabilityOfPurchases({ r, alpha, s, beta }, n, t) {
+    const survives = Math.exp(
+      s * Math.log(beta / (beta + t)) + logPurchasesIfAlive(r, alpha, n, t)
+    );
+    if (t === 0) return survives;
+    const scale = Math.min(alpha, beta);
+    const end = Math.log1p(t / scale);
+    const panels = 8;
+    const half = end / panels / 2;
+    const lnConstant =
+      Math.log(s) +
+      s * Math.log(beta) +
+      gammaln(r + n) -
+      gammaln(r) -
+      gammaln(n + 1) +
+      r * Math.log(alpha);
+    let dies = 0;
+    for (let panel = 0; panel < panels; panel++) {
+      const middle = (2 * panel + 1) * half;
+      for (let i = 0; i < RULE.nodes.length; i++) {
+        const u = middle + half * RULE.nodes[i];
+        const tau = scale * Math.expm1(u); // dτ = (scale + τ) du
+        const lnDensity =
+          lnConstant -
+          (s + 1) * Math.log(beta + tau) -
+          (r + n) * Math.log(alpha + tau) +
+          (n === 0 ? 0 : n * Math.log(tau)) +
+          Math.log(scale + tau);
+        dies += RULE.weights[i] * half * Math.exp(lnDensity);
+      }
+    }
+    return survives + dies;
+  },
+
+  rowLogLikelihood: ({ r, alpha, s, beta }, frequency, recency, T) =>
+    logBracket(r, alpha, s, beta, frequency, recency, T, null),
 
   /** E[X(t)] = rβ / (α(s−1)) · [1 − (β/(β+t))^(s−1)]: the conditional expectation at x = tₓ = T = 0. */
   expectedPurchases(params, t) {
