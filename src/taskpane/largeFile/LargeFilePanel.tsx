@@ -66,69 +66,91 @@ export function LargeFilePanel({
   const styles = useStyles();
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
   const engine = useRef<BrowserEngine | null>(null);
+  /** Counts the jobs: a job's results are shown only while it is the latest (Cancel or a new file end it). */
+  const job = useRef(0);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  const fail = (error: unknown) => {
+  /** Starts a job: `show` sets the phase, `latest` tells, only while no later job (or Cancel) has started. */
+  const startJob = () => {
+    const id = ++job.current;
+    const latest = () => job.current === id;
+    return {
+      latest,
+      show: (next: Phase) => {
+        if (latest()) setPhase(next);
+      },
+    };
+  };
+
+  const failed = (error: unknown): Phase => {
     const message = (error as { message?: unknown })?.message;
     const known =
       error instanceof ProblemError || (error as { name?: string })?.name === "WorkbookError";
-    setPhase({
+    return {
       step: "failed",
       problem:
         known || typeof message !== "string"
           ? problemOf(error)
           : problem("largeFile.unreadable", { detail: message }),
-    });
+    };
   };
 
   const open = async (file: File) => {
     engine.current?.terminate();
-    setPhase({ step: "working", label: t("largeFile.starting", { file: file.name }) });
+    const { show } = startJob();
+    show({ step: "working", label: t("largeFile.starting", { file: file.name }) });
     try {
       const { openBrowserEngine } = await import(
         /* webpackChunkName: "duckdb" */ "./browserEngine"
       );
       engine.current = await openBrowserEngine(file);
       const inspection = await inspectSource(engine.current, engine.current.fileName);
-      setPhase({ step: "mapping", inspection, columns: proposedColumns(inspection) });
+      show({ step: "mapping", inspection, columns: proposedColumns(inspection) });
     } catch (error) {
-      fail(error);
+      show(failed(error));
     }
   };
 
+  /** Writes blocks on a new sheet, showing the rows written; a customer table is then the pane's data. */
   const write = async (
+    { show, latest }: ReturnType<typeof startJob>,
     sheet: string,
-    blocks: Parameters<typeof writeNewSheet>[2]
-  ): Promise<SheetRange> => {
+    blocks: Parameters<typeof writeNewSheet>[2],
+    customers?: FileSummary
+  ) => {
     abort.current = new AbortController();
-    return writeNewSheet(workbook, sheet, blocks, {
+    const range = await writeNewSheet(workbook, sheet, blocks, {
       signal: abort.current.signal,
       onProgress: (done, total) =>
-        setPhase({ step: "working", label: t("largeFile.writing", { done, total }), done, total }),
+        show({ step: "working", label: t("largeFile.writing", { done, total }), done, total }),
     });
+    if (customers && latest()) {
+      show({ step: "written", summary: customers, sheet });
+      onWritten(range);
+    }
   };
 
   const summarise = async (inspection: SourceInspection, columns: TransactionColumns) => {
     const db = engine.current;
     if (!db) return;
+    const current = startJob();
+    const { show } = current;
     try {
       if (new Set(Object.values(columns)).size < 3)
         throw new ProblemError(problem("largeFile.sameColumn"));
       const plan = planFor(inspection, columns);
-      setPhase({ step: "working", label: t("largeFile.checking") });
+      show({ step: "working", label: t("largeFile.checking") });
       const summary = await summariseFile(db, plan);
       if (summary.customers <= MAX_SHEET_CUSTOMERS) {
         const rows = await customerRows(db);
-        const sheet = await newSheetName(workbook, "Customers", db.fileName);
-        const range = await write(sheet, [{ row: 0, column: 0, values: rows }]);
-        setPhase({ step: "written", summary, sheet });
-        onWritten(range);
+        const sheet = await newSheetName(workbook, t("largeFile.sheetCustomers"), db.fileName);
+        await write(current, sheet, [{ row: 0, column: 0, values: rows }], summary);
       } else {
-        setPhase({ step: "working", label: t("largeFile.fitting") });
+        show({ step: "working", label: t("largeFile.fitting") });
         const beyond = await beyondSheet(db, summary.asOf);
-        const sheet = await newSheetName(workbook, "Patterns", db.fileName);
-        await write(sheet, [
+        const sheet = await newSheetName(workbook, t("largeFile.sheetPatterns"), db.fileName);
+        await write(current, sheet, [
           { row: 0, column: 0, values: beyond.patterns },
           { row: 0, column: 5, values: [[t("largeFile.fits")], ...beyond.fits] },
           {
@@ -137,24 +159,24 @@ export function LargeFilePanel({
             values: [[t("largeFile.segment"), t("largeFile.customers")], ...beyond.segments],
           },
         ]);
-        setPhase({ step: "beyond", summary, sheet, beyond });
+        show({ step: "beyond", summary, sheet, beyond });
       }
     } catch (error) {
-      fail(error);
+      show(failed(error));
     }
   };
 
   const writeTop = async (summary: FileSummary) => {
     const db = engine.current;
     if (!db) return;
+    const current = startJob();
     try {
       const rows = await customerRows(db, MAX_SHEET_CUSTOMERS);
-      const sheet = await newSheetName(workbook, "Top customers", db.fileName);
-      const range = await write(sheet, [{ row: 0, column: 0, values: rows }]);
-      setPhase({ step: "written", summary: { ...summary, customers: rows.length - 1 }, sheet });
-      onWritten(range);
+      const sheet = await newSheetName(workbook, t("largeFile.sheetTop"), db.fileName);
+      const top = { ...summary, customers: rows.length - 1 };
+      await write(current, sheet, [{ row: 0, column: 0, values: rows }], top);
     } catch (error) {
-      fail(error);
+      current.show(failed(error));
     }
   };
 
@@ -162,7 +184,7 @@ export function LargeFilePanel({
     abort.current?.abort();
     engine.current?.terminate();
     engine.current = null;
-    setPhase({ step: "failed", problem: problem("workbook.cancelled", undefined, "info") });
+    startJob().show({ step: "failed", problem: problem("workbook.cancelled", undefined, "info") });
   };
 
   return (
