@@ -6,7 +6,7 @@ import type { RegisteredModel } from "../models/registry";
 
 /** Distinct rows of a sample and how many customers each stands for. */
 export interface Patterns {
-  columns: Float64Array[];
+  columns: readonly Float64Array[];
   count: Float64Array;
 }
 

@@ -48,6 +48,15 @@ export async function openBrowserEngine(file: File): Promise<BrowserEngine> {
       async rows(sql) {
         return rowsOf(await connection.query(sql));
       },
+      async numberColumns(sql) {
+        const table = await connection.query(sql);
+        return Array.from({ length: table.numCols }, (_, c) => {
+          const column = table.getChildAt(c);
+          const values = new Float64Array(table.numRows);
+          for (let r = 0; r < table.numRows; r++) values[r] = Number(column?.get(r) ?? Number.NaN);
+          return values;
+        });
+      },
       async run(sql) {
         const result = await connection.query(sql);
         const counts = rowsOf(result);

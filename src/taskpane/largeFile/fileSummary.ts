@@ -2,7 +2,7 @@ import type { CellValue } from "../../core/cells";
 import { rfmCode } from "../../core/rfm/rfmCode";
 import { rfmScores } from "../../core/rfm/rfmScores";
 import { DEFAULT_SEGMENT_MAP } from "../../core/rfm/segmentMap";
-import { modelById } from "../../core/models/registry";
+import { type ModelParams, modelById } from "../../core/models/registry";
 import { formatModelParams } from "../../core/models/parameterRow";
 import {
   checkTransactions,
@@ -11,6 +11,8 @@ import {
   type ProblemRow,
 } from "../../core/scale/checkTransactions";
 import {
+  checkedTablePlan,
+  checkedTransactionsSql,
   customerSummarySql,
   patternTableSql,
   spendPatternSql,
@@ -28,7 +30,8 @@ import { problem, ProblemError } from "../flow/problems";
 /** Rows a sheet holds below its header: more customers than this cannot be written as a customer table. */
 export const MAX_SHEET_CUSTOMERS = 1_048_575;
 
-/** The table the summary lands in, inside DuckDB, for the steps after it. */
+/** The tables inside DuckDB: the file's rows checked, then the summary the steps after it read. */
+const CHECKED = "checked_transactions";
 const CUSTOMERS = "customers";
 
 /** What the file's summary gave: the quality report, and how many customers, as of when. */
@@ -52,20 +55,25 @@ export function planFor(
 }
 
 /**
- * Checks every row, then summarises the file into DuckDB's table of customers (as CVA.RFMSUMMARY, per day, as of
- * the latest transaction). Rows that cannot be used are left out and reported, as the pane does for a sheet.
+ * Reads the file once into a table of checked transactions (DuckDB-WASM runs on one thread: parsing the file is
+ * the cost), reports on it, then summarises it into DuckDB's table of customers (as CVA.RFMSUMMARY, per day, as
+ * of the latest transaction). Rows that cannot be used are left out and reported, as the pane does for a sheet.
  */
 export async function summariseFile(
   engine: SqlEngine,
   plan: TransactionPlan
 ): Promise<FileSummary> {
-  const quality = await checkTransactions(engine, plan);
+  await engine.run(
+    `CREATE OR REPLACE TABLE ${CHECKED} AS
+    SELECT customer, purchase_date, amount, problem FROM (${checkedTransactionsSql(plan)}) AS checked`
+  );
+  const quality = await checkTransactions(engine, plan, undefined, CHECKED);
   const examples = quality.badRows > 0 ? await problemRows(engine, plan, 5) : [];
   if (quality.latest === null) throw new ProblemError(problem("largeFile.noRows"));
   const asOf = quality.latest;
-  await engine.run(
-    `CREATE OR REPLACE TABLE ${CUSTOMERS} AS ${customerSummarySql(plan, { periodDays: 1, asOf })}`
-  );
+  const summary = customerSummarySql(checkedTablePlan(CHECKED), { periodDays: 1, asOf });
+  await engine.run(`CREATE OR REPLACE TABLE ${CUSTOMERS} AS ${summary}`);
+  await engine.run(`DROP TABLE ${CHECKED}`);
   const [[customers]] = await engine.rows(`SELECT count(*) FROM ${CUSTOMERS}`);
   return { quality, examples, asOf, customers: Number(customers) };
 }
@@ -101,42 +109,33 @@ export interface BeyondSheet {
  * pane's RFM definitions).
  */
 export async function beyondSheet(engine: SqlEngine, asOf: string): Promise<BeyondSheet> {
-  const patternRows = await engine.rows(patternTableSql(CUSTOMERS));
-  const patterns: CellValue[][] = [
-    ["frequency", "recency", "T", "count"],
-    ...patternRows.slice(0, MAX_SHEET_CUSTOMERS),
-  ];
-  const column = (rows: unknown[][], c: number) =>
-    Float64Array.from(rows, (row) => row[c] as number);
+  const numbers = (sql: string) => engine.numberColumns(`SELECT * FROM (${sql}) AS t`);
+  const [frequency, recency, T, count] = await numbers(patternTableSql(CUSTOMERS));
+  const shown = Math.min(frequency.length, MAX_SHEET_CUSTOMERS);
+  const patterns: CellValue[][] = [["frequency", "recency", "T", "count"]];
+  for (let i = 0; i < shown; i++) patterns.push([frequency[i], recency[i], T[i], count[i]]);
+  const [spendFrequency, monetary, spendCount] = await numbers(spendPatternSql(CUSTOMERS));
   const fits: CellValue[][] = [];
-  const bgNbd = modelById("BG/NBD");
-  const spend = modelById("GG");
-  const spendRows = await engine.rows(spendPatternSql(CUSTOMERS));
-  for (const [model, rows] of [
-    [bgNbd, patternRows],
-    [spend, spendRows],
+  for (const [model, all] of [
+    [modelById("BG/NBD"), { columns: [frequency, recency, T], count }],
+    [modelById("GG"), { columns: [spendFrequency, monetary], count: spendCount }],
   ] as const) {
-    const width = rows[0]?.length ?? 0;
     try {
-      const { patterns } = usablePatterns(model, {
-        columns: Array.from({ length: width - 1 }, (_, c) => column(rows, c)),
-        count: column(rows, width - 1),
-      });
-      const fit = fitPatterns(model, patterns);
-      fits.push(formatModelParams(fit.params as never));
+      const fit = fitPatterns(model, usablePatterns(model, all).patterns);
+      fits.push(formatModelParams(fit.params as ModelParams));
     } catch (error) {
       fits.push([model.id, (error as Error).message]);
     }
   }
-  const measures = await engine.rows(
+  const [daysSince, purchaseDays, total] = await numbers(
     `SELECT CAST(${dateLiteral(asOf)} - last_purchase AS DOUBLE), frequency + 1, total FROM ${CUSTOMERS}`
   );
-  const scores = rfmScores(column(measures, 0), column(measures, 1), column(measures, 2));
+  const scores = rfmScores(daysSince, purchaseDays, total);
   const counts = new Map<string, number>();
-  for (let i = 0; i < measures.length; i++) {
+  for (let i = 0; i < daysSince.length; i++) {
     const code = rfmCode(scores.recency[i], scores.frequency[i], scores.monetary[i]);
     const segment = DEFAULT_SEGMENT_MAP.get(code) ?? code;
     counts.set(segment, (counts.get(segment) ?? 0) + 1);
   }
-  return { patterns, patternCount: patternRows.length, fits, segments: [...counts] };
+  return { patterns, patternCount: frequency.length, fits, segments: [...counts] };
 }
