@@ -33,6 +33,14 @@ export async function openEngine(options: EngineOptions = {}): Promise<NodeEngin
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowsJS().map((row) => row.map(plainValue));
     },
+    async numberColumns(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader
+        .getColumnsJS()
+        .map((column) =>
+          Float64Array.from(column, (value) => (value === null ? Number.NaN : Number(value)))
+        );
+    },
     async run(sql) {
       const result = await connection.run(sql);
       return result.rowsChanged;

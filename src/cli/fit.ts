@@ -1,14 +1,12 @@
 import { writeFileSync } from "node:fs";
-import { spendRowError } from "../core/models/gammaGamma";
-import { rfmRowError } from "../core/models/groupedSample";
 import { formatModelParams } from "../core/models/parameterRow";
-import type { ModelParams } from "../core/models/registry";
+import type { ModelParams, RegisteredModel } from "../core/models/registry";
 import { patternTableSql, spendPatternSql } from "../core/scale/customerSummarySql";
 import { CliError, EXIT, inputError, usageError } from "./cliError";
 import { MODEL_CHOICES, modelOption } from "./cliModels";
 import { openCustomerFile } from "./customerFile";
 import type { NodeEngine } from "./duckdbEngine";
-import { fitPatterns, type Patterns } from "./fitting";
+import { fitPatterns, type Patterns, usablePatterns } from "../core/scale/fitPatterns";
 import type { CliIo } from "./io";
 import { onePositional, parseCommand } from "./options";
 
@@ -58,7 +56,7 @@ export async function fit(args: string[], io: CliIo, engine: NodeEngine): Promis
     columns: measures.map((_, c) => Float64Array.from(rows, (row) => row[c] as number)),
     count: Float64Array.from(rows, (row) => row[measures.length] as number),
   };
-  const patterns = usablePatterns(path, measures, all, spend, values["skip-bad-rows"], io);
+  const patterns = checkedPatterns(path, measures, model, all, values["skip-bad-rows"], io);
 
   const start = performance.now();
   let result;
@@ -93,38 +91,27 @@ export async function fit(args: string[], io: CliIo, engine: NodeEngine): Promis
  * The patterns the model can take (the engine's rules per row). A bad one stops the fit with its values and
  * count, unless `skip`: then they are left out and counted on stderr.
  */
-function usablePatterns(
+function checkedPatterns(
   path: string,
   measures: string[],
+  model: RegisteredModel,
   patterns: Patterns,
-  spend: boolean,
   skip: boolean | undefined,
   io: CliIo
 ): Patterns {
-  const [first, second, third] = patterns.columns;
-  const keep: number[] = [];
-  let skipped = 0;
-  for (let i = 0; i < patterns.count.length; i++) {
-    const count = patterns.count[i];
-    const error = !(Number.isInteger(count) && count > 0)
-      ? `count must be a whole number > 0, got ${count}`
-      : (spend ? spendRowError(first[i], second[i]) : rfmRowError(first[i], second[i], third[i]))
-          ?.message;
-    if (!error) {
-      keep.push(i);
-    } else if (skip && count > 0) {
-      skipped += count;
-    } else {
-      const values = measures.map((m, c) => `${m} ${patterns.columns[c][i]}`).join(", ");
-      throw inputError(
-        `${path}: ${count} customers with ${values}: ${error}${skip ? "" : " (--skip-bad-rows leaves such customers out)"}`
-      );
-    }
+  const counts = patterns.count;
+  const badCount = counts.findIndex((count) => !(Number.isInteger(count) && count > 0));
+  if (badCount >= 0)
+    throw inputError(`${path}: count must be a whole number > 0, got ${counts[badCount]}.`);
+  const usable = usablePatterns(model, patterns);
+  if (usable.first !== null && !skip) {
+    const { index, error } = usable.first;
+    const values = measures.map((m, c) => `${m} ${patterns.columns[c][index]}`).join(", ");
+    throw inputError(
+      `${path}: ${counts[index]} customers with ${values}: ${error.message} (--skip-bad-rows leaves such customers out)`
+    );
   }
-  if (skipped > 0)
-    io.err(`${skipped.toLocaleString("en-US")} customers the model cannot take left out\n`);
-  return {
-    columns: patterns.columns.map((column) => Float64Array.from(keep, (i) => column[i])),
-    count: Float64Array.from(keep, (i) => patterns.count[i]),
-  };
+  if (usable.skipped > 0)
+    io.err(`${usable.skipped.toLocaleString("en-US")} customers the model cannot take left out\n`);
+  return usable.patterns;
 }

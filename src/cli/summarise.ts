@@ -2,7 +2,8 @@ import { customerSummarySql, patternTableSql } from "../core/scale/customerSumma
 import { inspectSource } from "../core/scale/inspectSource";
 import { quoteString } from "../core/scale/sqlText";
 import { inputError } from "./cliError";
-import { checkTransactions, qualityReport } from "./dataQuality";
+import { checkTransactions, usedTransactions } from "../core/scale/checkTransactions";
+import { qualityReport } from "./dataQuality";
 import type { NodeEngine } from "./duckdbEngine";
 import type { CliIo } from "./io";
 import {
@@ -103,7 +104,7 @@ export async function summarise(args: string[], io: CliIo, engine: NodeEngine): 
     )
   );
   io.err(
-    `${out}: ${customers.toLocaleString("en-US")} customers from ${(quality.rows - quality.badRows - quality.problems.blank - quality.afterAsOf).toLocaleString("en-US")} transactions, ` +
+    `${out}: ${customers.toLocaleString("en-US")} customers from ${usedTransactions(quality).toLocaleString("en-US")} transactions, ` +
       `as of ${asOf}, recency and T in ${periodDays === 1 ? "days" : "weeks"}\n`
   );
   if (patterns !== undefined && patternFormat !== undefined) {

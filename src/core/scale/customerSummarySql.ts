@@ -166,11 +166,34 @@ const PROBLEM_SQL = `CASE
   END`;
 
 /**
- * One pass over the transactions for the data-quality report: rows, rows per problem (columns named as in
- * ROW_PROBLEMS), the earliest and latest usable dates (ISO text; the latest is the default as-of date), and the
- * usable rows dated after `asOf` when one is given (0 otherwise).
+ * Each transaction typed (typedTransactionsSql, with the report's columns) and its problem: one of ROW_PROBLEMS,
+ * or NULL for a usable row.
  */
-export function dataQualitySql(plan: TransactionPlan, asOf?: string): string {
+export function checkedTransactionsSql(plan: TransactionPlan): string {
+  return `SELECT *, ${PROBLEM_SQL} AS problem
+FROM (
+  ${typedTransactionsSql(plan, true).replace(/\n/g, "\n  ")}
+) AS typed`;
+}
+
+/**
+ * The checked transactions as a table of their own (customer, purchase_date, amount, problem), for a host that
+ * summarises the same file more than once (the pane): its plan reads the table instead of parsing the file again.
+ */
+export function checkedTablePlan(table: string): TransactionPlan {
+  return {
+    source: { kind: "table", name: table },
+    columns: { customer: "customer", date: "purchase_date", amount: "amount" },
+    dateReading: { kind: "date" },
+  };
+}
+
+/**
+ * One pass over checked transactions (checkedTransactionsSql, or a table of them) for the data-quality report:
+ * rows, rows per problem (columns named as in ROW_PROBLEMS), the earliest and latest usable dates (ISO text; the
+ * latest is the default as-of date), and the usable rows dated after `asOf` when one is given (0 otherwise).
+ */
+export function dataQualitySql(checked: string, asOf?: string): string {
   const counts = ROW_PROBLEMS.map(
     (problem) => `count(*) FILTER (WHERE problem = '${problem}') AS "${problem}"`
   );
@@ -182,22 +205,14 @@ export function dataQualitySql(plan: TransactionPlan, asOf?: string): string {
   CAST(min(purchase_date) FILTER (WHERE problem IS NULL) AS VARCHAR) AS earliest,
   CAST(max(purchase_date) FILTER (WHERE problem IS NULL) AS VARCHAR) AS latest,
   ${afterAsOf} AS after_as_of
-FROM (
-  SELECT *, ${PROBLEM_SQL} AS problem
-  FROM (
-  ${typedTransactionsSql(plan, true).replace(/\n/g, "\n  ")}
-  ) AS typed
-) AS checked`;
+FROM ${checked}`;
 }
 
 /** Up to `limit` unusable rows (blank ones aside) as problem, customer, date and amount text, for the report. */
 export function problemRowsSql(plan: TransactionPlan, limit: number): string {
   return `SELECT problem, CAST(customer AS VARCHAR), CAST(date_value AS VARCHAR), CAST(amount_value AS VARCHAR)
 FROM (
-  SELECT *, ${PROBLEM_SQL} AS problem
-  FROM (
-  ${typedTransactionsSql(plan, true).replace(/\n/g, "\n  ")}
-  ) AS typed
+${checkedTransactionsSql(plan)}
 ) AS checked
 WHERE problem IS NOT NULL AND problem <> 'blank'
 LIMIT ${Math.max(0, Math.floor(limit))}`;

@@ -9,6 +9,11 @@ export type SqlValue = number | string | boolean | null;
 export interface SqlEngine {
   /** Runs one statement and returns its rows, each as an array in the statement's column order. */
   rows(sql: string): Promise<SqlValue[][]>;
+  /**
+   * Runs a statement whose columns are all numbers and returns them column by column: millions of rows without a
+   * JavaScript array per row. NULL reads as NaN.
+   */
+  numberColumns(sql: string): Promise<Float64Array[]>;
   /** Runs a statement for its effect (CREATE, COPY, SET …); resolves to the rows it wrote (COPY, INSERT) or 0. */
   run(sql: string): Promise<number>;
 }

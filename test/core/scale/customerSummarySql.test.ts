@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { excelSerial } from "../../../src/core/cdnow/cdnowMaster";
 import {
+  checkedTransactionsSql,
   customerSummarySql,
   dataQualitySql,
   patternTableSql,
@@ -138,7 +139,9 @@ describe("the data-quality pass", () => {
       ].join("\n")
     );
     const plan = csvPlan(path);
-    const [row] = await db.engine().rows(dataQualitySql(plan, "2024-01-04"));
+    const [row] = await db
+      .engine()
+      .rows(dataQualitySql(`(${checkedTransactionsSql(plan)})`, "2024-01-04"));
     expect(row).toEqual([10, 1, 1, 1, 2, 1, 2, "2024-01-01", "2024-01-05", 1]);
     const examples = await db.engine().rows(problemRowsSql(plan, 10));
     expect(examples.map((example) => example[0]).sort()).toEqual(
