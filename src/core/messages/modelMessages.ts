@@ -281,7 +281,8 @@ export const MODEL_MESSAGES = {
     params: { model: "text" },
     "en-US":
       "An interval needs the {{model}} fit's details block (the fit with details TRUE, its covariance rows included), not only its parameter row.",
-    "zh-CN": "计算区间需要 {{model}} 拟合的明细区域（details 设为 TRUE 的拟合结果，含协方差行），而不只是参数行。",
+    "zh-CN":
+      "计算区间需要 {{model}} 拟合的明细区域（details 设为 TRUE 的拟合结果，含协方差行），而不只是参数行。",
   },
   "model.level": {
     excel: "#VALUE!",
@@ -306,7 +307,8 @@ export const MODEL_MESSAGES = {
     params: { calibrationEnd: "date", observationEnd: "date" },
     "en-US":
       "The observation end {{observationEnd}} must come after the calibration end {{calibrationEnd}}: the holdout period lies between them.",
-    "zh-CN": "观察期结束日 {{observationEnd}} 必须晚于校准期结束日 {{calibrationEnd}}：两者之间是留出期。",
+    "zh-CN":
+      "观察期结束日 {{observationEnd}} 必须晚于校准期结束日 {{calibrationEnd}}：两者之间是留出期。",
   },
   "model.unknownName": {
     excel: "#VALUE!",

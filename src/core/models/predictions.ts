@@ -49,10 +49,7 @@ export function frequencyRecencyGrid(
   const recencies = Array.from({ length: maxRecency + 1 }, (_, j) => j);
   const rows: (string | number)[][] = [["frequency \\ recency", ...recencies]];
   for (let x = 0; x <= maxFrequency; x++) {
-    rows.push([
-      x,
-      ...recencies.map((tx) => (tx <= T && (x > 0) === (tx > 0) ? value(x, tx) : "")),
-    ]);
+    rows.push([x, ...recencies.map((tx) => (tx <= T && x > 0 === tx > 0 ? value(x, tx) : ""))]);
   }
   return rows;
 }
