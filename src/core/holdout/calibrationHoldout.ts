@@ -50,7 +50,8 @@ export function calibrationAndHoldout(
   const spend = new Float64Array(customers);
   const transactions = new Float64Array(customers);
   const periodOf = (day: number) => Math.floor((day - PERIOD_ANCHOR) / periodDays);
-  const firstPeriod = periodOf(end) + 1;
+  // A holdout row may share its period with the calibration end (a week straddling it): offsets start at 0 there.
+  const endPeriod = periodOf(end);
   // Each holdout row as one number, customer · 2³² + period offset: sorted, equal neighbours are the same period.
   const keys: number[] = [];
   for (let i = 0; i < dates.length; i++) {
@@ -62,7 +63,7 @@ export function calibrationAndHoldout(
     if (k === undefined) continue;
     spend[k] += amounts[i] as number;
     transactions[k]++;
-    keys.push(k * 2 ** 32 + (periodOf(day) - firstPeriod));
+    keys.push(k * 2 ** 32 + (periodOf(day) - endPeriod));
   }
   const sorted = Float64Array.from(keys).sort();
   const frequencyHoldout = new Float64Array(customers);
