@@ -310,6 +310,34 @@ export const MODEL_MESSAGES = {
     "zh-CN":
       "观察期结束日 {{observationEnd}} 必须晚于校准期结束日 {{calibrationEnd}}：两者之间是留出期。",
   },
+  "model.checkNoFit": {
+    excel: "#VALUE!",
+    "en-US":
+      "No model could be fitted on the calibration period: move the split date later, so that more customers have repeat purchases before it.",
+    "zh-CN": "校准期内无法拟合任何模型：请把切分日期往后移，让更多客户在切分日期之前有重复购买。",
+  },
+  "model.verdict": {
+    params: {
+      best: "text",
+      mae: "number",
+      margin: "number",
+      runnerUp: "text",
+      predicted: "number",
+      actual: "number",
+      error: "number",
+    },
+    "en-US":
+      "{{best}} predicts the holdout best: its error per customer (MAE {{mae}}) is {{margin}} % below {{runnerUp}}'s. It predicts {{predicted}} holdout purchases against {{actual}} made ({{error}} %).",
+    "zh-CN":
+      "{{best}} 对留出期的预测最好：其每位客户的误差（MAE {{mae}}）比 {{runnerUp}} 低 {{margin}} %。它预测留出期购买 {{predicted}} 次，实际为 {{actual}} 次（{{error}} %）。",
+  },
+  "model.verdictOnly": {
+    params: { best: "text", mae: "number", predicted: "number", actual: "number", error: "number" },
+    "en-US":
+      "Only {{best}} could be fitted: its error per customer is MAE {{mae}}; it predicts {{predicted}} holdout purchases against {{actual}} made ({{error}} %).",
+    "zh-CN":
+      "只有 {{best}} 能够拟合：其每位客户的误差为 MAE {{mae}}；它预测留出期购买 {{predicted}} 次，实际为 {{actual}} 次（{{error}} %）。",
+  },
   "model.unknownName": {
     excel: "#VALUE!",
     params: { models: "text", value: "text" },
