@@ -1,26 +1,25 @@
 // The probabilistic customer models: fits (BG/NBD family, Gamma-Gamma) and the predictions that take their parameter rows.
 import { CellValue } from "../core/cells";
-import { CvaError, isCvaError, valueError } from "../core/errors";
+import { CvaError, cvaError, isCvaError } from "../core/errors";
+import { phrase } from "../core/messages/catalogue";
 import {
   conditionalExpectedAverageSpend,
   fitGammaGamma,
+  type GammaGammaParams,
   spendRowError,
 } from "../core/models/gammaGamma";
-import { isValidRfmRow, rfmRowError } from "../core/models/groupedSample";
+import { inRow, isValidRfmRow, rfmRowError } from "../core/models/groupedSample";
 import {
   formatModelParams,
-  GammaGammaParams,
-  parseGammaGammaParams,
+  parseSpendModelParams,
   parseTransactionModelParams,
-  TransactionModelName,
-  TransactionModelParams,
-} from "../core/models/modelParams";
+} from "../core/models/parameterRow";
 import { DataUnit, predictedClv as predictedClvOf } from "../core/models/predictiveClv";
 import {
-  conditionalExpectedPurchases,
-  conditionalProbabilityAlive,
-  fitTransactionModel,
-} from "../core/models/transactionModels";
+  transactionModel,
+  type TransactionModelId,
+  type TransactionModelParams,
+} from "../core/models/registry";
 import { broadcast } from "./broadcast";
 import { toExcelCell } from "./excelValues";
 import {
@@ -32,14 +31,20 @@ import {
   optionalCell,
   spill,
   spillNumericRows,
+  Subject,
 } from "./ranges";
+
+// The columns' names in messages ("Frequency in row 3 must be a number"); T keeps its parameter name.
+const FREQUENCY = phrase("term.frequency");
+const RECENCY = phrase("term.recency");
+const MONETARY = phrase("term.monetary");
 
 // ── Customer models: from a transaction table to predicted CLV ─────────────────────────────────────────────────
 // Fits return their parameters as one row ([name, p1…p4]) that the prediction functions take back, so a model
 // fitted once in a cell drives live predictions in every row that points at it.
 
 /**
- * Fits the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood: while active, customers buy at their own Poisson rate; after each repeat purchase they may drop out. Returns one row: "BG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #NUM! with the reason if the fit does not converge.
+ * Fits the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood: while active, customers buy at their own Poisson rate; after each repeat purchase they may drop out. Returns one row: "BG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction BGNBD
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
@@ -51,7 +56,7 @@ export function bgNbd(frequency: number[][], recency: number[][], T: number[][])
 }
 
 /**
- * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) by maximum likelihood: while active, customers buy at their own Poisson rate and may drop out at any time at their own rate. Returns one row: "Pareto/NBD", r, alpha, s, beta, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #NUM! with the reason if the fit does not converge.
+ * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) by maximum likelihood: while active, customers buy at their own Poisson rate and may drop out at any time at their own rate. Returns one row: "Pareto/NBD", r, alpha, s, beta, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction PARETONBD
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
@@ -63,7 +68,7 @@ export function paretoNbd(frequency: number[][], recency: number[][], T: number[
 }
 
 /**
- * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood: as BG/NBD, but customers may also drop out right after their first purchase, so one-time buyers are not all presumed active. Returns one row: "MBG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #NUM! with the reason if the fit does not converge.
+ * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood: as BG/NBD, but customers may also drop out right after their first purchase, so one-time buyers are not all presumed active. Returns one row: "MBG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction MBGNBD
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
@@ -75,7 +80,7 @@ export function mbgNbd(frequency: number[][], recency: number[][], T: number[][]
 }
 
 /**
- * Fits the Gamma-Gamma spend model (Fader & Hardie 2013) by maximum likelihood on the customers with repeat purchases (frequency > 0; the others are skipped): the value of each purchase varies around the customer's own mean, and those means vary across customers. Assumes spend does not depend on purchase frequency. Returns one row: "GG", p, q, v, for CVA.EXPECTEDSPEND and CVA.PREDICTEDCLV. #NUM! with the reason if the fit does not converge.
+ * Fits the Gamma-Gamma spend model (Fader & Hardie 2013) by maximum likelihood on the customers with repeat purchases (frequency > 0; the others are skipped): the value of each purchase varies around the customer's own mean, and those means vary across customers. Assumes spend does not depend on purchase frequency. Returns one row: "GG", p, q, v, for CVA.EXPECTEDSPEND and CVA.PREDICTEDCLV. #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction GAMMAGAMMA
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} monetary Mean spend of each customer's repeat purchases, > 0 where frequency > 0 (one column, same length).
@@ -84,7 +89,7 @@ export function mbgNbd(frequency: number[][], recency: number[][], T: number[][]
 export function gammaGamma(frequency: number[][], monetary: number[][]): any[][] {
   return spill(() => {
     const [f, m] = fittingColumns(
-      [columnSource(frequency, "Frequency"), columnSource(monetary, "Monetary")],
+      [columnSource(frequency, FREQUENCY), columnSource(monetary, MONETARY)],
       ([x, spend], i) => spendRowError(x[i], spend[i])
     );
     return [formatModelParams(fitGammaGamma(f, m).params).slice(0, 4)];
@@ -92,9 +97,9 @@ export function gammaGamma(frequency: number[][], monetary: number[][]): any[][]
 }
 
 // Predictions broadcast like the KPI formulas; each call's formula closes over the parameter row it was given.
-const RFM_ARGS = [{ what: "Frequency" }, { what: "Recency" }, { what: "T" }];
-const HORIZON_RFM_ARGS = [{ what: "Horizon t" }, ...RFM_ARGS];
-const SPEND_ARGS = [{ what: "Frequency" }, { what: "Monetary" }];
+const RFM_ARGS = [{ what: FREQUENCY }, { what: RECENCY }, { what: "T" }];
+const HORIZON_RFM_ARGS = [{ what: "t" }, ...RFM_ARGS];
+const SPEND_ARGS = [{ what: FREQUENCY }, { what: MONETARY }];
 
 /**
  * Probability that each customer is still active ("alive") at the end of observation, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD or MBG/NBD model. recency and T must be in the time unit of the data the model was fitted on. Columns spill one result per row.
@@ -113,8 +118,12 @@ export function pAlive(
 ): any[][] {
   return spill(() => {
     const params = transactionParams(modelParams);
+    const model = transactionModel(params);
     return broadcast(
-      { args: RFM_ARGS, compute: (v) => conditionalProbabilityAlive(params, v[0], v[1], v[2]) },
+      {
+        args: RFM_ARGS,
+        compute: (v) => model.conditionalProbabilityAlive(params, v[0], v[1], v[2]),
+      },
       [frequency, recency, T]
     );
   });
@@ -139,10 +148,11 @@ export function expectedPurchases(
 ): any[][] {
   return spill(() => {
     const params = transactionParams(modelParams);
+    const model = transactionModel(params);
     return broadcast(
       {
         args: HORIZON_RFM_ARGS,
-        compute: (v) => conditionalExpectedPurchases(params, v[0], v[1], v[2], v[3]),
+        compute: (v) => model.conditionalExpectedPurchases(params, v[0], v[1], v[2], v[3]),
       },
       [t, frequency, recency, T]
     );
@@ -177,13 +187,13 @@ const DATA_UNITS: readonly DataUnit[] = ["D", "W", "M"];
  * Predicted customer lifetime value over the next months: the purchases a transaction model expects month by month × the spend per purchase Gamma-Gamma expects, discounted monthly (lifetimes' customer_lifetime_value). UNITS MATTER: dataUnit must be the time unit of recency and T: "D" days (30 per month; the default, as CVA.RFMSUMMARY gives), "W" weeks (4.345 per month) or "M" months. The wrong unit silently scales CLV many times over. Columns of the same length spill one value per customer.
  * @customfunction PREDICTEDCLV
  * @param {number[][]} frequency Repeat purchases: a cell, or a column with one row per customer.
- * @param {number[][]} recency Time from first to last purchase, in dataUnit (same size as frequency).
- * @param {number[][]} T Time from first purchase to the end of observation, in dataUnit (same size as frequency).
- * @param {number[][]} monetary Mean spend of the repeat purchases (same size as frequency).
+ * @param {number[][]} recency Time from first to last purchase, in dataUnit (same size as frequency, or one value for all).
+ * @param {number[][]} T Time from first purchase to the end of observation, in dataUnit (same size as frequency, or one value for all).
+ * @param {number[][]} monetary Mean spend of the repeat purchases (same size as frequency, or one value for all).
  * @param {any[][]} modelParams The row a transaction model fit returned, e.g. the result of CVA.BGNBD.
  * @param {any[][]} ggParams The row CVA.GAMMAGAMMA returned: "GG", p, q, v.
  * @param {number} [months] Months ahead to sum over, a whole number. Default 12.
- * @param {number} [monthlyDiscountRate] Discount rate per month. Default 0.01 (about 12.7 % a year).
+ * @param {number} [monthlyDiscountRate] Discount rate per month, as a fraction: 0.01 (the default) is 1 % a month, about 12.7 % a year. A value above 1 is refused (12 % is 0.12).
  * @param {string} [dataUnit] THE TIME UNIT OF recency AND T: "D" days (the default), "W" weeks or "M" months.
  * @returns {any[][]} Predicted lifetime value, per customer.
  */
@@ -199,12 +209,14 @@ export function predictedClv(
   dataUnit?: string
 ): any[][] {
   return spill(() => {
-    const rows = numericRows([
-      columnSource(frequency, "Frequency"),
-      columnSource(recency, "Recency"),
-      columnSource(T, "T"),
-      columnSource(monetary, "Monetary"),
-    ]);
+    const rows = numericRows(
+      spreadSingleCells([
+        columnSource(frequency, FREQUENCY),
+        columnSource(recency, RECENCY),
+        columnSource(T, "T"),
+        columnSource(monetary, MONETARY),
+      ])
+    );
     const [f, r, age, m] = rows.columns;
     const values = predictedClvOf(
       transactionParams(modelParams),
@@ -214,10 +226,10 @@ export function predictedClv(
       age,
       m,
       {
-        months: cellNumberOr(optionalCell(months, "Months"), "Months", 12),
+        months: cellNumberOr(optionalCell(months, "months"), "months", 12),
         monthlyDiscountRate: cellNumberOr(
-          optionalCell(monthlyDiscountRate, "Monthly discount rate"),
-          "Monthly discount rate",
+          optionalCell(monthlyDiscountRate, "monthlyDiscountRate"),
+          "monthlyDiscountRate",
           0.01
         ),
         dataUnit: dataUnitOf(dataUnit),
@@ -229,25 +241,34 @@ export function predictedClv(
 
 /** Fits a transaction model on every row of the three columns. */
 function fitTransactions(
-  model: TransactionModelName,
+  model: TransactionModelId,
   frequency: unknown,
   recency: unknown,
   T: unknown
 ): any[][] {
   return spill(() => {
     const [f, r, age] = fittingColumns(
-      [
-        columnSource(frequency, "Frequency"),
-        columnSource(recency, "Recency"),
-        columnSource(T, "T"),
-      ],
+      [columnSource(frequency, FREQUENCY), columnSource(recency, RECENCY), columnSource(T, "T")],
       ([x, tx, t], i) => (isValidRfmRow(x[i], tx[i], t[i]) ? null : rfmRowError(x[i], tx[i], t[i]))
     );
-    return [formatModelParams(fitTransactionModel(model, f, r, age).params)];
+    return [formatModelParams(transactionModel(model).fit(f, r, age).params)];
   });
 }
 
-function columnSource(arg: unknown, what: string): ColumnSource {
+/**
+ * A single cell among columns stands for every row, as in CVA.PALIVE: one T (everyone observed to the same date)
+ * or one monetary value beside columns of customers.
+ */
+function spreadSingleCells(sources: ColumnSource[]): ColumnSource[] {
+  const rowCount = Math.max(...sources.map((source) => source.rows.length));
+  return sources.map((source) =>
+    source.rows.length === 1 && rowCount > 1
+      ? { ...source, rows: new Array<readonly unknown[]>(rowCount).fill(source.rows[0]) }
+      : source
+  );
+}
+
+function columnSource(arg: unknown, what: Subject): ColumnSource {
   return { rows: columnOf(arg, what), column: 0, what };
 }
 
@@ -264,7 +285,7 @@ function fittingColumns(
     const i = rows.index[r];
     const error = i < 0 ? rows.rowErrors.get(r) : invalid(rows.columns, i);
     if (!error) continue;
-    throw i < 0 ? error : new CvaError(error.code, `Row ${r + 1}: ${error.message}`);
+    throw i < 0 ? error : inRow(r + 1, error);
   }
   return rows.columns;
 }
@@ -282,7 +303,7 @@ function transactionParams(arg: unknown): TransactionModelParams {
 }
 
 function spendParams(arg: unknown): GammaGammaParams {
-  return parseGammaGammaParams(paramsRow(arg, "ggParams"));
+  return parseSpendModelParams(paramsRow(arg, "ggParams"));
 }
 
 function dataUnitOf(arg: unknown): DataUnit {
@@ -290,8 +311,6 @@ function dataUnitOf(arg: unknown): DataUnit {
   if (cell === undefined) return "D";
   const unit = DATA_UNITS.find((u) => u === String(cell).trim().toUpperCase());
   if (unit === undefined)
-    throw valueError(
-      `dataUnit must be the time unit of recency and T: "D" (days), "W" (weeks) or "M" (months); got ${JSON.stringify(cell)}.`
-    );
+    throw cvaError("model.dataUnit", { value: cell as string | number | boolean });
   return unit;
 }

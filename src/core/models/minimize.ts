@@ -22,9 +22,18 @@ export interface MinimizeOptions {
   maxIterations: number;
   /** The first trial step of a line search moves no coordinate by more than this. */
   maxStep: number;
-  /** Give up (not converged) as soon as a coordinate leaves [−bound, bound]: the optimum is not finite. */
-  bound: number;
+  /**
+   * Give up (not converged) as soon as coordinate i leaves [−bound, bound] (or [−bound[i], bound[i]]): the optimum
+   * is not finite.
+   */
+  bound: number | readonly number[];
 }
+
+/**
+ * "start": the objective cannot be evaluated at the start; "noStep": no step along the search direction decreases
+ * it any more; "iterations": the iteration limit; "bound": a coordinate left its bounded region.
+ */
+export type StopReason = "converged" | "start" | "noStep" | "iterations" | "bound";
 
 export interface MinimizeResult {
   x: Float64Array;
@@ -34,8 +43,8 @@ export interface MinimizeResult {
   iterations: number;
   evaluations: number;
   converged: boolean;
-  /** Why the iteration stopped, in words fit for an error message. */
-  reason: string;
+  /** Why the iteration stopped. */
+  reason: StopReason;
 }
 
 const SUFFICIENT_DECREASE = 1e-4;
@@ -57,15 +66,7 @@ export function minimizeBfgs(
   const small = (g: Float64Array, f: number) =>
     maxAbs(g) <= options.gradientTolerance * (1 + Math.abs(f));
   if (!Number.isFinite(value) || !gradient.every(Number.isFinite)) {
-    return result(
-      x,
-      value,
-      gradient,
-      0,
-      evaluations,
-      false,
-      "the model cannot be evaluated at the starting point"
-    );
+    return result(x, value, gradient, 0, evaluations, false, "start");
   }
   // Start from the inverse of a finite-difference Hessian when it is positive definite there: n extra gradient
   // evaluations that save BFGS most of the iterations it would spend learning the curvature from scratch.
@@ -106,16 +107,8 @@ export function minimizeBfgs(
       const stalledConverged =
         maxAbs(gradient) <= options.stalledGradientTolerance * (1 + Math.abs(value));
       return stalledConverged
-        ? result(x, value, gradient, iteration, evaluations, true, "converged to working precision")
-        : result(
-            x,
-            value,
-            gradient,
-            iteration,
-            evaluations,
-            false,
-            "no step along the gradient improves the likelihood any further"
-          );
+        ? result(x, value, gradient, iteration, evaluations, true, "converged")
+        : result(x, value, gradient, iteration, evaluations, false, "noStep");
     }
     const step = new Float64Array(n);
     const change = new Float64Array(n);
@@ -134,17 +127,12 @@ export function minimizeBfgs(
     x = accepted.x;
     value = accepted.value;
     gradient = accepted.gradient;
-    const escaped = x.findIndex((xi) => Math.abs(xi) > options.bound);
+    const { bound } = options;
+    const escaped = x.findIndex(
+      (xi, i) => Math.abs(xi) > (typeof bound === "number" ? bound : bound[i])
+    );
     if (escaped >= 0) {
-      return result(
-        x,
-        value,
-        gradient,
-        iteration + 1,
-        evaluations,
-        false,
-        `coordinate ${escaped} left the bounded region`
-      );
+      return result(x, value, gradient, iteration + 1, evaluations, false, "bound");
     }
   }
   const converged = small(gradient, value);
@@ -155,7 +143,7 @@ export function minimizeBfgs(
     options.maxIterations,
     evaluations,
     converged,
-    converged ? "converged" : "the iteration limit was reached"
+    converged ? "converged" : "iterations"
   );
 }
 
@@ -166,7 +154,7 @@ function result(
   iterations: number,
   evaluations: number,
   converged: boolean,
-  reason: string
+  reason: StopReason
 ): MinimizeResult {
   return {
     x,
@@ -319,7 +307,7 @@ function differencedInverseHessian(
 }
 
 /** Inverse of a symmetric matrix by Cholesky factorisation, or null if it is not (numerically) positive definite. */
-function invertPositiveDefinite(m: Float64Array, n: number): Float64Array | null {
+export function invertPositiveDefinite(m: Float64Array, n: number): Float64Array | null {
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {

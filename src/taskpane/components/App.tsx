@@ -37,6 +37,10 @@ const SegmentationSteps = lazy(() =>
 const LastAnalysis = lazy(() =>
   import("./LastAnalysis").then((module) => ({ default: module.LastAnalysis }))
 );
+/** "Summarise a large file": its chunk and texts load with the pane; DuckDB itself only when a file is picked. */
+const LargeFilePanel = lazy(() =>
+  import("../largeFile/LargeFilePanel").then((module) => ({ default: module.LargeFilePanel }))
+);
 const SharePanel = lazy(() =>
   import("./SharePanel").then((module) => ({ default: module.SharePanel }))
 );
@@ -98,6 +102,13 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
         cancel={selection.cancel}
         writing={writing}
       />
+      <Suspense fallback={null}>
+        <LargeFilePanel
+          workbook={workbook}
+          busy={selection.state.status === "loading" || writing}
+          onWritten={(range) => void selection.load({ range })}
+        />
+      </Suspense>
       {selection.state.status === "loaded" && (
         <Suspense fallback={<Spinner size="tiny" label={t("preview.running")} />}>
           <SegmentationSteps

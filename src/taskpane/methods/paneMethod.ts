@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
-import type { BgNbdParams, GammaGammaParams } from "../../core/models/modelParams";
+import type { BgNbdParams } from "../../core/models/bgnbd";
+import type { GammaGammaParams } from "../../core/models/gammaGamma";
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
 import type { MeasureColumns } from "../../core/sharing/snapshot";
 import type { z } from "../../core/sharing/zod";
