@@ -14,6 +14,7 @@ import { i18n } from "i18next";
 import { Suspense, lazy, useMemo, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { WorkbookPort } from "../../core/workbook/workbookPort";
+import { StoreSession } from "../flow/storeSession";
 import { useSelectedData } from "../useSelectedData";
 import { useStoredRuns } from "../useStoredRuns";
 import { SelectionPanel } from "./SelectionPanel";
@@ -71,10 +72,12 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
   const styles = useStyles();
   const selection = useSelectedData(workbook);
   const [writing, setWriting] = useState(false);
-  const { stored, options, setOptions, saved } = useStoredRuns(workbook);
+  // One store session per workbook: every part of the pane that keeps something there shares it.
+  const store = useMemo(() => new StoreSession(workbook), [workbook]);
+  const { stored, options, setOptions, saved } = useStoredRuns(store);
   const keeping = useMemo(
-    () => (stored && options ? { stored, options, onSaved: saved } : null),
-    [stored, options, saved]
+    () => (stored && options ? { store, stored, options, onSaved: saved } : null),
+    [store, stored, options, saved]
   );
   return (
     <main className={styles.root}>
@@ -121,7 +124,7 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
       )}
       <Divider className={styles.divider} />
       <Suspense fallback={null}>
-        <SharePanel workbook={workbook} options={options} onOptions={setOptions} />
+        <SharePanel store={store} options={options} onOptions={setOptions} />
       </Suspense>
       <footer className={styles.footer}>
         <ShieldLockRegular aria-hidden />
