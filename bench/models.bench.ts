@@ -15,7 +15,12 @@ import { calibrationAndHoldout } from "../src/core/holdout/calibrationHoldout";
 import { checkModels } from "../src/core/holdout/modelCheck";
 import { bgNbd, type BgNbdParams } from "../src/core/models/bgnbd";
 import { fitGammaGamma, type GammaGammaParams } from "../src/core/models/gammaGamma";
-import { DEFAULT_DRAWS, intervals, parameterDraws } from "../src/core/models/intervals";
+import {
+  DEFAULT_DRAWS,
+  expectedPurchasesIntervals,
+  intervals,
+  parameterDraws,
+} from "../src/core/models/intervals";
 import { TRANSACTION_MODELS } from "../src/core/models/registry";
 import type { FitReport } from "../src/core/models/maximumLikelihood";
 import { formatModelParams } from "../src/core/models/parameterRow";
@@ -232,14 +237,15 @@ function evidence(
   measure(
     "PURCHASESINTERVAL engine (200 draws), 23,570 CDNOW customers (days)",
     1000,
-    () => {
-      const draws = parameterDraws(blocks[0], DEFAULT_DRAWS) as BgNbdParams[];
-      return intervals(DEFAULT_DRAWS, 0.8, (d) =>
-        Array.from(summary.frequency, (x, i) =>
-          bgNbd.conditionalExpectedPurchases(draws[d], 90, x, summary.recency[i], summary.T[i])
-        )
-      );
-    },
+    () =>
+      expectedPurchasesIntervals(
+        blocks[0],
+        summary.frequency.map(() => 90),
+        summary.frequency,
+        summary.recency,
+        summary.T,
+        0.8
+      ),
     3
   );
   measure(
