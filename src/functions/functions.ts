@@ -10,3 +10,4 @@ export * from "./kpiFunctions";
 export * from "./segmentFunctions";
 export * from "./summaryFunctions";
 export * from "./modelFunctions";
+export * from "./retentionFunctions";

@@ -39,7 +39,7 @@ export function rfmSummary(
 }
 
 /** A single-column argument as engine cells, e.g. the columns of a transaction table; numbers and text as they are. */
-function cellsOf(arg: unknown, what: string): CellValue[] {
+export function cellsOf(arg: unknown, what: string): CellValue[] {
   const rows = columnOf(arg, what);
   const cells = new Array<CellValue>(rows.length);
   for (let i = 0; i < rows.length; i++) {

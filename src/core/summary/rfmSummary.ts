@@ -278,7 +278,7 @@ function summarize(
  * up front. One insert per customer dominates the summary's cost, and this is ~3× cheaper than a growing Map.
  * 1 and "1" stay different customers, as in a Map.
  */
-class CustomerIndex {
+export class CustomerIndex {
   readonly ids: (string | number)[] = [];
   private readonly slots: Int32Array;
   private readonly mask: number;
@@ -317,7 +317,7 @@ function hashId(id: string | number): number {
   return (hash ^ (hash >>> 15)) >>> 0;
 }
 
-function readCustomer(value: CellValue, row: number): void {
+export function readCustomer(value: CellValue, row: number): void {
   if (isCvaError(value))
     throw new CvaError(value.code, `customerIds row ${row} holds an error: ${value.message}`);
   if (isBlank(value)) throw valueError(`customerIds row ${row} is blank.`);
@@ -327,7 +327,7 @@ function readCustomer(value: CellValue, row: number): void {
     throw valueError(`customerIds row ${row} is ${value}, not a customer id.`);
 }
 
-function readDate(value: CellValue, row: number): number {
+export function readDate(value: CellValue, row: number): number {
   if (typeof value === "string" && !isBlank(value)) {
     throw valueError(
       `dates row ${row} is text (${JSON.stringify(value)}), not a date: Excel dates are serial numbers; convert the column (e.g. with DATEVALUE).`

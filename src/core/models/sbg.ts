@@ -1,0 +1,314 @@
+import betaln from "@stdlib/math-base-special-betaln";
+import { type CellValue, isBlank, required, toNumber } from "../cells";
+import { isCvaError, valueError } from "../errors";
+import { hyp2f1 } from "./hyp2f1";
+import { type FitReport, maximizeLikelihood } from "./maximumLikelihood";
+
+/**
+ * The shifted-beta-geometric (sBG) model of contractual retention: Fader & Hardie (2007), "How to project customer
+ * retention", Journal of Interactive Marketing 21(1). At the end of each period a customer renews or leaves for good
+ * with their own churn probability θ, and θ ~ Beta(α, β) across customers. Then, for t = 1, 2, …
+ *
+ *   P(T = t) = B(α+1, β+t−1) / B(α, β)     the customer leaves at the end of period t
+ *   S(t)     = B(α, β+t) / B(α, β)         still a customer after t renewal opportunities (S(0) = 1)
+ *   r_t      = S(t) / S(t−1) = (β+t−1) / (α+β+t−1)
+ *
+ * so retention rises with tenure: the customers who churn easily leave first. Periods are whatever the data's
+ * periods are (years, months).
+ */
+export interface SbgParams {
+  model: "sBG";
+  alpha: number;
+  beta: number;
+}
+
+export type SbgFit = { params: SbgParams } & FitReport;
+
+/** The row a fit returns and the predictions take back: ["sBG", α, β]. */
+export type SbgParamsRow = ["sBG", number, number];
+
+export function formatSbgParams(params: SbgParams): SbgParamsRow {
+  return ["sBG", params.alpha, params.beta];
+}
+
+/** Reads an ["sBG", α, β] row back; #VALUE! saying what is wrong otherwise. */
+export function parseSbgParams(row: readonly CellValue[]): SbgParams {
+  const name = row[0];
+  if (typeof name !== "string" || name.trim().toUpperCase() !== "SBG") {
+    throw valueError(
+      `sBG parameters must start with "sBG" (the row CVA.SBG returns), got ${JSON.stringify(name ?? null)}.`
+    );
+  }
+  const [alpha, beta] = ["alpha", "beta"].map((parameter, i) => {
+    const value = required(toNumber(row[i + 1], `sBG parameter ${parameter}`));
+    if (!(value > 0)) throw valueError(`sBG parameter ${parameter} must be > 0, got ${value}.`);
+    return value;
+  });
+  if (row.slice(3).some((cell) => !isBlank(cell)))
+    throw valueError("sBG takes 2 parameters (alpha, beta); the row has more values than that.");
+  return { model: "sBG", alpha, beta };
+}
+
+/**
+ * Survivor curves pooled into one sample: lost[t] customers left at the end of period t, censored[t] customers
+ * were still there at t when observation ended, summed over the cohorts.
+ */
+interface SbgSample {
+  lost: Float64Array;
+  censored: Float64Array;
+  customers: number;
+  cohorts: number;
+}
+
+/**
+ * Maximum-likelihood α, β from one or more cohorts' survivor curves (Fader & Hardie 2007, eq. 5): cohort k had
+ * survivors[k][t] customers still active at the start of period t = 0, 1, …, nₖ; those lost at each renewal give
+ * P(T = t), those still active at nₖ are right-censored and give S(nₖ). Cohorts of different lengths (a triangle)
+ * share one fit. With `cohortSizes` (one per cohort, or one for all), each curve is read as shares of its period-0
+ * value (percentages, fractions) and scaled to that many customers. An empty curve is a skipped row.
+ *
+ * Throws #VALUE! naming the cohort (1-based, in the order given) and period for a negative, rising or non-finite
+ * count, and when the data cannot identify the model (no churn, nobody still active at the end, a single renewal
+ * observed) or the likelihood has no finite maximum.
+ * @example fitSbg([[1000, 631, 468, 382, 326, 289, 262, 241]]).params // { alpha: 0.704, beta: 1.182 } (F&H 2007)
+ */
+export function fitSbg(
+  survivors: readonly ArrayLike<number>[],
+  cohortSizes?: readonly number[]
+): SbgFit {
+  const sample = sbgSample(survivors, cohortSizes);
+  try {
+    const fit = maximizeLikelihood(
+      "sBG",
+      ["alpha", "beta"],
+      likelihoodOf(sample),
+      [1, 1],
+      sample.customers,
+      sample.cohorts
+    );
+    return { ...fit, params: { model: "sBG", alpha: fit.params[0], beta: fit.params[1] } };
+  } catch (error) {
+    if (!isCvaError(error)) throw error;
+    // What the two ways of having no finite maximum mean for retention.
+    throw valueError(
+      `${error.message} For the sBG, alpha and beta growing without bound mean that retention does not rise ` +
+        "with tenure: every customer seems to have the same churn probability, and a constant retention rate " +
+        "(CVA.CLVRETENTION) describes the cohort. Alpha running off to zero means that after the first periods " +
+        "almost nobody leaves any more."
+    );
+  }
+}
+
+function sbgSample(
+  survivors: readonly ArrayLike<number>[],
+  cohortSizes: readonly number[] | undefined
+): SbgSample {
+  if (cohortSizes && cohortSizes.length !== 1 && cohortSizes.length !== survivors.length) {
+    throw valueError(
+      `cohortSize must be one value or one per cohort: got ${cohortSizes.length} for ${survivors.length} cohorts.`
+    );
+  }
+  const length = Math.max(1, ...survivors.map((curve) => curve.length));
+  const lost = new Float64Array(length);
+  const censored = new Float64Array(length);
+  let customers = 0;
+  let cohorts = 0;
+  let longest = 0;
+  survivors.forEach((curve, k) => {
+    if (curve.length === 0) return;
+    const where = (t: number) =>
+      survivors.length > 1 ? `Cohort ${k + 1}, period ${t}` : `Period ${t}`;
+    const size = cohortSizes?.[cohortSizes.length === 1 ? 0 : k];
+    if (size !== undefined && !(size > 0 && size < Infinity))
+      throw valueError(`${where(0)}: the cohort size must be a number > 0, got ${size}.`);
+    const first = curve[0];
+    if (!(first > 0 && first < Infinity))
+      throw valueError(
+        `${where(0)}: the customers at period 0 must be a number > 0, got ${first}.`
+      );
+    const scale = size === undefined ? 1 : size / first;
+    for (let t = 1; t < curve.length; t++) {
+      const count = curve[t];
+      if (!(count >= 0 && count < Infinity))
+        throw valueError(`${where(t)}: customers still active must be a number ≥ 0, got ${count}.`);
+      if (count > curve[t - 1]) {
+        throw valueError(
+          `${where(t)}: ${count} customers after ${curve[t - 1]} at period ${t - 1}. Survivors cannot rise: the ` +
+            "sBG counts customers still active, who never come back once lost (for a purchase log, " +
+            'CVA.COHORTS(…, "retained") counts customers who buy in a period or later).'
+        );
+      }
+      lost[t] += (curve[t - 1] - count) * scale;
+    }
+    const n = curve.length - 1;
+    censored[n] += curve[n] * scale;
+    customers += first * scale;
+    cohorts++;
+    longest = Math.max(longest, n);
+  });
+  return identified({ lost, censored, customers, cohorts }, longest);
+}
+
+/** Refuses samples whose likelihood has no finite maximum, saying what the data lack. */
+function identified(sample: SbgSample, longest: number): SbgSample {
+  let lost = 0;
+  for (const count of sample.lost) lost += count;
+  if (sample.cohorts === 0) throw valueError("There are no survivor counts: every row is blank.");
+  if (longest < 2) {
+    throw valueError(
+      "The sBG needs each customer's fate over at least two renewals (periods 0, 1 and 2): a single renewal " +
+        "shows how many leave, not how that changes with tenure, which is what separates alpha from beta."
+    );
+  }
+  if (lost === 0)
+    throw valueError(
+      "Nobody was lost in any period: with no churn the sBG has nothing to estimate."
+    );
+  if (lost >= sample.customers * (1 - 1e-12)) {
+    throw valueError(
+      "Every customer was lost at some renewal and none is still active: give the counts at the start of each " +
+        "period, period 0 first, with the customers still active at the last one."
+    );
+  }
+  return sample;
+}
+
+/**
+ * ℓ(α, β) = Σₜ lost[t]·ln P(T = t) + Σₜ censored[t]·ln S(t) and its gradient, by the recursions
+ * P(T = 1) = α/(α+β), P(T = t) = P(T = t−1)·(β+t−2)/(α+β+t−1), S(t) = S(t−1)·(β+t−1)/(α+β+t−1):
+ * no special functions, one pass over the periods.
+ */
+function likelihoodOf(sample: SbgSample) {
+  const { lost, censored } = sample;
+  return (params: Float64Array, gradient: Float64Array): number => {
+    const a = params[0];
+    const b = params[1];
+    let lnP = Math.log(a / (a + b));
+    let lnPdA = 1 / a - 1 / (a + b);
+    let lnPdB = -1 / (a + b);
+    let lnS = Math.log(b / (a + b));
+    let lnSdA = -1 / (a + b);
+    let lnSdB = 1 / b - 1 / (a + b);
+    let ll = 0;
+    let dA = 0;
+    let dB = 0;
+    for (let t = 1; t < lost.length; t++) {
+      if (t > 1) {
+        const total = 1 / (a + b + t - 1);
+        lnP += Math.log((b + t - 2) * total);
+        lnPdA -= total;
+        lnPdB += 1 / (b + t - 2) - total;
+        lnS += Math.log((b + t - 1) * total);
+        lnSdA -= total;
+        lnSdB += 1 / (b + t - 1) - total;
+      }
+      ll += lost[t] * lnP + censored[t] * lnS;
+      dA += lost[t] * lnPdA + censored[t] * lnSdA;
+      dB += lost[t] * lnPdB + censored[t] * lnSdB;
+    }
+    gradient[0] = dA;
+    gradient[1] = dB;
+    return ll;
+  };
+}
+
+/** The log-likelihood fitSbg maximises, as a function of (α, β) writing its gradient: for checking the fit. */
+export function sbgLogLikelihood(
+  survivors: readonly ArrayLike<number>[],
+  cohortSizes?: readonly number[]
+): (params: Float64Array, gradient: Float64Array) => number {
+  return likelihoodOf(sbgSample(survivors, cohortSizes));
+}
+
+/** S(t) = B(α, β+t)/B(α, β): the share of a cohort still active after t renewal opportunities. */
+export function sbgSurvival(params: SbgParams, t: number): number {
+  wholePeriods(t, 0, "t");
+  return Math.exp(betaln(params.alpha, params.beta + t) - betaln(params.alpha, params.beta));
+}
+
+/** r_t = (β+t−1)/(α+β+t−1): the share of the customers active in period t−1 who renew for period t (t ≥ 1). */
+export function sbgRetention(params: SbgParams, t: number): number {
+  wholePeriods(t, 1, "t");
+  return (params.beta + t - 1) / (params.alpha + params.beta + t - 1);
+}
+
+/**
+ * Discounted expected residual lifetime of a customer who has renewed `renewals` times (Fader & Hardie 2010,
+ * "Customer-base valuation in a contractual setting: the perils of ignoring heterogeneity", Marketing Science
+ * 29(1), eq. 6): the expected number of further renewals, each discounted by (1+d) per period from the next,
+ * counted at the moment of renewal:
+ *
+ *   DERL(d | α, β, n) = Σ_{k≥0} S(n+1+k)/S(n) / (1+d)^k = (β+n)/(α+β+n) · ₂F₁(1, β+n+1; α+β+n+1; 1/(1+d))
+ *
+ * At d = 0 it is the expected number of further renewals, (β+n)/(α−1), finite only for α > 1.
+ */
+export function sbgDiscountedResidualLifetime(
+  params: SbgParams,
+  discountRate: number,
+  renewals: number
+): number {
+  wholePeriods(renewals, 0, "renewals");
+  const { alpha, beta } = params;
+  const n = renewals;
+  return ((beta + n) / (alpha + beta + n)) * discountedSum(alpha, beta + n + 1, discountRate);
+}
+
+/**
+ * Discounted expected lifetime of a new customer (Fader & Hardie 2010, eq. 4), the first period counted in full:
+ * DEL(d | α, β) = Σ_{t≥0} S(t)/(1+d)^t = ₂F₁(1, β; α+β; 1/(1+d)); at d = 0, (α+β−1)/(α−1) for α > 1.
+ */
+export function sbgDiscountedExpectedLifetime(params: SbgParams, discountRate: number): number {
+  const { alpha, beta } = params;
+  return discountedSum(alpha, beta, discountRate);
+}
+
+/**
+ * Contractual CLV: the margins a customer who has renewed `renewals` times (0: a new customer) brings at the end of
+ * each future period while still active, discounted per period — m · Σ_{t≥1} S(n+t)/S(n) / (1+d)^t
+ * = m · DERL(d | α, β, n) / (1+d). This is the timing of CVA.CLVRETENTION (first margin at the end of the first
+ * period, from those retained), and equals it when the cohort is homogeneous (α, β → ∞ with β/(α+β) = r).
+ * Fader & Hardie's E(RLV) = m · DERL values the next renewal payment undiscounted: (1+d) times this.
+ */
+export function sbgClv(
+  margin: number,
+  params: SbgParams,
+  discountRate: number,
+  renewals = 0
+): number {
+  if (!Number.isFinite(margin))
+    throw valueError(`The margin must be a finite number, got ${margin}.`);
+  return (
+    (margin * sbgDiscountedResidualLifetime(params, discountRate, renewals)) / (1 + discountRate)
+  );
+}
+
+/** ₂F₁(1, b; α+b; 1/(1+d)) by its series; at d = 0 Gauss's value (α+b−1)/(α−1), finite for α > 1. */
+function discountedSum(alpha: number, b: number, discountRate: number): number {
+  const d = discountRate;
+  const c = alpha + b;
+  if (!(d >= 0 && d < Infinity))
+    throw valueError(`The discount rate must be a number ≥ 0 (e.g. 0.1 for 10 %), got ${d}.`);
+  if (d === 0) {
+    if (alpha > 1) return (c - 1) / (alpha - 1);
+    throw valueError(
+      `Without discounting the expected lifetime is infinite when alpha ≤ 1 (alpha = ${alpha}): many customers ` +
+        "practically never leave. Give a discount rate > 0."
+    );
+  }
+  try {
+    return hyp2f1(1, b, c, 1 / (1 + d));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw valueError(
+      `The discount rate ${d} is too small to sum the customers' discounted lifetime (${error.message}); ` +
+        "use the rate per period, e.g. 0.1 a year or 0.008 a month."
+    );
+  }
+}
+
+/** Throws #VALUE! unless t is a whole number ≥ min. */
+function wholePeriods(t: number, min: number, what: string): void {
+  if (!(Number.isInteger(t) && t >= min)) {
+    throw valueError(`${what} counts whole periods and must be a whole number ≥ ${min}, got ${t}.`);
+  }
+}
