@@ -1,6 +1,6 @@
 import { type CellValue, isBlank } from "../cells";
 import { valueError } from "../errors";
-import { CustomerIndex, readCustomer, readDate } from "../summary/rfmSummary";
+import { readCustomer, readDate } from "../summary/rfmSummary";
 import { type CalendarPeriod, monthOfSerial, periodLabel, periodOfMonth } from "./calendarPeriods";
 
 /**
@@ -44,7 +44,7 @@ export interface CohortTable {
 
 /**
  * Counts the cohorts of a transaction log (customer id and Excel date per row). Rows blank in both columns are
- * skipped; any other bad row throws #VALUE! naming the column and its 1-based row. Linear in the rows: one hash
+ * skipped; any other bad row throws #VALUE! naming the column and its 1-based row. Linear in the rows: one Map
  * lookup per transaction, then a counting sort by customer.
  * @example cohortTable(["a", "b", "a"], [35431, 35470, 35500], { period: "M" }).counts // [[2, 0, 1]] (a in Jan and Mar)
  */
@@ -67,7 +67,7 @@ export function cohortTable(
   const log = readLog(customerIds, dates);
   const asOfDate = options.asOfDate === undefined ? log.latest : Math.floor(options.asOfDate);
   const lastPeriod = periodOfMonth(monthOfSerial(asOfDate), period);
-  const customers = log.index.ids.length;
+  const customers = log.customers;
   const first = new Float64Array(customers).fill(Infinity);
   const last = new Float64Array(customers).fill(-Infinity);
   const periodOfRow = new Float64Array(n);
@@ -136,7 +136,7 @@ interface TransactionLog {
   /** Customer number per row, −1 for a skipped blank row. */
   owner: Int32Array;
   day: Float64Array;
-  index: CustomerIndex;
+  customers: number;
   latest: number;
 }
 
@@ -144,7 +144,9 @@ function readLog(customerIds: readonly CellValue[], dates: readonly CellValue[])
   const n = customerIds.length;
   const owner = new Int32Array(n).fill(-1);
   const day = new Float64Array(n);
-  const index = new CustomerIndex(n);
+  // A Map numbers the customers (1 and "1" stay apart): in a log each customer recurs, and a Map sized by the
+  // customers stays in cache where a table sized by the rows does not.
+  const index = new Map<string | number, number>();
   let previousId: CellValue = undefined;
   let previousOwner = -1;
   let latest = -Infinity;
@@ -168,13 +170,15 @@ function readLog(customerIds: readonly CellValue[], dates: readonly CellValue[])
     if (day[i] > latest) latest = day[i];
     // Logs usually list a customer's rows together: skip the hash lookup while the id repeats.
     if (id !== previousId) {
-      previousOwner = index.numberOf(id as string | number);
+      const known = index.get(id as string | number);
+      previousOwner = known ?? index.size;
+      if (known === undefined) index.set(id as string | number, previousOwner);
       previousId = id;
     }
     owner[i] = previousOwner;
   }
   if (latest === -Infinity) throw valueError("There are no transactions: every row is blank.");
-  return { owner, day, index, latest };
+  return { owner, day, customers: index.size, latest };
 }
 
 /**

@@ -278,7 +278,7 @@ function summarize(
  * up front. One insert per customer dominates the summary's cost, and this is ~3× cheaper than a growing Map.
  * 1 and "1" stay different customers, as in a Map.
  */
-export class CustomerIndex {
+class CustomerIndex {
   readonly ids: (string | number)[] = [];
   private readonly slots: Int32Array;
   private readonly mask: number;
