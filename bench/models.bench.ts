@@ -14,7 +14,7 @@ import { parseCdnowMaster } from "../src/core/cdnow/cdnowMaster";
 import { bgNbd } from "../src/core/models/bgnbd";
 import { fitGammaGamma } from "../src/core/models/gammaGamma";
 import type { FitReport } from "../src/core/models/maximumLikelihood";
-import { formatModelParams } from "../src/core/models/modelParams";
+import { formatModelParams } from "../src/core/models/parameterRow";
 import { paretoNbd } from "../src/core/models/paretoNbd";
 import { predictedClv } from "../src/core/models/predictiveClv";
 import { rfmSummary } from "../src/core/summary/rfmSummary";

@@ -4,23 +4,21 @@ import { CvaError, isCvaError, valueError } from "../core/errors";
 import {
   conditionalExpectedAverageSpend,
   fitGammaGamma,
+  type GammaGammaParams,
   spendRowError,
 } from "../core/models/gammaGamma";
 import { isValidRfmRow, rfmRowError } from "../core/models/groupedSample";
 import {
   formatModelParams,
-  GammaGammaParams,
-  parseGammaGammaParams,
+  parseSpendModelParams,
   parseTransactionModelParams,
-  TransactionModelName,
-  TransactionModelParams,
-} from "../core/models/modelParams";
+} from "../core/models/parameterRow";
 import { DataUnit, predictedClv as predictedClvOf } from "../core/models/predictiveClv";
 import {
-  conditionalExpectedPurchases,
-  conditionalProbabilityAlive,
-  fitTransactionModel,
-} from "../core/models/transactionModels";
+  transactionModel,
+  type TransactionModelId,
+  type TransactionModelParams,
+} from "../core/models/registry";
 import { broadcast } from "./broadcast";
 import { toExcelCell } from "./excelValues";
 import {
@@ -113,8 +111,12 @@ export function pAlive(
 ): any[][] {
   return spill(() => {
     const params = transactionParams(modelParams);
+    const model = transactionModel(params);
     return broadcast(
-      { args: RFM_ARGS, compute: (v) => conditionalProbabilityAlive(params, v[0], v[1], v[2]) },
+      {
+        args: RFM_ARGS,
+        compute: (v) => model.conditionalProbabilityAlive(params, v[0], v[1], v[2]),
+      },
       [frequency, recency, T]
     );
   });
@@ -139,10 +141,11 @@ export function expectedPurchases(
 ): any[][] {
   return spill(() => {
     const params = transactionParams(modelParams);
+    const model = transactionModel(params);
     return broadcast(
       {
         args: HORIZON_RFM_ARGS,
-        compute: (v) => conditionalExpectedPurchases(params, v[0], v[1], v[2], v[3]),
+        compute: (v) => model.conditionalExpectedPurchases(params, v[0], v[1], v[2], v[3]),
       },
       [t, frequency, recency, T]
     );
@@ -229,7 +232,7 @@ export function predictedClv(
 
 /** Fits a transaction model on every row of the three columns. */
 function fitTransactions(
-  model: TransactionModelName,
+  model: TransactionModelId,
   frequency: unknown,
   recency: unknown,
   T: unknown
@@ -243,7 +246,7 @@ function fitTransactions(
       ],
       ([x, tx, t], i) => (isValidRfmRow(x[i], tx[i], t[i]) ? null : rfmRowError(x[i], tx[i], t[i]))
     );
-    return [formatModelParams(fitTransactionModel(model, f, r, age).params)];
+    return [formatModelParams(transactionModel(model).fit(f, r, age).params)];
   });
 }
 
@@ -282,7 +285,7 @@ function transactionParams(arg: unknown): TransactionModelParams {
 }
 
 function spendParams(arg: unknown): GammaGammaParams {
-  return parseGammaGammaParams(paramsRow(arg, "ggParams"));
+  return parseSpendModelParams(paramsRow(arg, "ggParams"));
 }
 
 function dataUnitOf(arg: unknown): DataUnit {

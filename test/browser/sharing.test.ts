@@ -7,7 +7,6 @@ import { parseStoreRows, STORE_SHEET } from "../../src/core/sharing/workbookStor
 import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
 
 // Several segmentations of the 2,357-customer sample in a real browser on two shared cores.
-jest.setTimeout(60_000);
 
 /** The page's MemoryWorkbook (src/workbench/index.tsx puts it on window). */
 type Workbench = {

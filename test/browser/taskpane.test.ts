@@ -11,7 +11,6 @@ import {
 } from "./workbench";
 
 // Each test drives several segmentations in a real browser on two shared cores.
-jest.setTimeout(60_000);
 
 /**
  * Accessibility of the task pane (the workbench's grid is a development stand-in for Excel's). Fluent's focus

@@ -9,13 +9,9 @@ import { resolve } from "node:path";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { excelSerial, parseCdnowMaster } from "../../src/core/cdnow/cdnowMaster";
 import { conditionalExpectedAverageSpend, fitGammaGamma } from "../../src/core/models/gammaGamma";
-import { formatModelParams } from "../../src/core/models/modelParams";
+import { formatModelParams } from "../../src/core/models/parameterRow";
 import { predictedClv } from "../../src/core/models/predictiveClv";
-import {
-  conditionalExpectedPurchases,
-  conditionalProbabilityAlive,
-  fitTransactionModel,
-} from "../../src/core/models/transactionModels";
+import { transactionModel } from "../../src/core/models/registry";
 import { RFM_SUMMARY_HEADERS, rfmSummary, rfmSummaryRows } from "../../src/core/summary/rfmSummary";
 import * as functions from "../../src/functions/functions";
 import {
@@ -130,9 +126,9 @@ describe("fit → prediction chains on the 2,357 CDNOW customers (weeks)", () =>
   afterAll(() => hf.destroy());
 
   // The engine called directly, for reference.
-  const bg = fitTransactionModel("BG/NBD", data.frequency, data.recency, data.T).params;
-  const pareto = fitTransactionModel("Pareto/NBD", data.frequency, data.recency, data.T).params;
-  const mbg = fitTransactionModel("MBG/NBD", data.frequency, data.recency, data.T).params;
+  const fit = (id: "BG/NBD" | "Pareto/NBD" | "MBG/NBD") =>
+    transactionModel(id).fit(data.frequency, data.recency, data.T).params;
+  const [bg, pareto, mbg] = [fit("BG/NBD"), fit("Pareto/NBD"), fit("MBG/NBD")];
   const gg = fitGammaGamma(data.frequency, data.monetary).params;
 
   it("=CVA.BGNBD spills the paper's estimates (0.243, 4.414, 0.793, 2.426), at the exact optimum", () => {
@@ -186,18 +182,34 @@ describe("fit → prediction chains on the 2,357 CDNOW customers (weeks)", () =>
   it("=CVA.PALIVE spills P(alive) per customer, the same with the fit nested in the formula", () => {
     const alive = columnOf(hf, "M", n);
     expectSheetValues(alive, (i) =>
-      conditionalProbabilityAlive(bg, data.frequency[i], data.recency[i], data.T[i])
+      transactionModel(bg).conditionalProbabilityAlive(
+        bg,
+        data.frequency[i],
+        data.recency[i],
+        data.T[i]
+      )
     );
     expect(columnOf(hf, "N", n)).toEqual(alive);
     expectSheetValues(columnOf(hf, "O", n), (i) =>
-      conditionalProbabilityAlive(pareto, data.frequency[i], data.recency[i], data.T[i])
+      transactionModel(pareto).conditionalProbabilityAlive(
+        pareto,
+        data.frequency[i],
+        data.recency[i],
+        data.T[i]
+      )
     );
     expect(at(hf, `M${last + 1}`)).toBeNull();
   });
 
   it("=CVA.EXPECTEDPURCHASES spills the MBG/NBD expectation per customer", () => {
     expectSheetValues(columnOf(hf, "P", n), (i) =>
-      conditionalExpectedPurchases(mbg, 39, data.frequency[i], data.recency[i], data.T[i])
+      transactionModel(mbg).conditionalExpectedPurchases(
+        mbg,
+        39,
+        data.frequency[i],
+        data.recency[i],
+        data.T[i]
+      )
     );
   });
 

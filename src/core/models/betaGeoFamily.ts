@@ -2,9 +2,11 @@ import betaln from "@stdlib/math-base-special-betaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { numError } from "../errors";
-import { checkedRow, checkedTime, rfmSample, type RfmSample } from "./groupedSample";
+import { checkedRow, checkedTime, type RfmSample } from "./groupedSample";
 import { hyp2f1 } from "./hyp2f1";
-import { type FitReport, type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
+import type { LogLikelihood } from "./maximumLikelihood";
+import type { ModelParamsOf, TransactionModel } from "./model";
+import { fitTransactionModelOn } from "./transactionFit";
 
 /**
  * The likelihood and predictions shared by BG/NBD (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel &
@@ -20,15 +22,11 @@ import { type FitReport, type LogLikelihood, maximizeLikelihood } from "./maximu
  */
 export type BetaGeoShift = 0 | 1;
 
-export interface BetaGeoParams {
-  r: number;
-  alpha: number;
-  a: number;
-  b: number;
-}
+type BetaGeoParameter = "r" | "alpha" | "a" | "b";
+type BetaGeoParams = Record<BetaGeoParameter, number>;
 
 /** The total log-likelihood of a grouped sample and its gradient in (r, α, a, b), in closed form. */
-export function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): LogLikelihood {
+function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): LogLikelihood {
   const { frequency, weight, levelStart, recencyIndex, TIndex, recencyValues, TValues } = sample;
   const lnAlphaRecency = new Float64Array(recencyValues.length);
   const invAlphaRecency = new Float64Array(recencyValues.length);
@@ -115,35 +113,55 @@ export function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): Lo
   };
 }
 
-/**
- * Maximum-likelihood (r, α, a, b) for (frequency, recency, T) columns. Starts from r = a = b = 1 with α set so that
- * the mean purchase rate r/α matches the sample's repeat purchases per unit of time.
- */
-export function fitBetaGeo(
-  model: string,
-  shift: BetaGeoShift,
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>
-): { params: BetaGeoParams } & FitReport {
-  const sample = rfmSample(frequency, recency, T);
-  const fit = maximizeLikelihood(
-    model,
-    ["r", "alpha", "a", "b"],
-    betaGeoLogLikelihood(sample, shift),
-    [1, sample.timePerPurchase, 1, 1],
-    sample.customers,
-    sample.size
-  );
-  const [r, alpha, a, b] = fit.params;
-  return { ...fit, params: { r, alpha, a, b } };
+/** The declarations that tell BG/NBD and MBG/NBD apart; everything else is shared. */
+export interface BetaGeoVariant<Id extends string> {
+  id: Id;
+  displayName: string;
+  aliases: readonly string[];
+  shift: BetaGeoShift;
+}
+
+/** A BG/NBD-family model module: BG/NBD is `shift` 0, MBG/NBD `shift` 1. */
+export function betaGeoModel<Id extends string>(
+  variant: BetaGeoVariant<Id>
+): TransactionModel<ModelParamsOf<Id, BetaGeoParameter>> {
+  const { shift } = variant;
+  type P = ModelParamsOf<Id, BetaGeoParameter>;
+  const model: TransactionModel<P> = {
+    kind: "transaction",
+    id: variant.id,
+    displayName: variant.displayName,
+    aliases: variant.aliases,
+    parameterNames: ["r", "alpha", "a", "b"],
+    parameterUnits: [null, "time", null, null],
+    logLikelihood: (sample) => betaGeoLogLikelihood(sample, shift),
+    fit: (frequency, recency, T) => fitTransactionModelOn(model, frequency, recency, T),
+    conditionalProbabilityAlive: (params, frequency, recency, T) =>
+      probabilityAlive(shift, params, frequency, recency, T),
+    conditionalExpectedPurchases(params, t, frequency, recency, T) {
+      checkedTime(t);
+      return (
+        probabilityAlive(shift, params, frequency, recency, T) *
+        expectedPurchasesIfAlive(shift, params, t, frequency, T)
+      );
+    },
+    /**
+     * Population E[X(t)], purchases expected by a new customer in t time units (FHL 2005 eq. 9): the conditional
+     * expectation of a customer observed for T = 0, whose P(alive) is 1 for BG/NBD and 1/(1 + a/b) for MBG/NBD,
+     * which turns (a+b+shift−1)/(a−1) into MBG/NBD's b/(a−1) (Batislam eq. 7).
+     */
+    expectedPurchases: (params, t) => model.conditionalExpectedPurchases(params, t, 0, 0, 0),
+    expectedPurchasesIfAlive: (params, t, frequency, T) =>
+      expectedPurchasesIfAlive(shift, params, t, frequency, T),
+  };
+  return model;
 }
 
 /**
  * P(alive | x, tₓ, T) = 1 / (1 + δ · a/(b+x−1+shift) · ((α+T)/(α+tₓ))^(r+x))   (FHL 2005 eq. 13; Batislam eq. 6).
  * Computed as 1/(1 + e^(log-odds)) so that e.g. 1e-11 for a heavy buyer long gone keeps its digits.
  */
-export function betaGeoProbabilityAlive(
+function probabilityAlive(
   shift: BetaGeoShift,
   params: BetaGeoParams,
   frequency: number,
@@ -160,25 +178,6 @@ export function betaGeoProbabilityAlive(
 }
 
 /**
- * E[X(T, T+t) | x, tₓ, T], purchases expected in the next t time units (FHL 2005 eq. 10; Batislam eq. 8):
- * P(alive | x, tₓ, T) times the expectation for a customer known to be alive (see betaGeoExpectedPurchasesIfAlive).
- */
-export function betaGeoExpectedPurchases(
-  shift: BetaGeoShift,
-  params: BetaGeoParams,
-  t: number,
-  frequency: number,
-  recency: number,
-  T: number
-): number {
-  checkedTime(t);
-  return (
-    betaGeoProbabilityAlive(shift, params, frequency, recency, T) *
-    betaGeoExpectedPurchasesIfAlive(shift, params, t, frequency, T)
-  );
-}
-
-/**
  * Purchases expected in the next t time units by a customer alive at T after x repeat purchases (the numerator of
  * FHL 2005 eq. 10; it does not depend on tₓ):
  *
@@ -189,7 +188,7 @@ export function betaGeoExpectedPurchases(
  * (The bracket and a−1 vanish together at a = 1: the quotient is finite but loses ~|log₁₀|a−1|| digits there.)
  * Inputs are taken as valid: callers validate the row.
  */
-export function betaGeoExpectedPurchasesIfAlive(
+function expectedPurchasesIfAlive(
   shift: BetaGeoShift,
   params: BetaGeoParams,
   t: number,
@@ -213,17 +212,4 @@ export function betaGeoExpectedPurchasesIfAlive(
   }
   const bracket = 1 - Math.pow(1 - z, a - 1) * series;
   return (c / (a - 1)) * bracket;
-}
-
-/**
- * Population E[X(t)], purchases expected by a new customer in t time units (FHL 2005 eq. 9): the conditional
- * expectation of a customer observed for T = 0, whose P(alive) is 1 for BG/NBD and 1/(1 + a/b) for MBG/NBD,
- * which turns (a+b+shift−1)/(a−1) into MBG/NBD's b/(a−1) (Batislam eq. 7).
- */
-export function betaGeoPopulationPurchases(
-  shift: BetaGeoShift,
-  params: BetaGeoParams,
-  t: number
-): number {
-  return betaGeoExpectedPurchases(shift, params, t, 0, 0, 0);
 }

@@ -2,8 +2,8 @@ import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { CvaError, numError, valueError } from "../errors";
 import { groupRows, MAX_LEVEL, tooManyPurchases } from "./groupedSample";
-import { type FitReport, maximizeLikelihood } from "./maximumLikelihood";
-import type { GammaGammaParams } from "./modelParams";
+import { maximizeLikelihood } from "./maximumLikelihood";
+import type { ModelFit, ModelParamsOf, SpendModel } from "./model";
 
 /**
  * Gamma-Gamma spend model: Fader & Hardie (2013), "The Gamma-Gamma Model of Monetary Value" (note 025), after
@@ -16,7 +16,7 @@ import type { GammaGammaParams } from "./modelParams";
  * We sum it as … − ln m̄ − px·ln(1 + v/(x m̄)) − q ln(v + x m̄): the same value without the large cancelling
  * px·ln terms, which would otherwise put rounding noise into ℓ above the optimizer's resolution.
  */
-export type GammaGammaFit = { params: GammaGammaParams } & FitReport;
+export type GammaGammaParams = ModelParamsOf<"GG", "p" | "q" | "v">;
 
 /**
  * Fits p, q, v on the customers with frequency > 0 (the others are skipped: their monetary is 0 by definition).
@@ -26,7 +26,7 @@ export type GammaGammaFit = { params: GammaGammaParams } & FitReport;
 export function fitGammaGamma(
   frequency: ArrayLike<number>,
   monetary: ArrayLike<number>
-): GammaGammaFit {
+): ModelFit<GammaGammaParams> {
   if (monetary.length !== frequency.length) {
     throw valueError(
       `frequency and monetary must have the same number of rows (got ${frequency.length}, ${monetary.length}).`
@@ -135,3 +135,14 @@ export function spendRowError(frequency: number, monetary: number): CvaError | n
     );
   return null;
 }
+
+export const gammaGamma: SpendModel<GammaGammaParams> = {
+  kind: "spend",
+  id: "GG",
+  displayName: "Gamma-Gamma",
+  aliases: ["GAMMA-GAMMA"],
+  parameterNames: ["p", "q", "v"],
+  parameterUnits: [null, null, "money"],
+  fit: fitGammaGamma,
+  conditionalExpectedAverageSpend,
+};

@@ -1,10 +1,10 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { checkedRow, checkedTime, rfmSample, type RfmSample } from "./groupedSample";
+import { checkedRow, checkedTime, type RfmSample } from "./groupedSample";
 import { unitHyp2f1 } from "./hyp2f1";
-import { type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
-import type { ParetoNbdParams } from "./modelParams";
-import type { TransactionModel } from "./transactionModels";
+import type { LogLikelihood } from "./maximumLikelihood";
+import type { ModelParamsOf, TransactionModel } from "./model";
+import { fitTransactionModelOn } from "./transactionFit";
 
 /**
  * Pareto/NBD (Schmittlein, Morrison & Colombo 1987, "Counting Your Customers", Management Science 33(1)): while
@@ -124,7 +124,7 @@ function logBracket(
 const rowGradient = new Float64Array(4);
 
 /** Total log-likelihood of a grouped sample and its gradient in (r, α, s, β): analytic, series included. */
-export function paretoNbdLogLikelihood(sample: RfmSample): LogLikelihood {
+function paretoNbdLogLikelihood(sample: RfmSample): LogLikelihood {
   return (params, gradient) => {
     const r = params[0];
     const alpha = params[1];
@@ -160,22 +160,18 @@ function powerIncrement(k: number, lnQ: number): number {
   return k === 0 ? -lnQ : -Math.expm1(k * lnQ) / k;
 }
 
+export type ParetoNbdParams = ModelParamsOf<"Pareto/NBD", "r" | "alpha" | "s" | "beta">;
+
 export const paretoNbd: TransactionModel<ParetoNbdParams> = {
+  kind: "transaction",
+  id: "Pareto/NBD",
+  displayName: "Pareto/NBD",
+  aliases: ["PNBD"],
+  parameterNames: ["r", "alpha", "s", "beta"],
+  parameterUnits: [null, "time", null, "time"],
+  logLikelihood: paretoNbdLogLikelihood,
   /** Starts from r = s = 1 and α = β = the time per repeat purchase in the sample. */
-  fit(frequency, recency, T) {
-    const sample = rfmSample(frequency, recency, T);
-    const scale = sample.timePerPurchase;
-    const fit = maximizeLikelihood(
-      "Pareto/NBD",
-      ["r", "alpha", "s", "beta"],
-      paretoNbdLogLikelihood(sample),
-      [1, scale, 1, scale],
-      sample.customers,
-      sample.size
-    );
-    const [r, alpha, s, beta] = fit.params;
-    return { ...fit, params: { model: "Pareto/NBD", r, alpha, s, beta } };
-  },
+  fit: (frequency, recency, T) => fitTransactionModelOn(paretoNbd, frequency, recency, T),
 
   /** P(alive | x, tₓ, T): the first term of L's bracket over the whole bracket (Fader & Hardie 2005 eq. 18). */
   conditionalProbabilityAlive(params, frequency, recency, T) {

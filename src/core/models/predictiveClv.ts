@@ -1,8 +1,7 @@
 import { CvaError, isCvaError, numError, valueError } from "../errors";
-import { conditionalExpectedAverageSpend } from "./gammaGamma";
+import { conditionalExpectedAverageSpend, type GammaGammaParams } from "./gammaGamma";
 import { groupRows, isValidRfmRow, rfmRowError } from "./groupedSample";
-import type { GammaGammaParams, TransactionModelParams } from "./modelParams";
-import { transactionModel } from "./transactionModels";
+import { transactionModel, type TransactionModelParams } from "./registry";
 
 /**
  * The time unit the model's frequency/recency/T data are in: days, weeks or months. CLV is summed month by

@@ -1,8 +1,7 @@
 import type { CellValue } from "../../core/cells";
 import { CvaError } from "../../core/errors";
-import { bgNbd } from "../../core/models/bgnbd";
-import { fitGammaGamma } from "../../core/models/gammaGamma";
-import type { BgNbdParams, GammaGammaParams } from "../../core/models/modelParams";
+import { bgNbd, type BgNbdParams } from "../../core/models/bgnbd";
+import { fitGammaGamma, type GammaGammaParams } from "../../core/models/gammaGamma";
 import { PERIODS_PER_MONTH, predictedClv } from "../../core/models/predictiveClv";
 import {
   CustomerRows,

@@ -1,6 +1,7 @@
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
 import { segmentCustomers } from "../../core/segmentation/segmentCustomers";
-import type { BgNbdParams, GammaGammaParams } from "../../core/models/modelParams";
+import type { BgNbdParams } from "../../core/models/bgnbd";
+import type { GammaGammaParams } from "../../core/models/gammaGamma";
 import type { CustomerTable } from "./customerTable";
 import { MethodName, MethodSettings, segmentationMethod } from "./methodSettings";
 import { SheetQuality, sheetQuality } from "./quality";

@@ -1,8 +1,8 @@
 import {
   conditionalExpectedAverageSpend,
   fitGammaGamma,
+  type GammaGammaParams,
 } from "../../../src/core/models/gammaGamma";
-import type { GammaGammaParams } from "../../../src/core/models/modelParams";
 import { cdnowSummaryWithSpend, expectRelative } from "./cdnowData";
 
 /** The optimum by an independent SciPy Nelder–Mead on the 946 repeat customers (lifetimes' likelihood). */

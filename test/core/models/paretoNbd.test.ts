@@ -1,6 +1,5 @@
 import { rfmSample } from "../../../src/core/models/groupedSample";
-import type { ParetoNbdParams } from "../../../src/core/models/modelParams";
-import { paretoNbd, paretoNbdLogLikelihood } from "../../../src/core/models/paretoNbd";
+import { paretoNbd, type ParetoNbdParams } from "../../../src/core/models/paretoNbd";
 import { cdnowSummary, expectRelative, numericGradient } from "./cdnowData";
 
 /** Fader, Hardie & Lee's MATLAB-note estimate, as given in the data README. */
@@ -42,7 +41,7 @@ describe("Pareto/NBD on the CDNOW sample", () => {
     ["α < β", Float64Array.of(0.5, 9, 0.7, 12)],
     ["α > β", Float64Array.of(0.5, 12, 0.7, 9)],
   ])("has an analytic gradient that matches central differences (%s)", (_, at) => {
-    const ll = paretoNbdLogLikelihood(rfmSample(frequency, recency, T));
+    const ll = paretoNbd.logLikelihood(rfmSample(frequency, recency, T));
     const gradient = new Float64Array(4);
     ll(at, gradient);
     numericGradient((p) => ll(p, new Float64Array(4)), at).forEach((g, i) =>
@@ -59,7 +58,7 @@ describe("Pareto/NBD likelihood and predictions against mpmath (40 digits)", () 
     [[250, 250], [30, 38.5], 351.9006767260068579931],
     [[30, 0], [1, 0], -5.464355040337278776928],
   ])("log-likelihood of x = %p, tₓ = %p at T = 38.86", (x, tx, expected) => {
-    const ll = paretoNbdLogLikelihood(rfmSample(x, tx, [38.86, 38.86]));
+    const ll = paretoNbd.logLikelihood(rfmSample(x, tx, [38.86, 38.86]));
     expectRelative(
       ll(
         Float64Array.of(PUBLISHED.r, PUBLISHED.alpha, PUBLISHED.s, PUBLISHED.beta),
@@ -71,7 +70,7 @@ describe("Pareto/NBD likelihood and predictions against mpmath (40 digits)", () 
   });
 
   it("takes the other branch of the 2F1 representation when α > β", () => {
-    const ll = paretoNbdLogLikelihood(rfmSample([2, 250], [30.43, 5], [38.86, 38.86]));
+    const ll = paretoNbd.logLikelihood(rfmSample([2, 250], [30.43, 5], [38.86, 38.86]));
     expectRelative(
       ll(Float64Array.of(0.5534, 11.6685, 0.6061, 10.5802), new Float64Array(4)),
       411.7338338710996247858,

@@ -1,10 +1,7 @@
 import { CvaError } from "../../../src/core/errors";
-import type {
-  BgNbdParams,
-  GammaGammaParams,
-  ParetoNbdParams,
-} from "../../../src/core/models/modelParams";
-import { paretoNbd } from "../../../src/core/models/paretoNbd";
+import type { BgNbdParams } from "../../../src/core/models/bgnbd";
+import type { GammaGammaParams } from "../../../src/core/models/gammaGamma";
+import { paretoNbd, type ParetoNbdParams } from "../../../src/core/models/paretoNbd";
 import { predictedClv } from "../../../src/core/models/predictiveClv";
 import { expectRelative } from "./cdnowData";
 

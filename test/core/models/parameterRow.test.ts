@@ -1,10 +1,10 @@
 import {
   formatModelParams,
-  parseGammaGammaParams,
   parseModelParams,
+  parseSpendModelParams,
   parseTransactionModelParams,
-  type ModelParams,
-} from "../../../src/core/models/modelParams";
+} from "../../../src/core/models/parameterRow";
+import type { ModelParams } from "../../../src/core/models/registry";
 import { CvaError } from "../../../src/core/errors";
 
 describe("model parameter rows", () => {
@@ -57,6 +57,6 @@ describe("model parameter rows", () => {
     expect(() => parseTransactionModelParams(["GG", 1, 2, 3, ""])).toThrow(
       "got Gamma-Gamma (GG) ones"
     );
-    expect(() => parseGammaGammaParams(["BG/NBD", 1, 2, 3, 4])).toThrow("got BG/NBD ones");
+    expect(() => parseSpendModelParams(["BG/NBD", 1, 2, 3, 4])).toThrow("got BG/NBD ones");
   });
 });
