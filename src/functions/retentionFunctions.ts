@@ -9,28 +9,25 @@ import {
   COHORT_COUNTS,
 } from "../core/cohorts/cohortTable";
 import { type CalendarPeriod } from "../core/cohorts/calendarPeriods";
-import { CvaError, isCvaError, valueError } from "../core/errors";
-import { bgbbRowError, fitBgbb, formatBgbbParams, isValidBgbbRow } from "../core/models/bgbb";
+import { valueError } from "../core/errors";
+import { bgbbRowError, fitBgbb, isValidBgbbRow } from "../core/models/bgbb";
+import { formatModelParams, parseRetentionModelParams } from "../core/models/parameterRow";
 import {
   fitSbg,
-  formatSbgParams,
-  parseSbgParams,
+  sbg as sbgModel,
   sbgClv,
   sbgDiscountedExpectedLifetime,
   sbgDiscountedResidualLifetime,
-  sbgRetention,
-  sbgSurvival,
-  SbgParams,
+  type SbgParams,
 } from "../core/models/sbg";
 import { broadcast } from "./broadcast";
 import { fromExcelCell } from "./excelValues";
+import { columnSource, fittingColumns, paramsRow } from "./modelFunctions";
 import {
   cellNumber,
   ColumnSource,
-  columnOf,
   listOf,
   matrixOf,
-  numericRows,
   optionalCell,
   optionalChoice,
   spill,
@@ -49,7 +46,7 @@ import { cellsOf } from "./summaryFunctions";
 export function sbg(survivors: any[][], cohortSize?: any[][]): any[][] {
   return spill(() => {
     const sizes = optionalNumbers(cohortSize, "cohortSize");
-    return [formatSbgParams(fitSbg(survivorCurves(survivors), sizes).params)];
+    return [formatModelParams(fitSbg(survivorCurves(survivors), sizes).params)];
   });
 }
 
@@ -62,7 +59,7 @@ export function sbg(survivors: any[][], cohortSize?: any[][]): any[][] {
  */
 export function sbgSurvivalCurve(t: number[][], params: any[][]): any[][] {
   return withSbgParams(params, (p) =>
-    broadcast({ args: [{ what: "t" }], compute: (v) => sbgSurvival(p, v[0]) }, [t])
+    broadcast({ args: [{ what: "t" }], compute: (v) => sbgModel.survival(p, v[0]) }, [t])
   );
 }
 
@@ -75,7 +72,7 @@ export function sbgSurvivalCurve(t: number[][], params: any[][]): any[][] {
  */
 export function sbgRetentionRate(t: number[][], params: any[][]): any[][] {
   return withSbgParams(params, (p) =>
-    broadcast({ args: [{ what: "t" }], compute: (v) => sbgRetention(p, v[0]) }, [t])
+    broadcast({ args: [{ what: "t" }], compute: (v) => sbgModel.retention(p, v[0]) }, [t])
   );
 }
 
@@ -147,7 +144,7 @@ export function sbgClvValue(
 // ── BG/BB: purchases at discrete occasions ─────────────────────────────────────────────────────────────────────
 
 /**
- * Fits the BG/BB model (Fader, Hardie & Shang 2010) by maximum likelihood, for purchases that can only happen at discrete occasions (a yearly donation appeal, an annual event): while alive, a customer buys at each occasion with their own probability; before each occasion they may die for good. Takes per-customer rows, or the compact table of patterns with a count of customers each. Returns one row: "BG/BB", alpha, beta, gamma, delta. #VALUE! with the reason for a bad row or a fit with no answer.
+ * Fits the BG/BB model (Fader, Hardie & Shang 2010) by maximum likelihood, for purchases that can only happen at discrete occasions (a yearly donation appeal, an annual event): while alive, a customer buys at each occasion with their own probability; before each occasion they may die for good. Takes per-customer rows, or the compact table of patterns with a count of customers each. Returns one row: "BG/BB", alpha, beta, gamma, delta, for CVA.PALIVE (alive at the next occasion) and CVA.EXPECTEDPURCHASES (purchases at the next t occasions). #VALUE! with the reason for a bad row or a fit with no answer.
  * @customfunction BGBB
  * @param {number[][]} frequency Purchases at the occasions after the first purchase (one column), whole numbers ≥ 0.
  * @param {number[][]} recency The occasion of the last of those purchases, 1 … periods; 0 without any (one column, same length).
@@ -168,19 +165,10 @@ export function bgbb(
       columnSource(periods, "Periods"),
     ];
     if (count !== undefined && count !== null) sources.push(columnSource(count, "Count"));
-    const rows = numericRows(sources);
-    const [x, tx, n, w] = rows.columns;
-    for (let r = 0; r < rows.rowCount; r++) {
-      const i = rows.index[r];
-      const error =
-        i < 0
-          ? rows.rowErrors.get(r)
-          : isValidBgbbRow(x[i], tx[i], n[i])
-            ? null
-            : bgbbRowError(x[i], tx[i], n[i]);
-      if (error) throw i < 0 ? error : new CvaError(error.code, `Row ${r + 1}: ${error.message}`);
-    }
-    return [formatBgbbParams(fitBgbb(x, tx, n, w).params)];
+    const [x, tx, n, w] = fittingColumns(sources, ([x, tx, n], i) =>
+      isValidBgbbRow(x[i], tx[i], n[i]) ? null : bgbbRowError(x[i], tx[i], n[i])
+    );
+    return [formatModelParams(fitBgbb(x, tx, n, w).params)];
   });
 }
 
@@ -263,18 +251,9 @@ function cohortSheet(
 
 // ── Reading the arguments ──────────────────────────────────────────────────────────────────────────────────────
 
-function columnSource(arg: unknown, what: string): ColumnSource {
-  return { rows: columnOf(arg, what), column: 0, what };
-}
-
 /** Runs a prediction with the sBG parameters read from their row; an error in the row (a failed fit) is passed on. */
 function withSbgParams(arg: unknown, predict: (params: SbgParams) => any[][]): any[][] {
-  return spill(() => {
-    const cells = listOf(arg, "params");
-    const error = cells.find(isCvaError);
-    if (error) throw error;
-    return predict(parseSbgParams(cells));
-  });
+  return spill(() => predict(parseRetentionModelParams(paramsRow(arg, "params"))));
 }
 
 /**

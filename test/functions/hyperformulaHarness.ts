@@ -137,7 +137,7 @@ export const SPILL_SHAPES: Record<string, SpillShape> = {
   EXPECTEDPURCHASES: tallestOfFirst(4),
   EXPECTEDSPEND: tallestOfFirst(2),
   PREDICTEDCLV: tallestOfFirst(4),
-  SBG: parameterRow(3),
+  SBG: parameterRow(5),
   BGBB: parameterRow(5),
   COHORTS: cohortTable,
   COHORTRETENTION: cohortTable,

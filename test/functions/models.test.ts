@@ -440,7 +440,7 @@ describe("errors, typed as a user would meet them", () => {
     ]);
     expect(messageOf(at(hf, "D6"))).toMatch(/Expected Gamma-Gamma \(GG\) spend parameters/);
     expect(messageOf(at(hf, "E6"))).toMatch(/dataUnit must be .*"W" \(weeks\)/);
-    expect(messageOf(at(hf, "F6"))).toMatch(/Expected BG\/NBD, Pareto\/NBD or MBG\/NBD/);
+    expect(messageOf(at(hf, "F6"))).toMatch(/Expected BG\/NBD, Pareto\/NBD, MBG\/NBD or BG\/BB/);
     hf.destroy();
   });
 

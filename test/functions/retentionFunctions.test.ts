@@ -168,7 +168,10 @@ describe("sBG on Fader & Hardie's (2007) Table 1, typed as percentages of 1,000 
       ["E3", /^survivors, period 1 must be a number, got "sixty"/],
       ["E4", /at least two renewals/],
       ["A5", /t counts whole periods/],
-      ["B5", /must start with "sBG"/],
+      [
+        "B5",
+        /^Expected sBG retention parameters here \(the row CVA\.SBG returns\), got BG\/NBD ones/,
+      ],
       ["C5", /^The input holds #VALUE!/], // the failed fit's error, passed on (Excel hands over the code only)
     ];
     for (const [cell, message] of cases) {
@@ -200,6 +203,10 @@ describe("BG/BB on the donations data (22 patterns, 11,104 donors)", () => {
     F2: `=CVA.BGBB(M2:M${r}, N2:N${r}, O2:O${r})`,
     F3: "=CVA.BGBB(A2:A23, B2:B23, C2:C23, {1;2})",
     F4: "=CVA.BGBB(B2:B23, A2:A23, C2:C23)",
+    // The registered model's predictions through the general functions.
+    H6: "=CVA.PALIVE({0;2;6}, {0;4;6}, 6, F1:J1)",
+    I6: "=SUMPRODUCT(CVA.EXPECTEDPURCHASES(5, A2:A23, B2:B23, C2:C23, F1:J1), D2:D23)",
+    J6: "=CVA.EXPECTEDPURCHASES(2.5, 2, 4, 6, F1:J1)",
   });
 
   it("fits the published alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, per pattern or per donor", () => {
@@ -211,6 +218,14 @@ describe("BG/BB on the donations data (22 patterns, 11,104 donors)", () => {
       expectRelative(patterns[k + 1] as number, DONATIONS.optimum[name], 1e-7);
       expectRelative(donors[k + 1] as number, patterns[k + 1] as number, 1e-9);
     });
+    // CVA.PALIVE with a BG/BB row: P(alive at the next occasion), the paper's "P(alive in 2002)" of Table 6.
+    valuesOf(hf, "H6:H8").forEach(([value], i) =>
+      expect((value as number).toFixed(2)).toBe(DONATIONS.publishedPAlive[i].toFixed(2))
+    );
+    // Hardie's workbook: 12,884.2 donations expected over the next 5 years from all donors.
+    expect((at(hf, "I6") as number).toFixed(1)).toBe(DONATIONS.publishedNextFiveYears.toFixed(1));
+    expect(errorOf(at(hf, "J6"))).toBe("#VALUE!");
+    expect(messageOf(at(hf, "J6"))).toMatch(/future occasions and must be a whole number/);
     expect(errorOf(at(hf, "F3"))).toBe("#VALUE!");
     expect(messageOf(at(hf, "F3"))).toMatch(/same number of rows/);
     expect(errorOf(at(hf, "F4"))).toBe("#VALUE!");

@@ -1,91 +1,26 @@
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { type CellValue, isBlank, required, toNumber } from "../cells";
 import { CvaError, valueError } from "../errors";
-import { groupRows } from "./groupedSample";
-import { type FitReport, maximizeLikelihood } from "./maximumLikelihood";
+import { groupRows, type RfmSample } from "./groupedSample";
+import { type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
+import { type ModelFit, type ModelParamsOf, namedParameters, type TransactionModel } from "./model";
 
 /**
  * BG/BB, the beta-geometric/beta-Bernoulli model of purchases at discrete occasions: Fader, Hardie & Shang (2010),
  * "Customer-base analysis in a discrete-time noncontractual setting", Marketing Science 29(6). At each of n
- * occasions (a yearly gala, an annual appeal) a customer who is alive buys with their own probability p ~ Beta(α, β);
- * before each occasion after the first purchase they die, for good, with probability θ ~ Beta(γ, δ). A customer is
- * summarised by x purchases in the n occasions after the first and tₓ, the occasion of the last one (0 if none):
+ * occasions (a yearly gala, an annual appeal; or days, weeks) a customer who is alive buys with their own probability
+ * p ~ Beta(α, β); at the start of each occasion after the first purchase they die, for good, with probability
+ * θ ~ Beta(γ, δ). A customer is summarised by x purchases at the n occasions after the first and tₓ, the occasion
+ * of the last one (0 if none) — frequency, recency and T in whole periods:
  *
- *   L(α, β, γ, δ | x, tₓ, n) = B(α+x, β+n−x)/B(α, β) · B(γ, δ+n)/B(γ, δ)
- *                            + Σ_{i=0}^{n−tₓ−1} B(α+x, β+tₓ−x+i)/B(α, β) · B(γ+1, δ+tₓ+i)/B(γ, δ)      (eq. 5)
+ *   L(x, tₓ, n) = B(α+x, β+n−x)/B(α, β) · B(γ, δ+n)/B(γ, δ)
+ *               + Σ_{m=tₓ}^{n−1} B(α+x, β+m−x)/B(α, β) · B(γ+1, δ+m)/B(γ, δ)      (eq. 5)
  *
- * The first term is "alive through occasion n", term i "died just after occasion tₓ + i".
+ * The first term is "alive through occasion n", term m "died just after occasion m".
  */
-export interface BgbbParams {
-  model: "BG/BB";
-  alpha: number;
-  beta: number;
-  gamma: number;
-  delta: number;
-}
+export type BgbbParams = ModelParamsOf<"BG/BB", "alpha" | "beta" | "gamma" | "delta">;
 
-export type BgbbFit = { params: BgbbParams } & FitReport;
-
-export type BgbbParamsRow = ["BG/BB", number, number, number, number];
-
-export const BGBB_PARAMETER_NAMES = ["alpha", "beta", "gamma", "delta"] as const;
-
-export function formatBgbbParams(params: BgbbParams): BgbbParamsRow {
-  return ["BG/BB", params.alpha, params.beta, params.gamma, params.delta];
-}
-
-/** Reads a ["BG/BB", α, β, γ, δ] row back; #VALUE! saying what is wrong otherwise. */
-export function parseBgbbParams(row: readonly CellValue[]): BgbbParams {
-  const name = row[0];
-  if (typeof name !== "string" || !["BG/BB", "BGBB"].includes(name.trim().toUpperCase())) {
-    throw valueError(
-      `BG/BB parameters must start with "BG/BB" (the row CVA.BGBB returns), got ${JSON.stringify(name ?? null)}.`
-    );
-  }
-  const [alpha, beta, gamma, delta] = BGBB_PARAMETER_NAMES.map((parameter, i) => {
-    const value = required(toNumber(row[i + 1], `BG/BB parameter ${parameter}`));
-    if (!(value > 0)) throw valueError(`BG/BB parameter ${parameter} must be > 0, got ${value}.`);
-    return value;
-  });
-  if (row.slice(5).some((cell) => !isBlank(cell)))
-    throw valueError("BG/BB takes 4 parameters; the row has more values than that.");
-  return { model: "BG/BB", alpha, beta, gamma, delta };
-}
-
-/** Occasions beyond this would make the per-evaluation tables below needlessly large; no real calendar has them. */
+/** Occasions beyond this would make the per-evaluation tables needlessly large; no calendar of occasions has them. */
 const MAX_OCCASIONS = 100_000;
-
-/**
- * What is wrong with one (frequency, recency, periods) row, or null: x purchases at the n occasions after the
- * first, the last at occasion tₓ, so 0 ≤ x ≤ tₓ ≤ n, whole numbers, and tₓ = 0 exactly when x = 0.
- */
-export function bgbbRowError(frequency: number, recency: number, periods: number): CvaError | null {
-  const values = { frequency, recency, periods };
-  for (const [name, value] of Object.entries(values)) {
-    if (!Number.isFinite(value)) return valueError(`${name} must be a number, got ${value}.`);
-    if (!(Number.isInteger(value) && value >= 0))
-      return valueError(`${name} counts occasions and must be a whole number ≥ 0, got ${value}.`);
-  }
-  if (periods > MAX_OCCASIONS)
-    return valueError(
-      `periods ${periods} is beyond any calendar of occasions (at most ${MAX_OCCASIONS}).`
-    );
-  if (recency > periods)
-    return valueError(
-      `recency ${recency} exceeds periods ${periods}: the last purchase cannot come after the last occasion.`
-    );
-  if (frequency > recency)
-    return valueError(
-      `frequency ${frequency} exceeds recency ${recency}: x purchases need at least x occasions, the last at recency.`
-    );
-  if (frequency > 0 && recency === 0)
-    return valueError(
-      `frequency ${frequency} with recency 0: the last purchase's occasion must be ≥ 1.`
-    );
-  if (frequency === 0 && recency > 0)
-    return valueError(`recency ${recency} with frequency 0: without purchases recency must be 0.`);
-  return null;
-}
 
 /** The rules of bgbbRowError as one expression: the fast check for the common valid row (NaN fails every test). */
 export function isValidBgbbRow(frequency: number, recency: number, periods: number): boolean {
@@ -101,63 +36,59 @@ export function isValidBgbbRow(frequency: number, recency: number, periods: numb
   );
 }
 
-/** The tables of log-gamma and digamma differences every term of the likelihood is made of, for given (α, β, γ, δ). */
-class RisingTables {
-  /** ln Γ(θ+j) − ln Γ(θ) and ψ(θ+j) − ψ(θ) for j = 0…size−1, per parameter combination. */
-  readonly lnA: Float64Array;
-  readonly lnB: Float64Array;
-  readonly lnAB: Float64Array;
-  readonly lnD: Float64Array;
-  readonly lnGD: Float64Array;
-  readonly psiA: Float64Array;
-  readonly psiB: Float64Array;
-  readonly psiAB: Float64Array;
-  readonly psiD: Float64Array;
-  readonly psiGD: Float64Array;
-
-  constructor(size: number) {
-    const table = () => new Float64Array(size);
-    this.lnA = table();
-    this.lnB = table();
-    this.lnAB = table();
-    this.lnD = table();
-    this.lnGD = table();
-    this.psiA = table();
-    this.psiB = table();
-    this.psiAB = table();
-    this.psiD = table();
-    this.psiGD = table();
+/**
+ * What is wrong with one (frequency, recency, periods) row, or null: x purchases at the n occasions after the
+ * first, the last at occasion tₓ, so 0 ≤ x ≤ tₓ ≤ n, whole numbers, and tₓ = 0 exactly when x = 0.
+ */
+export function bgbbRowError(frequency: number, recency: number, periods: number): CvaError | null {
+  const values: [string, number][] = [
+    ["frequency", frequency],
+    ["recency", recency],
+    ["periods", periods],
+  ];
+  for (const [name, value] of values) {
+    if (!Number.isFinite(value)) return valueError(`${name} must be a number, got ${value}.`);
+    if (!(Number.isInteger(value) && value >= 0))
+      return valueError(
+        `BG/BB counts whole occasions: ${name} must be a whole number ≥ 0, got ${value}.`
+      );
   }
-
-  /** ln Γ(θ+j) − ln Γ(θ) = Σ_{i<j} ln(θ+i), and ψ(θ+j) − ψ(θ) = Σ_{i<j} 1/(θ+i): no special functions. */
-  fill(alpha: number, beta: number, gamma: number, delta: number): void {
-    rising(alpha, this.lnA, this.psiA);
-    rising(beta, this.lnB, this.psiB);
-    rising(alpha + beta, this.lnAB, this.psiAB);
-    rising(delta, this.lnD, this.psiD);
-    rising(gamma + delta, this.lnGD, this.psiGD);
-  }
+  if (periods > MAX_OCCASIONS)
+    return valueError(
+      `periods ${periods} is beyond any calendar of occasions (at most ${MAX_OCCASIONS}).`
+    );
+  if (recency > periods)
+    return valueError(
+      `recency ${recency} exceeds periods ${periods}: the last purchase cannot come after the last occasion.`
+    );
+  if (frequency > recency)
+    return valueError(
+      `frequency ${frequency} exceeds recency ${recency}: x purchases take x occasions, the last at recency.`
+    );
+  if (frequency > 0 && recency === 0)
+    return valueError(
+      `frequency ${frequency} with recency 0: the last purchase's occasion must be ≥ 1.`
+    );
+  if (frequency === 0 && recency > 0)
+    return valueError(`recency ${recency} with frequency 0: without purchases recency must be 0.`);
+  return null;
 }
 
-function rising(theta: number, ln: Float64Array, psi: Float64Array): void {
-  let sumLn = 0;
-  let sumInv = 0;
-  for (let j = 0; j < ln.length; j++) {
-    ln[j] = sumLn;
-    psi[j] = sumInv;
-    sumLn += Math.log(theta + j);
-    sumInv += 1 / (theta + j);
-  }
+function checkedRow(frequency: number, recency: number, periods: number): void {
+  const error = bgbbRowError(frequency, recency, periods);
+  if (error) throw error;
 }
 
-/** Distinct (x, tₓ, n) patterns with their customer counts. */
+/**
+ * Distinct (x, tₓ, n) rows with their customer counts, contiguous by x: rows levelStart[k] ≤ i < levelStart[k+1]
+ * share x (as groupRows and rfmSample order them).
+ */
 interface BgbbSample {
-  x: Float64Array;
-  recency: Float64Array;
-  periods: Float64Array;
-  weight: Float64Array;
-  customers: number;
-  maxPeriods: number;
+  x: ArrayLike<number>;
+  recency: ArrayLike<number>;
+  periods: ArrayLike<number>;
+  weight: ArrayLike<number>;
+  levelStart: ArrayLike<number>;
 }
 
 /**
@@ -171,26 +102,7 @@ export function fitBgbb(
   recency: ArrayLike<number>,
   periods: ArrayLike<number>,
   count?: ArrayLike<number>
-): BgbbFit {
-  const sample = bgbbSample(frequency, recency, periods, count);
-  const fit = maximizeLikelihood(
-    "BG/BB",
-    BGBB_PARAMETER_NAMES,
-    likelihoodOf(sample),
-    [1, 1, 1, 1],
-    sample.customers,
-    sample.x.length
-  );
-  const [alpha, beta, gamma, delta] = fit.params;
-  return { ...fit, params: { model: "BG/BB", alpha, beta, gamma, delta } };
-}
-
-function bgbbSample(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  periods: ArrayLike<number>,
-  count: ArrayLike<number> | undefined
-): BgbbSample {
+): ModelFit<BgbbParams> {
   const rows = frequency.length;
   if (recency.length !== rows || periods.length !== rows || (count && count.length !== rows)) {
     throw valueError(
@@ -200,29 +112,28 @@ function bgbbSample(
   }
   let customers = 0;
   let buyers = 0;
-  let maxPeriods = 0;
+  let longest = 0;
   for (let i = 0; i < rows; i++) {
-    const x = frequency[i];
     const n = periods[i];
-    if (!isValidBgbbRow(x, recency[i], n)) {
-      const error = bgbbRowError(x, recency[i], n) as CvaError;
+    if (!isValidBgbbRow(frequency[i], recency[i], n)) {
+      const error = bgbbRowError(frequency[i], recency[i], n) as CvaError;
       throw new CvaError(error.code, `Row ${i + 1}: ${error.message}`);
     }
     const w = count ? count[i] : 1;
     if (!(w >= 0 && w < Infinity))
       throw valueError(`Row ${i + 1}: count must be a number of customers ≥ 0, got ${w}.`);
     customers += w;
-    if (x > 0) buyers += w;
-    if (n > maxPeriods) maxPeriods = n;
+    if (frequency[i] > 0) buyers += w;
+    if (n > longest) longest = n;
   }
   if (customers < 2) throw valueError(`BG/BB needs at least 2 customers to fit, got ${customers}.`);
   if (buyers === 0)
     throw valueError(
       "Nobody bought at any occasion after the first: the purchase probability cannot be estimated."
     );
-  if (maxPeriods < 2)
+  if (longest < 2)
     throw valueError(
-      "BG/BB needs at least 2 occasions after the first purchase: one occasion cannot tell buying from dying."
+      "BG/BB needs at least 2 occasions after the first purchase: one cannot tell buying from dying."
     );
   const grouped = groupRows([frequency, recency, periods]);
   let weight = grouped.weight;
@@ -231,19 +142,50 @@ function bgbbSample(
     for (let i = 0; i < rows; i++) weight[grouped.groupOf[i]] += count[i];
   }
   const [x, tx, n] = grouped.columns;
-  return { x, recency: tx, periods: n, weight, customers, maxPeriods };
+  const sample = { x, recency: tx, periods: n, weight, levelStart: grouped.levelStart };
+  const fit = maximizeLikelihood(
+    bgbb.displayName,
+    bgbb.parameterNames,
+    likelihoodOf(sample),
+    [1, 1, 1, 1],
+    customers,
+    grouped.size
+  );
+  return { ...fit, params: namedParameters(bgbb, fit.params) };
+}
+
+/** The grouped (frequency, recency, T) sample of the registry's fitting path, checked as BG/BB's occasions. */
+function fromRfmSample(sample: RfmSample): BgbbSample {
+  for (let i = 0; i < sample.size; i++) {
+    const error = bgbbRowError(sample.frequency[i], sample.recency[i], sample.T[i]);
+    if (error) throw error;
+  }
+  return {
+    x: sample.frequency,
+    recency: sample.recency,
+    periods: sample.T,
+    weight: sample.weight,
+    levelStart: sample.levelStart,
+  };
 }
 
 /**
- * ℓ = Σ w · ln L(x, tₓ, n) and its gradient. Every term of L is a product of ratios Γ(θ+j)/Γ(θ), read from
- * tables built once per evaluation; ln L is a log-sum-exp of its terms and ∂ ln L the terms' gradients averaged
- * with their posterior weights.
+ * ℓ = Σ w · ln L(x, tₓ, n) and its gradient. For a given x the "died after m" terms do not depend on tₓ or n, so
+ * per x they are summed once from the top (suffix sums S(k) = Σ_{m≥k} term_m) and each row takes S(tₓ) − S(n): the
+ * cost grows with the distinct purchase counts times the longest history, not with rows × occasions, which keeps
+ * daily data (hundreds of occasions) fast. The terms decrease with m, so the difference keeps its digits, and every
+ * row's sum also holds its "alive" term, of the size of the tail. Terms are scaled by their level's largest, and
+ * the ratios Γ(θ+j)/Γ(θ) come from tables built once per evaluation.
  */
-function likelihoodOf(sample: BgbbSample) {
-  const { x, recency, periods, weight, maxPeriods } = sample;
-  const tables = new RisingTables(maxPeriods + 2);
-  const logTerm = new Float64Array(maxPeriods + 1);
-  return (params: Float64Array, gradient: Float64Array): number => {
+function likelihoodOf(sample: BgbbSample): LogLikelihood {
+  const { x, recency, periods, weight, levelStart } = sample;
+  let longest = 0;
+  for (let i = 0; i < periods.length; i++) longest = Math.max(longest, periods[i]);
+  const tables = new RisingTables(longest + 2);
+  // Suffix sums over m of term_m and of term_m times its ∂ln/∂θ pieces (see the gradient below).
+  const sums = Array.from({ length: 5 }, () => new Float64Array(longest + 1));
+  const [sTerm, sPsiAB, sBeta, sPsiGD, sDelta] = sums;
+  return (params, gradient) => {
     const alpha = params[0];
     const beta = params[1];
     const gamma = params[2];
@@ -256,47 +198,48 @@ function likelihoodOf(sample: BgbbSample) {
     let gB = 0;
     let gG = 0;
     let gD = 0;
-    for (let k = 0; k < x.length; k++) {
-      const xk = x[k];
-      const tx = recency[k];
-      const n = periods[k];
-      const w = weight[k];
-      if (w === 0) continue;
-      // Term "alive through n": ln B(α+x, β+n−x)/B(α,β) + ln B(γ, δ+n)/B(γ,δ); then "died after tₓ + i".
-      const terms = n - tx + 1;
-      logTerm[0] = lnA[xk] + lnB[n - xk] - lnAB[n] + lnD[n] - lnGD[n];
-      let max = logTerm[0];
-      for (let i = 0; i + 1 < terms; i++) {
-        const m = tx + i;
-        const value = lnA[xk] + lnB[m - xk] - lnAB[m] + lnGamma + lnD[m] - lnGD[m + 1];
-        logTerm[i + 1] = value;
-        if (value > max) max = value;
+    for (let level = 0; level + 1 < levelStart.length; level++) {
+      const from = levelStart[level];
+      const to = levelStart[level + 1];
+      const xk = x[from];
+      let top = 0;
+      let shortest = Infinity;
+      for (let i = from; i < to; i++) {
+        top = Math.max(top, periods[i]);
+        shortest = Math.min(shortest, periods[i]);
       }
-      let sum = 0;
-      for (let i = 0; i < terms; i++) {
-        logTerm[i] = Math.exp(logTerm[i] - max);
-        sum += logTerm[i];
+      // Terms m = x … top − 1 (tₓ ≥ x), scaled by the largest of them and of the "alive" terms (largest at the
+      // shortest history).
+      const lnAlive = (n: number) => lnA[xk] + lnB[n - xk] - lnAB[n] + lnD[n] - lnGD[n];
+      const lnTerm = (m: number) =>
+        lnA[xk] + lnB[m - xk] - lnAB[m] + lnGamma + lnD[m] - lnGD[m + 1];
+      let lnScale = lnAlive(shortest);
+      for (let m = xk; m < top; m++) lnScale = Math.max(lnScale, lnTerm(m));
+      for (const s of sums) s[top] = 0;
+      for (let m = top - 1; m >= xk; m--) {
+        const term = Math.exp(lnTerm(m) - lnScale);
+        sTerm[m] = sTerm[m + 1] + term;
+        sPsiAB[m] = sPsiAB[m + 1] + term * psiAB[m];
+        sBeta[m] = sBeta[m + 1] + term * (psiB[m - xk] - psiAB[m]);
+        sPsiGD[m] = sPsiGD[m + 1] + term * psiGD[m + 1];
+        sDelta[m] = sDelta[m + 1] + term * (psiD[m] - psiGD[m + 1]);
       }
-      ll += w * (max + Math.log(sum));
-      // Posterior-weighted term gradients: ∂/∂α of ln B(α+x, β+m−x)/B(α,β) is ψ(α+x) − ψ(α) − (ψ(α+β+m) − ψ(α+β)).
-      const scale = w / sum;
-      const share0 = logTerm[0] * scale;
-      let dA = share0 * (psiA[xk] - psiAB[n]);
-      let dB = share0 * (psiB[n - xk] - psiAB[n]);
-      let dG = -share0 * psiGD[n];
-      let dD = share0 * (psiD[n] - psiGD[n]);
-      for (let i = 0; i + 1 < terms; i++) {
-        const m = tx + i;
-        const share = logTerm[i + 1] * scale;
-        dA += share * (psiA[xk] - psiAB[m]);
-        dB += share * (psiB[m - xk] - psiAB[m]);
-        dG += share * (1 / gamma - psiGD[m + 1]);
-        dD += share * (psiD[m] - psiGD[m + 1]);
+      for (let i = from; i < to; i++) {
+        const w = weight[i];
+        if (w === 0) continue;
+        const n = periods[i];
+        const tx = recency[i];
+        const alive = Math.exp(lnAlive(n) - lnScale);
+        const died = sTerm[tx] - sTerm[n];
+        const total = alive + died;
+        ll += w * (lnScale + Math.log(total));
+        // ∂ ln L = Σ terms · ∂ ln term / L, with ∂/∂α ln B(α+x, β+j)/B(α, β) = ψ(α+x) − ψ(α) − (ψ(α+β+x+j) − ψ(α+β)).
+        const share = w / total;
+        gA += share * (alive * (psiA[xk] - psiAB[n]) + psiA[xk] * died - (sPsiAB[tx] - sPsiAB[n]));
+        gB += share * (alive * (psiB[n - xk] - psiAB[n]) + (sBeta[tx] - sBeta[n]));
+        gG += share * (-alive * psiGD[n] + died / gamma - (sPsiGD[tx] - sPsiGD[n]));
+        gD += share * (alive * (psiD[n] - psiGD[n]) + (sDelta[tx] - sDelta[n]));
       }
-      gA += dA;
-      gB += dB;
-      gG += dG;
-      gD += dD;
     }
     gradient[0] = gA;
     gradient[1] = gB;
@@ -306,22 +249,48 @@ function likelihoodOf(sample: BgbbSample) {
   };
 }
 
-/** The log-likelihood fitBgbb maximises, as a function of (α, β, γ, δ) writing its gradient: for checking the fit. */
-export function bgbbLogLikelihood(
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  periods: ArrayLike<number>,
-  count?: ArrayLike<number>
-): (params: Float64Array, gradient: Float64Array) => number {
-  return likelihoodOf(bgbbSample(frequency, recency, periods, count));
+/** ln Γ(θ+j) − ln Γ(θ) = Σ_{i<j} ln(θ+i) and ψ(θ+j) − ψ(θ) = Σ_{i<j} 1/(θ+i), j = 0…size−1, per parameter. */
+class RisingTables {
+  readonly lnA: Float64Array;
+  readonly lnB: Float64Array;
+  readonly lnAB: Float64Array;
+  readonly lnD: Float64Array;
+  readonly lnGD: Float64Array;
+  readonly psiA: Float64Array;
+  readonly psiB: Float64Array;
+  readonly psiAB: Float64Array;
+  readonly psiD: Float64Array;
+  readonly psiGD: Float64Array;
+
+  constructor(size: number) {
+    [this.lnA, this.lnB, this.lnAB, this.lnD, this.lnGD] = tablesOf(5, size);
+    [this.psiA, this.psiB, this.psiAB, this.psiD, this.psiGD] = tablesOf(5, size);
+  }
+
+  fill(alpha: number, beta: number, gamma: number, delta: number): void {
+    rising(alpha, this.lnA, this.psiA);
+    rising(beta, this.lnB, this.psiB);
+    rising(alpha + beta, this.lnAB, this.psiAB);
+    rising(delta, this.lnD, this.psiD);
+    rising(gamma + delta, this.lnGD, this.psiGD);
+  }
 }
 
-function checkedRow(frequency: number, recency: number, periods: number): void {
-  const error = bgbbRowError(frequency, recency, periods);
-  if (error) throw error;
+const tablesOf = (count: number, size: number) =>
+  Array.from({ length: count }, () => new Float64Array(size));
+
+function rising(theta: number, ln: Float64Array, psi: Float64Array): void {
+  let sumLn = 0;
+  let sumInv = 0;
+  for (let j = 0; j < ln.length; j++) {
+    ln[j] = sumLn;
+    psi[j] = sumInv;
+    sumLn += Math.log(theta + j);
+    sumInv += 1 / (theta + j);
+  }
 }
 
-/** ln B(α+x, β+m−x)/B(α, β): the chance of x purchases at given m occasions while alive. */
+/** ln B(α+x, β+m−x)/B(α, β): the chance of x purchases at m given occasions while alive. */
 function lnPurchases(params: BgbbParams, x: number, m: number): number {
   const { alpha, beta } = params;
   return (
@@ -340,9 +309,8 @@ function lnAliveThrough(params: BgbbParams, m: number): number {
 
 /** ln B(γ+1, δ+m)/B(γ, δ): alive through occasion m, then dead before occasion m + 1. */
 function lnDiesAfter(params: BgbbParams, m: number): number {
-  return (
-    Math.log(params.gamma) + lnAliveThrough(params, m) - Math.log(params.gamma + params.delta + m)
-  );
+  const { gamma, delta } = params;
+  return Math.log(gamma) + lnAliveThrough(params, m) - Math.log(gamma + delta + m);
 }
 
 /** ln Σ e^(values): the terms of a likelihood summed without overflow or underflow. */
@@ -353,7 +321,7 @@ function logSumExp(values: readonly number[]): number {
   return max + Math.log(sum);
 }
 
-/** ln(L / term₀): how much likelier the whole history is than its "alive through n" term; P(alive through n) = e^(−this). */
+/** ln(L / "alive through n"): P(alive through n | x, tₓ, n) = e^(−this). */
 function lnEvidenceRatio(params: BgbbParams, x: number, tx: number, n: number): number {
   const alive = lnPurchases(params, x, n) + lnAliveThrough(params, n);
   const terms = [0];
@@ -362,54 +330,13 @@ function lnEvidenceRatio(params: BgbbParams, x: number, tx: number, n: number): 
   return logSumExp(terms);
 }
 
-/**
- * P(alive at occasion n+1 | x, tₓ, n): alive through the n observed occasions and surviving to the next one,
- * (δ+n)/(γ+δ+n) · P(alive through n). This is Fader, Hardie & Shang's "P(alive in 2002)" (Table 6), and lifetimes'
- * conditional_probability_alive for BG/BB.
- */
-export function bgbbProbabilityAlive(
-  params: BgbbParams,
-  frequency: number,
-  recency: number,
-  periods: number
-): number {
-  checkedRow(frequency, recency, periods);
-  const { gamma, delta } = params;
-  return (
-    ((delta + periods) / (gamma + delta + periods)) *
-    Math.exp(-lnEvidenceRatio(params, frequency, recency, periods))
-  );
-}
-
-/**
- * Purchases expected at the next `occasions` occasions given the history (FHS 2010 eq. 13), rewritten as
- *
- *   P(alive at n+1) · (α+x)/(α+β+n) · (γ+δ+n)/(γ−1) · (1 − Π_{k<n*} (1+δ+n+k)/(γ+δ+n+k))
- *
- * — the chance to be alive next, times the expected purchase probability, times the expected occasions alive.
- * The last factor is computed as −expm1(Σ −log1p((γ−1)/(1+δ+n+k)))/(γ−1), exact through γ = 1 (where the paper's
- * δ/(γ−1) form is 0/0).
- */
-export function bgbbExpectedPurchases(
-  params: BgbbParams,
-  occasions: number,
-  frequency: number,
-  recency: number,
-  periods: number
-): number {
-  if (!(Number.isInteger(occasions) && occasions >= 0 && occasions <= MAX_OCCASIONS)) {
+/** Throws unless h is a whole number of future occasions. */
+function checkedOccasions(h: number): void {
+  if (!(Number.isInteger(h) && h >= 0 && h <= MAX_OCCASIONS)) {
     throw valueError(
-      `The horizon counts future occasions and must be a whole number from 0 to ${MAX_OCCASIONS}, got ${occasions}.`
+      `BG/BB's horizon counts future occasions and must be a whole number from 0 to ${MAX_OCCASIONS}, got ${h}.`
     );
   }
-  const { alpha, beta, gamma, delta } = params;
-  const n = periods;
-  return (
-    bgbbProbabilityAlive(params, frequency, recency, periods) *
-    ((alpha + frequency) / (alpha + beta + n)) *
-    (gamma + delta + n) *
-    expectedOccasionsFactor(gamma, delta + n, occasions)
-  );
 }
 
 /** (1 − Π_{k<h} (1+s+k)/(γ+s+k)) / (γ−1), and its limit Σ_{k<h} 1/(1+s+k) at γ = 1. */
@@ -425,10 +352,66 @@ function expectedOccasionsFactor(gamma: number, s: number, h: number): number {
   return -Math.expm1(lnRatio) / excess;
 }
 
-/** E[X(n)]: purchases a new customer is expected to make at their first n occasions (FHS 2010 eq. 9). */
-export function bgbbPopulationPurchases(params: BgbbParams, occasions: number): number {
-  return bgbbExpectedPurchases(params, occasions, 0, 0, 0);
-}
+/**
+ * BG/BB as a registered transaction model: frequency, recency and T are x, tₓ and n in whole occasions, and every
+ * horizon t is a whole number of future occasions. RFMSUMMARY's days or weeks are occasions too (one purchase a day
+ * at most), so the model fits its output as it stands.
+ */
+export const bgbb: TransactionModel<BgbbParams> = {
+  kind: "transaction",
+  id: "BG/BB",
+  displayName: "BG/BB",
+  aliases: ["BGBB"],
+  parameterNames: ["alpha", "beta", "gamma", "delta"],
+  parameterUnits: [null, null, null, null],
+  logLikelihood: (sample) => likelihoodOf(fromRfmSample(sample)),
+  fit: (frequency, recency, T) => fitBgbb(frequency, recency, T),
+
+  /**
+   * P(alive at occasion n+1 | x, tₓ, n): alive through the n observed occasions and surviving to the next one,
+   * (δ+n)/(γ+δ+n) · P(alive through n). This is Fader, Hardie & Shang's "P(alive in 2002)" (Table 6) and lifetimes'
+   * conditional_probability_alive for BG/BB.
+   */
+  conditionalProbabilityAlive(params, frequency, recency, T) {
+    checkedRow(frequency, recency, T);
+    const { gamma, delta } = params;
+    return (
+      ((delta + T) / (gamma + delta + T)) *
+      Math.exp(-lnEvidenceRatio(params, frequency, recency, T))
+    );
+  },
+
+  /**
+   * Purchases expected at the next t occasions given the history (FHS 2010 eq. 13), written as P(alive at n+1)
+   * times expectedPurchasesIfAlive.
+   */
+  conditionalExpectedPurchases(params, t, frequency, recency, T) {
+    checkedOccasions(t);
+    return (
+      bgbb.conditionalProbabilityAlive(params, frequency, recency, T) *
+      bgbb.expectedPurchasesIfAlive(params, t, frequency, T)
+    );
+  },
+
+  /**
+   * Purchases expected at the next t occasions by a customer alive at occasion n+1: the posterior mean purchase
+   * probability (α+x)/(α+β+n) times the occasions they are expected to live through,
+   * (γ+δ+n)/(γ−1) · (1 − Π_{k<t} (1+δ+n+k)/(γ+δ+n+k)), computed as −expm1(Σ −log1p(…))/(γ−1), exact through γ = 1
+   * (where the paper's δ/(γ−1) form is 0/0).
+   */
+  expectedPurchasesIfAlive(params, t, frequency, T) {
+    checkedOccasions(t);
+    const { alpha, beta, gamma, delta } = params;
+    return (
+      ((alpha + frequency) / (alpha + beta + T)) *
+      (gamma + delta + T) *
+      expectedOccasionsFactor(gamma, delta + T, t)
+    );
+  },
+
+  /** E[X(n)]: purchases a new customer is expected to make at their first n occasions (FHS 2010 eq. 9). */
+  expectedPurchases: (params, t) => bgbb.conditionalExpectedPurchases(params, t, 0, 0, 0),
+};
 
 /**
  * P(X(n) = x): the chance that a new customer buys at exactly x of their first n occasions (FHS 2010 eq. 8),
@@ -455,4 +438,18 @@ export function bgbbProbabilityOfPurchases(
   for (let i = x; i < n; i++)
     terms.push(lnChoose(i) + lnPurchases(params, x, i) + lnDiesAfter(params, i));
   return Math.exp(logSumExp(terms));
+}
+
+/** The log-likelihood fitBgbb maximises, for checking it: per-customer rows or patterns with counts. */
+export function bgbbLogLikelihood(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  periods: ArrayLike<number>,
+  count?: ArrayLike<number>
+): LogLikelihood {
+  const grouped = groupRows([frequency, recency, periods]);
+  const weight = new Float64Array(grouped.size);
+  for (let i = 0; i < frequency.length; i++) weight[grouped.groupOf[i]] += count ? count[i] : 1;
+  const [x, tx, n] = grouped.columns;
+  return likelihoodOf({ x, recency: tx, periods: n, weight, levelStart: grouped.levelStart });
 }

@@ -6,6 +6,7 @@ import {
   type RegisteredModel,
   modelNamed,
   orList,
+  type RetentionModelParams,
   type SpendModelParams,
   TRANSACTION_MODELS,
   type TransactionModelParams,
@@ -75,6 +76,16 @@ export function parseSpendModelParams(row: readonly CellValue[]): SpendModelPara
       `Expected ${orList(MODELS.filter((m) => m.kind === "spend").map(described))} spend parameters here, got ${params.model} ones.`
     );
   return params as SpendModelParams;
+}
+
+/** parseModelParams for an argument that must be retention-model (sBG) parameters. */
+export function parseRetentionModelParams(row: readonly CellValue[]): RetentionModelParams {
+  const params = parseModelParams(row);
+  if (modelNamed(params.model)?.kind !== "retention")
+    throw valueError(
+      `Expected ${orList(MODELS.filter((m) => m.kind === "retention").map(described))} retention parameters here (the row CVA.SBG returns), got ${params.model} ones.`
+    );
+  return params as RetentionModelParams;
 }
 
 /** "Gamma-Gamma (GG)": a model's display name, with its id when they differ. */

@@ -1,8 +1,8 @@
 import betaln from "@stdlib/math-base-special-betaln";
-import { type CellValue, isBlank, required, toNumber } from "../cells";
 import { isCvaError, valueError } from "../errors";
 import { hyp2f1 } from "./hyp2f1";
-import { type FitReport, maximizeLikelihood } from "./maximumLikelihood";
+import { type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
+import { type ModelFit, type ModelParamsOf, namedParameters, type RetentionModel } from "./model";
 
 /**
  * The shifted-beta-geometric (sBG) model of contractual retention: Fader & Hardie (2007), "How to project customer
@@ -16,38 +16,7 @@ import { type FitReport, maximizeLikelihood } from "./maximumLikelihood";
  * so retention rises with tenure: the customers who churn easily leave first. Periods are whatever the data's
  * periods are (years, months).
  */
-export interface SbgParams {
-  model: "sBG";
-  alpha: number;
-  beta: number;
-}
-
-export type SbgFit = { params: SbgParams } & FitReport;
-
-/** The row a fit returns and the predictions take back: ["sBG", α, β]. */
-export type SbgParamsRow = ["sBG", number, number];
-
-export function formatSbgParams(params: SbgParams): SbgParamsRow {
-  return ["sBG", params.alpha, params.beta];
-}
-
-/** Reads an ["sBG", α, β] row back; #VALUE! saying what is wrong otherwise. */
-export function parseSbgParams(row: readonly CellValue[]): SbgParams {
-  const name = row[0];
-  if (typeof name !== "string" || name.trim().toUpperCase() !== "SBG") {
-    throw valueError(
-      `sBG parameters must start with "sBG" (the row CVA.SBG returns), got ${JSON.stringify(name ?? null)}.`
-    );
-  }
-  const [alpha, beta] = ["alpha", "beta"].map((parameter, i) => {
-    const value = required(toNumber(row[i + 1], `sBG parameter ${parameter}`));
-    if (!(value > 0)) throw valueError(`sBG parameter ${parameter} must be > 0, got ${value}.`);
-    return value;
-  });
-  if (row.slice(3).some((cell) => !isBlank(cell)))
-    throw valueError("sBG takes 2 parameters (alpha, beta); the row has more values than that.");
-  return { model: "sBG", alpha, beta };
-}
+export type SbgParams = ModelParamsOf<"sBG", "alpha" | "beta">;
 
 /**
  * Survivor curves pooled into one sample: lost[t] customers left at the end of period t, censored[t] customers
@@ -75,18 +44,18 @@ interface SbgSample {
 export function fitSbg(
   survivors: readonly ArrayLike<number>[],
   cohortSizes?: readonly number[]
-): SbgFit {
+): ModelFit<SbgParams> {
   const sample = sbgSample(survivors, cohortSizes);
   try {
     const fit = maximizeLikelihood(
-      "sBG",
-      ["alpha", "beta"],
+      sbg.displayName,
+      sbg.parameterNames,
       likelihoodOf(sample),
       [1, 1],
       sample.customers,
       sample.cohorts
     );
-    return { ...fit, params: { model: "sBG", alpha: fit.params[0], beta: fit.params[1] } };
+    return { ...fit, params: namedParameters(sbg, fit.params) };
   } catch (error) {
     if (!isCvaError(error)) throw error;
     // What the two ways of having no finite maximum mean for retention.
@@ -178,9 +147,9 @@ function identified(sample: SbgSample, longest: number): SbgSample {
  * P(T = 1) = α/(α+β), P(T = t) = P(T = t−1)·(β+t−2)/(α+β+t−1), S(t) = S(t−1)·(β+t−1)/(α+β+t−1):
  * no special functions, one pass over the periods.
  */
-function likelihoodOf(sample: SbgSample) {
+function likelihoodOf(sample: SbgSample): LogLikelihood {
   const { lost, censored } = sample;
-  return (params: Float64Array, gradient: Float64Array): number => {
+  return (params, gradient) => {
     const a = params[0];
     const b = params[1];
     let lnP = Math.log(a / (a + b));
@@ -216,20 +185,8 @@ function likelihoodOf(sample: SbgSample) {
 export function sbgLogLikelihood(
   survivors: readonly ArrayLike<number>[],
   cohortSizes?: readonly number[]
-): (params: Float64Array, gradient: Float64Array) => number {
+): LogLikelihood {
   return likelihoodOf(sbgSample(survivors, cohortSizes));
-}
-
-/** S(t) = B(α, β+t)/B(α, β): the share of a cohort still active after t renewal opportunities. */
-export function sbgSurvival(params: SbgParams, t: number): number {
-  wholePeriods(t, 0, "t");
-  return Math.exp(betaln(params.alpha, params.beta + t) - betaln(params.alpha, params.beta));
-}
-
-/** r_t = (β+t−1)/(α+β+t−1): the share of the customers active in period t−1 who renew for period t (t ≥ 1). */
-export function sbgRetention(params: SbgParams, t: number): number {
-  wholePeriods(t, 1, "t");
-  return (params.beta + t - 1) / (params.alpha + params.beta + t - 1);
 }
 
 /**
@@ -312,3 +269,24 @@ function wholePeriods(t: number, min: number, what: string): void {
     throw valueError(`${what} counts whole periods and must be a whole number ≥ ${min}, got ${t}.`);
   }
 }
+
+/** The sBG as a registered model: its parameter row ["sBG", α, β], fit, survival and retention. */
+export const sbg: RetentionModel<SbgParams> = {
+  kind: "retention",
+  id: "sBG",
+  displayName: "sBG",
+  aliases: [],
+  parameterNames: ["alpha", "beta"],
+  parameterUnits: [null, null],
+  fit: fitSbg,
+  /** S(t) = B(α, β+t)/B(α, β): the share of a cohort still active after t renewal opportunities. */
+  survival(params, t) {
+    wholePeriods(t, 0, "t");
+    return Math.exp(betaln(params.alpha, params.beta + t) - betaln(params.alpha, params.beta));
+  },
+  /** r_t = (β+t−1)/(α+β+t−1): the share of the customers active in period t−1 who renew for period t (t ≥ 1). */
+  retention(params, t) {
+    wholePeriods(t, 1, "t");
+    return (params.beta + t - 1) / (params.alpha + params.beta + t - 1);
+  },
+};

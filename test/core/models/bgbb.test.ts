@@ -1,15 +1,14 @@
 import {
-  bgbbExpectedPurchases,
+  bgbb,
   bgbbLogLikelihood,
-  bgbbPopulationPurchases,
-  bgbbProbabilityAlive,
   bgbbProbabilityOfPurchases,
   bgbbRowError,
   type BgbbParams,
   fitBgbb,
-  formatBgbbParams,
-  parseBgbbParams,
 } from "../../../src/core/models/bgbb";
+import { formatModelParams, parseModelParams } from "../../../src/core/models/parameterRow";
+import { rfmSample } from "../../../src/core/models/groupedSample";
+import betaln from "@stdlib/math-base-special-betaln";
 import { CvaError } from "../../../src/core/errors";
 import { expectRelative, numericGradient } from "./cdnowData";
 import { donations, DONATIONS } from "./retentionData";
@@ -53,10 +52,10 @@ describe("BG/BB on the donations data (Fader, Hardie & Shang 2010: 22 patterns, 
 
   it("gives P(alive in 2002) of Table 6: 0.11, 0.59, 0.93 for (x, tₓ) = (0, 0), (2, 4), (6, 6)", () => {
     DONATIONS.histories.forEach(([x, tx], i) => {
-      expect(bgbbProbabilityAlive(fit.params, x, tx, 6).toFixed(2)).toBe(
+      expect(bgbb.conditionalProbabilityAlive(fit.params, x, tx, 6).toFixed(2)).toBe(
         DONATIONS.publishedPAlive[i].toFixed(2)
       );
-      expectRelative(bgbbProbabilityAlive(exact, x, tx, 6), DONATIONS.pAlive[i], 1e-11);
+      expectRelative(bgbb.conditionalProbabilityAlive(exact, x, tx, 6), DONATIONS.pAlive[i], 1e-11);
     });
   });
 
@@ -65,14 +64,21 @@ describe("BG/BB on the donations data (Fader, Hardie & Shang 2010: 22 patterns, 
       data.count.reduce(
         (sum, w, i) =>
           sum +
-          w * bgbbExpectedPurchases(params, 5, data.frequency[i], data.recency[i], data.periods[i]),
+          w *
+            bgbb.conditionalExpectedPurchases(
+              params,
+              5,
+              data.frequency[i],
+              data.recency[i],
+              data.periods[i]
+            ),
         0
       );
     expect(total(fit.params).toFixed(1)).toBe(DONATIONS.publishedNextFiveYears.toFixed(1));
     expectRelative(total(exact), DONATIONS.nextFiveYears, 1e-11);
     DONATIONS.histories.forEach(([x, tx], i) =>
       expectRelative(
-        bgbbExpectedPurchases(exact, 5, x, tx, 6),
+        bgbb.conditionalExpectedPurchases(exact, 5, x, tx, 6),
         DONATIONS.expectedNextFive[i],
         1e-11
       )
@@ -101,6 +107,70 @@ describe("BG/BB on the donations data (Fader, Hardie & Shang 2010: 22 patterns, 
   });
 });
 
+describe("BG/BB likelihood over long histories (daily occasions)", () => {
+  // Customers observed for up to 400 occasions, most of them long gone: the suffix sums must keep every digit.
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  const periods: number[] = [];
+  for (let i = 0; i < 600; i++) {
+    const n = 20 + ((i * 37) % 380);
+    const x = (i * 7) % 13 === 0 ? 0 : 1 + ((i * 11) % Math.min(60, n));
+    frequency.push(x);
+    recency.push(x === 0 ? 0 : x + ((i * 5) % (n - x + 1)));
+    periods.push(n);
+  }
+
+  /** Eq. 5 term by term with betaln, summed directly: a reference that shares nothing with the tables and sums. */
+  function directLogLikelihood(p: BgbbParams): number {
+    const { alpha: a, beta: b, gamma: g, delta: d } = p;
+    let ll = 0;
+    frequency.forEach((x, i) => {
+      const [tx, n] = [recency[i], periods[i]];
+      const logs = [betaln(a + x, b + n - x) - betaln(a, b) + betaln(g, d + n) - betaln(g, d)];
+      for (let m = tx; m < n; m++)
+        logs.push(betaln(a + x, b + m - x) - betaln(a, b) + betaln(g + 1, d + m) - betaln(g, d));
+      const max = Math.max(...logs);
+      ll += max + Math.log(logs.reduce((sum, v) => sum + Math.exp(v - max), 0));
+    });
+    return ll;
+  }
+
+  it("equals eq. 5 summed term by term to 1e-12, through the fit's and the registry's paths", () => {
+    for (const p of [
+      exact,
+      { ...exact, alpha: 0.3, gamma: 0.05, delta: 40 },
+      { ...exact, beta: 30, gamma: 4 },
+    ]) {
+      const at = Float64Array.of(p.alpha, p.beta, p.gamma, p.delta);
+      const reference = directLogLikelihood(p);
+      expectRelative(
+        bgbbLogLikelihood(frequency, recency, periods)(at, new Float64Array(4)),
+        reference,
+        1e-12
+      );
+      const viaRegistry = bgbb.logLikelihood(rfmSample(frequency, recency, periods));
+      expectRelative(viaRegistry(at, new Float64Array(4)), reference, 1e-12);
+    }
+  });
+
+  it("has an analytic gradient that matches central differences there too", () => {
+    const ll = bgbbLogLikelihood(frequency, recency, periods);
+    const at = Float64Array.of(0.7, 2.5, 0.4, 6);
+    const gradient = new Float64Array(4);
+    ll(at, gradient);
+    numericGradient((p) => ll(p, new Float64Array(4)), at).forEach((g, i) =>
+      expectRelative(gradient[i], g, 1e-6)
+    );
+  });
+
+  it("refuses times that are not whole occasions on the registry's path", () => {
+    expectError(
+      () => bgbb.logLikelihood(rfmSample([0, 2], [0, 30.43], [38.86, 38.86])),
+      /whole number/
+    );
+  });
+});
+
 describe("BG/BB predictions", () => {
   it("P(X(n) = x) sums to 1 over x and its mean is the population E[X(n)]", () => {
     for (const n of [1, 6, 25]) {
@@ -112,36 +182,68 @@ describe("BG/BB predictions", () => {
         mean += x * p;
       }
       expect(total).toBeCloseTo(1, 13);
-      expectRelative(mean, bgbbPopulationPurchases(exact, n), 1e-12);
+      expectRelative(mean, bgbb.expectedPurchases(exact, n), 1e-12);
       expect(bgbbProbabilityOfPurchases(exact, n + 1, n)).toBe(0);
     }
   });
 
   it("is exact through gamma = 1, where the paper's delta/(gamma − 1) form is 0/0 (mpmath, 50 digits)", () => {
     const atOne: BgbbParams = { model: "BG/BB", alpha: 1.2, beta: 0.75, gamma: 1, delta: 2.78 };
-    expectRelative(bgbbExpectedPurchases(atOne, 5, 2, 4, 6), 0.79877312977885334208, 1e-14);
-    expectRelative(bgbbPopulationPurchases(atOne, 10), 2.3862476161733626406, 1e-14);
+    expectRelative(
+      bgbb.conditionalExpectedPurchases(atOne, 5, 2, 4, 6),
+      0.79877312977885334208,
+      1e-14
+    );
+    expectRelative(bgbb.expectedPurchases(atOne, 10), 2.3862476161733626406, 1e-14);
     for (const gamma of [1 - 1e-12, 1 + 1e-9]) {
       const near = { ...atOne, gamma };
-      expectRelative(bgbbExpectedPurchases(near, 5, 2, 4, 6), 0.79877312977885334208, 1e-8);
+      expectRelative(
+        bgbb.conditionalExpectedPurchases(near, 5, 2, 4, 6),
+        0.79877312977885334208,
+        1e-8
+      );
     }
   });
 
+  it("conditional expectation = P(alive at the next occasion) × expectation if alive then", () => {
+    const alive = bgbb.conditionalProbabilityAlive(exact, 2, 4, 6);
+    expectRelative(
+      bgbb.conditionalExpectedPurchases(exact, 5, 2, 4, 6),
+      alive * bgbb.expectedPurchasesIfAlive(exact, 5, 2, 6),
+      1e-15
+    );
+  });
+
   it("a customer who bought at every occasion is nearly surely alive; zero future occasions expect nothing", () => {
-    expect(bgbbProbabilityAlive(exact, 30, 30, 30)).toBeGreaterThan(0.96);
-    expect(bgbbExpectedPurchases(exact, 0, 2, 4, 6)).toBe(0);
-    expect(bgbbPopulationPurchases(exact, 0)).toBe(0);
+    expect(bgbb.conditionalProbabilityAlive(exact, 30, 30, 30)).toBeGreaterThan(0.96);
+    expect(bgbb.conditionalExpectedPurchases(exact, 0, 2, 4, 6)).toBe(0);
+    expect(bgbb.expectedPurchases(exact, 0)).toBe(0);
   });
 
   it("refuses impossible histories and horizons, saying why", () => {
     expect(bgbbRowError(2, 4, 6)).toBeNull();
     expect(bgbbRowError(0, 0, 6)).toBeNull();
-    expectError(() => bgbbProbabilityAlive(exact, 3, 2, 6), /frequency 3 exceeds recency 2/);
-    expectError(() => bgbbProbabilityAlive(exact, 1, 7, 6), /recency 7 exceeds periods 6/);
-    expectError(() => bgbbProbabilityAlive(exact, 0, 2, 6), /without purchases recency must be 0/);
-    expectError(() => bgbbProbabilityAlive(exact, 1.5, 2, 6), /frequency counts occasions/);
-    expectError(() => bgbbProbabilityAlive(exact, NaN, 2, 6), /frequency must be a number/);
-    expectError(() => bgbbExpectedPurchases(exact, 2.5, 2, 4, 6), /future occasions/);
+    expectError(
+      () => bgbb.conditionalProbabilityAlive(exact, 3, 2, 6),
+      /frequency 3 exceeds recency 2/
+    );
+    expectError(
+      () => bgbb.conditionalProbabilityAlive(exact, 1, 7, 6),
+      /recency 7 exceeds periods 6/
+    );
+    expectError(
+      () => bgbb.conditionalProbabilityAlive(exact, 0, 2, 6),
+      /without purchases recency must be 0/
+    );
+    expectError(
+      () => bgbb.conditionalProbabilityAlive(exact, 1.5, 2, 6),
+      /BG\/BB counts whole occasions: frequency must be a whole number ≥ 0, got 1.5/
+    );
+    expectError(
+      () => bgbb.conditionalProbabilityAlive(exact, NaN, 2, 6),
+      /frequency must be a number/
+    );
+    expectError(() => bgbb.conditionalExpectedPurchases(exact, 2.5, 2, 4, 6), /future occasions/);
     expectError(() => bgbbProbabilityOfPurchases(exact, -1, 6), /number of purchases/);
   });
 });
@@ -161,17 +263,14 @@ describe("BG/BB fit input", () => {
 });
 
 describe("BG/BB parameter rows", () => {
-  it("round-trips ['BG/BB', alpha, beta, gamma, delta] and refuses other rows with a reason", () => {
-    expect(formatBgbbParams(exact)).toEqual(["BG/BB", ...parameterNames.map((n) => exact[n])]);
-    expect(parseBgbbParams(["bgbb", 1, 2, 3, 4])).toEqual({
+  it("round-trips ['BG/BB', alpha, beta, gamma, delta] through the registry", () => {
+    expect(formatModelParams(exact)).toEqual(["BG/BB", ...parameterNames.map((n) => exact[n])]);
+    expect(parseModelParams(["bgbb", 1, 2, 3, 4])).toEqual({
       model: "BG/BB",
       alpha: 1,
       beta: 2,
       gamma: 3,
       delta: 4,
     });
-    expectError(() => parseBgbbParams(["sBG", 1, 2]), /must start with "BG\/BB"/);
-    expectError(() => parseBgbbParams(["BG/BB", 1, 2, 3, -4]), /delta must be > 0/);
-    expectError(() => parseBgbbParams(["BG/BB", 1, 2, 3, 4, 5]), /4 parameters/);
   });
 });

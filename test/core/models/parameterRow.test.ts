@@ -40,7 +40,7 @@ describe("model parameter rows", () => {
     expect(() => parseModelParams(["NBD", 1, 2, 3, 4])).toThrow(
       new CvaError(
         "#VALUE!",
-        'modelParams must start with a model name (BG/NBD, Pareto/NBD, MBG/NBD or GG), got "NBD".'
+        'modelParams must start with a model name (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, GG or sBG), got "NBD".'
       )
     );
     expect(() => parseModelParams(["BG/NBD", 1, 2, 3])).toThrow("BG/NBD parameter b is blank.");

@@ -1,15 +1,17 @@
 import {
   fitSbg,
-  formatSbgParams,
-  parseSbgParams,
+  sbg,
   sbgClv,
   sbgDiscountedExpectedLifetime,
   sbgDiscountedResidualLifetime,
   sbgLogLikelihood,
-  sbgRetention,
-  sbgSurvival,
   type SbgParams,
 } from "../../../src/core/models/sbg";
+import {
+  formatModelParams,
+  parseModelParams,
+  parseRetentionModelParams,
+} from "../../../src/core/models/parameterRow";
 import { clvRetention } from "../../../src/core/kpi/clvRetention";
 import { CvaError } from "../../../src/core/errors";
 import { expectRelative, numericGradient } from "./cdnowData";
@@ -56,7 +58,7 @@ describe.each([
 
   it("projects years 8–12 as mpmath does at the optimum (the holdout beside them is in docs/models.md)", () => {
     [8, 9, 10, 11, 12].forEach((t, i) =>
-      expectRelative(100 * sbgSurvival(fit.params, t), data.projected[i], 1e-7)
+      expectRelative(100 * sbg.survival(fit.params, t), data.projected[i], 1e-7)
     );
   });
 
@@ -162,14 +164,14 @@ describe("sBG predictions", () => {
   const params: SbgParams = { model: "sBG", alpha: 0.704, beta: 1.182 };
 
   it("survival is the product of the retention rates, S(0) = 1", () => {
-    expect(sbgSurvival(params, 0)).toBe(1);
+    expect(sbg.survival(params, 0)).toBe(1);
     let product = 1;
     for (let t = 1; t <= 30; t++) {
-      product *= sbgRetention(params, t);
-      expectRelative(sbgSurvival(params, t), product, 1e-13);
+      product *= sbg.retention(params, t);
+      expectRelative(sbg.survival(params, t), product, 1e-13);
     }
-    expect(sbgRetention(params, 1)).toBeCloseTo(1.182 / 1.886, 15);
-    expect(sbgRetention(params, 5)).toBeGreaterThan(sbgRetention(params, 4));
+    expect(sbg.retention(params, 1)).toBeCloseTo(1.182 / 1.886, 15);
+    expect(sbg.retention(params, 5)).toBeGreaterThan(sbg.retention(params, 4));
   });
 
   it("DEL counts period 0 in full, then the discounted residual lifetime of a new customer", () => {
@@ -181,7 +183,7 @@ describe("sBG predictions", () => {
       );
       // Directly as the series Σ S(t)/(1+d)^t.
       let series = 0;
-      for (let t = 0; t < 20_000; t++) series += sbgSurvival(params, t) / (1 + d) ** t;
+      for (let t = 0; t < 20_000; t++) series += sbg.survival(params, t) / (1 + d) ** t;
       expectRelative(sbgDiscountedExpectedLifetime(params, d), series, 1e-10);
     }
   });
@@ -192,7 +194,7 @@ describe("sBG predictions", () => {
     expect(sbgDiscountedResidualLifetime(longLived, 0, 4)).toBeCloseTo(9 / 2, 14);
     // Against the series Σ S(t): S(t) ≈ 210/t³ here, so the tail beyond 10⁶ is ≈ 1e-10.
     let lifetime = 0;
-    for (let t = 0; t < 1_000_000; t++) lifetime += sbgSurvival(longLived, t);
+    for (let t = 0; t < 1_000_000; t++) lifetime += sbg.survival(longLived, t);
     expectRelative(sbgDiscountedExpectedLifetime(longLived, 0), lifetime, 1e-9);
     expectError(
       () => sbgDiscountedExpectedLifetime(params, 0),
@@ -216,8 +218,8 @@ describe("sBG predictions", () => {
   });
 
   it("refuses what has no meaning: fractional periods, negative rates and margins that are not numbers", () => {
-    expectError(() => sbgSurvival(params, 1.5), "#VALUE!", /t counts whole periods/);
-    expectError(() => sbgRetention(params, 0), "#VALUE!", /whole number ≥ 1, got 0/);
+    expectError(() => sbg.survival(params, 1.5), "#VALUE!", /t counts whole periods/);
+    expectError(() => sbg.retention(params, 0), "#VALUE!", /whole number ≥ 1, got 0/);
     expectError(() => sbgDiscountedResidualLifetime(params, 0.1, -1), "#VALUE!", /renewals/);
     expectError(() => sbgDiscountedExpectedLifetime(params, -0.1), "#VALUE!", /discount rate/);
     expectError(() => sbgClv(NaN, params, 0.1), "#VALUE!", /margin must be a finite number/);
@@ -226,13 +228,16 @@ describe("sBG predictions", () => {
 });
 
 describe("sBG parameter rows", () => {
-  it("round-trips ['sBG', alpha, beta] and refuses other rows with a reason", () => {
+  it("round-trips ['sBG', alpha, beta] through the registry and refuses other models' rows with a reason", () => {
     const params: SbgParams = { model: "sBG", alpha: 0.7, beta: 1.2 };
-    expect(formatSbgParams(params)).toEqual(["sBG", 0.7, 1.2]);
-    expect(parseSbgParams(["SBG", 0.7, 1.2, null, ""])).toEqual(params);
-    expectError(() => parseSbgParams(["BG/NBD", 1, 2, 3, 4]), "#VALUE!", /must start with "sBG"/);
-    expectError(() => parseSbgParams(["sBG", 0.7, 0]), "#VALUE!", /beta must be > 0/);
-    expectError(() => parseSbgParams(["sBG", 0.7, 1.2, 5]), "#VALUE!", /2 parameters/);
-    expectError(() => parseSbgParams(["sBG", "x", 1.2]), "#VALUE!", /alpha must be a number/);
+    expect(formatModelParams(params)).toEqual(["sBG", 0.7, 1.2, "", ""]);
+    expect(parseModelParams(["SBG", 0.7, 1.2, null, ""])).toEqual(params);
+    expect(parseRetentionModelParams(["sbg", 0.7, 1.2])).toEqual(params);
+    expectError(
+      () => parseRetentionModelParams(["BG/NBD", 1, 2, 3, 4]),
+      "#VALUE!",
+      /^Expected sBG retention parameters here \(the row CVA\.SBG returns\), got BG\/NBD ones\.$/
+    );
+    expectError(() => parseModelParams(["sBG", 0.7, 1.2, 5]), "#VALUE!", /sBG takes 2 parameters/);
   });
 });
