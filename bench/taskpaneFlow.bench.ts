@@ -10,7 +10,7 @@
  */
 import { CustomerTable } from "../src/taskpane/flow/customerTable";
 import { FlowState, flowReducer, initialFlowState } from "../src/taskpane/flow/flowState";
-import { MethodName, MethodSettings } from "../src/taskpane/flow/methodSettings";
+import { MethodName, MethodSettings } from "../src/taskpane/methods/registry";
 import { openStoredRuns } from "../src/taskpane/flow/monitoring";
 import { readSelection } from "../src/taskpane/flow/readSelection";
 import { runSegmentation } from "../src/taskpane/flow/segment";

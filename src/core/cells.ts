@@ -1,4 +1,5 @@
-import { CvaError, isCvaError, valueError } from "./errors";
+import { CvaError, cvaError, isCvaError } from "./errors";
+import type { Message } from "./messages/catalogue";
 
 /**
  * A cell's value, the one cell type of the add-in: what Excel hands a custom function (number, text, boolean, blank)
@@ -24,18 +25,12 @@ export function isBlank(value: CellValue): value is null | undefined | "" {
  * Reads a cell as a finite number. Booleans are refused (Excel's own statistical functions skip them in ranges),
  * numeric text is refused too: it usually means a column imported as text, which the user should fix.
  */
-export function toNumber(value: CellValue, what: string): number | CvaError {
+export function toNumber(value: CellValue, what: Message): number | CvaError {
   if (isCvaError(value)) return value;
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (isBlank(value)) return valueError(`${what} is blank.`);
-  return valueError(`${what} must be a number, got ${JSON.stringify(value)}.`);
-}
-
-/** Like toNumber, and the value must be ≥ 0. */
-export function toNonNegative(value: CellValue, what: string): number | CvaError {
-  const n = toNumber(value, what);
-  if (isCvaError(n)) return n;
-  return n < 0 ? new CvaError("#NUM!", `${what} must not be negative, got ${n}.`) : n;
+  if (isBlank(value)) return cvaError("cell.blank", { what });
+  if (typeof value === "number") return cvaError("cell.notFinite", { what });
+  return cvaError("cell.notNumber", { what, value });
 }
 
 /** Throws the error so whole-call validation reads top to bottom. */

@@ -1,11 +1,12 @@
-import { CellValue, isBlank } from "../core/cells";
-import { isCvaError, valueError } from "../core/errors";
-import { excelResult, fromExcelCell, toExcelCell } from "./excelValues";
-import { cellNumber, columnOf, Matrix } from "./ranges";
+import { isBlank } from "../core/cells";
+import { isCvaError } from "../core/errors";
+import { phrase } from "../core/messages/catalogue";
+import { fromExcelCell, toExcelCell } from "./excelValues";
+import { cellNumber, columnOf, Matrix, sameHeights, spill, Subject, subjectOf } from "./ranges";
 
 /** One numeric argument of a scalar formula: its name in messages, and what a blank or omitted cell stands for. */
 export interface NumberArg {
-  what: string;
+  what: Subject;
   /** For optional arguments: the value a blank or omitted cell stands for. */
   fallback?: number;
 }
@@ -25,17 +26,13 @@ export interface ScalarFormula {
 export function broadcast(formula: ScalarFormula, args: readonly unknown[]): any[][] {
   const single = singleRow(formula.args, args);
   if (single !== undefined) {
-    const value = guarded(formula.compute, single);
-    return [
-      [
-        typeof value === "number" && value > -Infinity && value < Infinity
-          ? value
-          : toExcelCell(value),
-      ],
-    ];
+    try {
+      return [[toExcelCell(formula.compute(single))]];
+    } catch (error) {
+      if (isCvaError(error)) return [[toExcelCell(error)]];
+    }
   }
-  const result = excelResult(() => spillRows(formula, args));
-  return Array.isArray(result) ? result : [[result]];
+  return spill(() => spillRows(formula, args));
 }
 
 /**
@@ -59,27 +56,23 @@ function singleRow(specs: readonly NumberArg[], args: readonly unknown[]): numbe
   return values;
 }
 
-function guarded(compute: (values: number[]) => number, values: number[]): CellValue {
-  try {
-    return compute(values);
-  } catch (error) {
-    if (isCvaError(error)) return error;
-    throw error;
-  }
-}
-
 function spillRows(formula: ScalarFormula, args: readonly unknown[]): unknown[][] {
   const specs = formula.args;
-  const columns: (Matrix | undefined)[] = specs.map((spec, k) =>
-    args[k] === undefined || args[k] === null ? undefined : columnOf(args[k], spec.what)
+  const given = specs.flatMap((spec, k) =>
+    args[k] === undefined || args[k] === null
+      ? []
+      : [{ spec, column: columnOf(args[k], spec.what) }]
   );
-  const heights = columns.map((column) => column?.length ?? 1);
-  const rowCount = Math.max(...heights);
-  if (heights.some((h) => h !== 1 && h !== rowCount)) {
-    throw valueError(
-      `The ranges must have the same number of rows: ${specs.map((s, k) => `${s.what} has ${heights[k]}`).join(", ")}.`
-    );
-  }
+  const columns: (Matrix | undefined)[] = specs.map(
+    (spec) => given.find((g) => g.spec === spec)?.column
+  );
+  const heights = given.map((g) => g.column.length);
+  const rowCount = Math.max(1, ...heights);
+  const spilled = given.filter((g) => g.column.length !== 1);
+  sameHeights(
+    spilled.map((g) => g.spec.what),
+    spilled.map((g) => g.column.length)
+  );
   const out = new Array<unknown[]>(rowCount);
   const values = new Array<number>(columns.length);
   for (let r = 0; r < rowCount; r++) {
@@ -88,10 +81,10 @@ function spillRows(formula: ScalarFormula, args: readonly unknown[]): unknown[][
       continue;
     }
     try {
-      out[r] = [toExcelCell(formula.compute(readRow(columns, specs, r, values, rowCount > 1)))];
+      out[r] = [formula.compute(readRow(columns, specs, r, values, rowCount > 1))];
     } catch (error) {
       if (!isCvaError(error)) throw error;
-      out[r] = [toExcelCell(error)];
+      out[r] = [error];
     }
   }
   return out;
@@ -118,10 +111,14 @@ function readRow(
     const column = columns[k];
     const cell = column === undefined ? undefined : column[column.length === 1 ? 0 : r][0];
     const fallback = specs[k].fallback;
-    if (typeof cell === "number" && Number.isFinite(cell)) values[k] = cell;
+    if (typeof cell === "number" && cell - cell === 0) values[k] = cell;
     else if (fallback !== undefined && (cell === undefined || cell === null || cell === ""))
       values[k] = fallback;
-    else values[k] = cellNumber(cell, named ? `${specs[k].what} in row ${r + 1}` : specs[k].what);
+    else
+      values[k] = cellNumber(
+        cell,
+        named ? phrase("term.inRow", { what: subjectOf(specs[k].what), row: r + 1 }) : specs[k].what
+      );
   }
   return values;
 }

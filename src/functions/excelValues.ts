@@ -1,10 +1,19 @@
 import { CellValue } from "../core/cells";
-import { CvaError, ExcelErrorCode, isCvaError } from "../core/errors";
+import {
+  CvaError,
+  cvaError,
+  ExcelErrorCode,
+  errorText,
+  isBareError,
+  isCvaError,
+} from "../core/errors";
+import { displayLocale } from "./displayLanguage";
 
 /**
  * The boundary between Excel's custom-function values and the engine's. Inside Office, errors go back as
- * CustomFunctions.Error (its ErrorCode values are the display texts, e.g. "#VALUE!"); outside Office (tests,
- * HyperFormula, the workbench) the CvaError itself is returned so callers can map it to their own error type.
+ * CustomFunctions.Error (its ErrorCode values are the display texts, e.g. "#VALUE!") with the message in Excel's
+ * display language; outside Office (tests, HyperFormula, the workbench) the CvaError itself is returned so callers
+ * can map it to their own error type.
  */
 export type ExcelError = CustomFunctions.Error | CvaError;
 
@@ -20,12 +29,13 @@ const errorCodes = new Set<string>([
   "#SPILL!",
 ]);
 
+/** Excel shows a message only with #VALUE! and #N/A; #NUM! and #DIV/0! go bare, as their code says it all. */
 export function toExcelError(error: CvaError): ExcelError {
   if (typeof CustomFunctions === "undefined") return error;
-  return new CustomFunctions.Error(
-    error.code as unknown as CustomFunctions.ErrorCode,
-    error.message
-  );
+  const code = error.code as unknown as CustomFunctions.ErrorCode;
+  return isBareError(error)
+    ? new CustomFunctions.Error(code)
+    : new CustomFunctions.Error(code, errorText(error, displayLocale()));
 }
 
 /** Reads one cell handed in by Excel; an error cell inside a range becomes a CvaError for that row only. */
@@ -44,9 +54,9 @@ export function fromExcelCell(value: unknown): CellValue {
   if (typeof code === "string" && errorCodes.has(code)) {
     const known: ExcelErrorCode =
       code === "#NUM!" || code === "#DIV/0!" || code === "#N/A" ? code : "#VALUE!";
-    return new CvaError(known, `The input holds ${code}.`);
+    return new CvaError({ code: "cell.errorValue", params: { code } }, known);
   }
-  return new CvaError("#VALUE!", "Unsupported cell value.");
+  return cvaError("cell.unsupported");
 }
 
 /** A column or matrix argument: Excel hands ranges as rows × columns. A single value counts as a 1×1 range. */
@@ -55,33 +65,17 @@ export function fromExcelMatrix(value: unknown): CellValue[][] {
   return value.map((row) => (Array.isArray(row) ? row.map(fromExcelCell) : [fromExcelCell(row)]));
 }
 
-/** Maps an engine result cell for Excel: errors become Excel errors, blanks become "" (an empty cell). */
-export function toExcelCell(value: CellValue): number | string | boolean | ExcelError {
+/**
+ * The output guard every result cell passes: engine errors become Excel errors, blanks "" (an empty cell), and a
+ * number that is not finite (an overflow) becomes #NUM!, so no function ever returns NaN or ±Infinity. Values it
+ * has already mapped pass unchanged.
+ */
+export function toExcelCell(value: unknown): unknown {
+  if (typeof value === "number")
+    return value > -Infinity && value < Infinity
+      ? value
+      : toExcelError(cvaError("result.notFinite"));
   if (isCvaError(value)) return toExcelError(value);
   if (value === null || value === undefined) return "";
-  if (typeof value === "number" && !Number.isFinite(value))
-    return toExcelError(new CvaError("#NUM!", "The result is not a finite number."));
   return value;
-}
-
-/**
- * Runs an adapter body so that a custom function never throws: a CvaError becomes its Excel error, anything
- * unexpected becomes #VALUE! with the reason, and a non-finite number becomes #NUM!.
- */
-export function excelResult<T>(compute: () => T): T | ExcelError {
-  try {
-    const result = compute();
-    if (typeof result === "number" && !Number.isFinite(result)) {
-      return toExcelError(new CvaError("#NUM!", "The result is not a finite number."));
-    }
-    return result;
-  } catch (error) {
-    if (isCvaError(error)) return toExcelError(error);
-    return toExcelError(
-      new CvaError(
-        "#VALUE!",
-        `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`
-      )
-    );
-  }
 }

@@ -4,6 +4,7 @@ import { churnRate as churnRateOf } from "../core/kpi/churnRate";
 import { clv as clvOf } from "../core/kpi/clv";
 import { clvRetention as clvRetentionOf } from "../core/kpi/clvRetention";
 import { retentionRate as retentionRateOf } from "../core/kpi/retentionRate";
+import { phrase } from "../core/messages/catalogue";
 import { broadcast, ScalarFormula } from "./broadcast";
 
 // ── Customer value KPIs: scalar formulas that also spill over columns ───────────────────────────────────────────
@@ -11,12 +12,12 @@ import { broadcast, ScalarFormula } from "./broadcast";
 
 const CLV_FORMULA: ScalarFormula = {
   args: [
-    { what: "Average order value" },
-    { what: "Purchases per period" },
-    { what: "Lifespan" },
-    { what: "Acquisition cost", fallback: 0 },
-    { what: "Gross margin", fallback: 1 },
-    { what: "Discount rate", fallback: 0 },
+    { what: phrase("term.avgOrderValue") },
+    { what: phrase("term.purchasesPerPeriod") },
+    { what: phrase("term.lifespan") },
+    { what: phrase("term.acquisitionCost"), fallback: 0 },
+    { what: phrase("term.grossMargin"), fallback: 1 },
+    { what: phrase("term.discountRate"), fallback: 0 },
   ],
   compute: (v) => clvOf(v[0], v[1], v[2], v[3], v[4], v[5]),
 };
@@ -52,11 +53,11 @@ export function clv(
 
 const CLV_RETENTION_FORMULA: ScalarFormula = {
   args: [
-    { what: "Margin per period" },
-    { what: "Retention rate" },
-    { what: "Discount rate" },
-    { what: "Periods", fallback: Infinity },
-    { what: "Acquisition cost", fallback: 0 },
+    { what: phrase("term.marginPerPeriod") },
+    { what: phrase("term.retentionRate") },
+    { what: phrase("term.discountRate") },
+    { what: phrase("term.periods"), fallback: Infinity },
+    { what: phrase("term.acquisitionCost"), fallback: 0 },
   ],
   compute: (v) => clvRetentionOf(v[0], v[1], v[2], v[3], v[4]),
 };
@@ -88,7 +89,11 @@ export function clvRetention(
 }
 
 const CAC_FORMULA: ScalarFormula = {
-  args: [{ what: "Marketing spend" }, { what: "Sales spend" }, { what: "New customers" }],
+  args: [
+    { what: phrase("term.marketingSpend") },
+    { what: phrase("term.salesSpend") },
+    { what: phrase("term.newCustomers") },
+  ],
   compute: (v) => cacOf(v[0], v[1], v[2]),
 };
 
@@ -109,9 +114,9 @@ export function cac(
 }
 
 const CUSTOMER_COUNTS = [
-  { what: "Customers at the start" },
-  { what: "Customers at the end" },
-  { what: "New customers" },
+  { what: phrase("term.startCustomers") },
+  { what: phrase("term.endCustomers") },
+  { what: phrase("term.newCustomers") },
 ];
 const RETENTION_FORMULA: ScalarFormula = {
   args: CUSTOMER_COUNTS,

@@ -1,6 +1,7 @@
 import { CellValue, isBlank } from "../core/cells";
-import { CvaError, isCvaError, numError, valueError } from "../core/errors";
-import { excelResult, fromExcelCell, toExcelCell } from "./excelValues";
+import { CvaError, cvaError, heldError, isCvaError } from "../core/errors";
+import { Message, phrase } from "../core/messages/catalogue";
+import { fromExcelCell, toExcelCell, toExcelError } from "./excelValues";
 
 /**
  * Reading range arguments the way Excel hands them (rows × columns of raw values) without first copying a
@@ -8,15 +9,25 @@ import { excelResult, fromExcelCell, toExcelCell } from "./excelValues";
  */
 export type Matrix = readonly (readonly unknown[])[];
 
+/**
+ * What a message says an argument or cell is: a phrase from the catalogue ("Gross margin", "Recency in row 3"), or
+ * an argument's parameter name ("customerIds"), which Excel shows as it is in every language.
+ */
+export type Subject = Message | string;
+
+export function subjectOf(what: Subject): Message {
+  return typeof what === "string" ? phrase("term.argument", { name: what }) : what;
+}
+
 /** An argument as rows × columns: a single value is a 1×1 range. Empty or ragged ranges are refused. */
-export function matrixOf(arg: unknown, what: string): Matrix {
+export function matrixOf(arg: unknown, what: Subject): Matrix {
   if (!Array.isArray(arg)) return [[arg]];
   if (isRectangular(arg)) return arg as Matrix;
   const rows = arg.map((row) => (Array.isArray(row) ? row : [row]));
   const width = rows.length === 0 ? 0 : rows[0].length;
-  if (width === 0) throw valueError(`${what} is an empty range.`);
+  if (width === 0) throw cvaError("range.empty", { what: subjectOf(what) });
   for (const row of rows)
-    if (row.length !== width) throw valueError(`${what} is not a rectangular range.`);
+    if (row.length !== width) throw cvaError("range.notRectangular", { what: subjectOf(what) });
   return rows;
 }
 
@@ -32,44 +43,47 @@ function isRectangular(arg: readonly unknown[]): boolean {
 }
 
 /** A single-column argument (a single value counts as a column of one). */
-export function columnOf(arg: unknown, what: string): Matrix {
+export function columnOf(arg: unknown, what: Subject): Matrix {
   const rows = matrixOf(arg, what);
   if (rows[0].length !== 1)
-    throw valueError(`${what} must be a single column, got ${rows[0].length} columns.`);
+    throw cvaError("range.notColumn", { what: subjectOf(what), columns: rows[0].length });
   return rows;
 }
 
 /** A one-row or one-column argument as a flat list, e.g. cutoffs typed as {0.2,0.5} or held in A1:A2. */
-export function listOf(arg: unknown, what: string): CellValue[] {
+export function listOf(arg: unknown, what: Subject): CellValue[] {
   const rows = matrixOf(arg, what);
   if (rows.length > 1 && rows[0].length > 1)
-    throw valueError(`${what} must be a single row or column.`);
+    throw cvaError("range.notList", { what: subjectOf(what) });
   return rows.flat().map(fromExcelCell);
 }
 
 /** Reads a cell that must be a finite number; the error names the cell's role so the user can find it. */
-export function cellNumber(value: unknown, what: string): number {
-  if (typeof value === "number") {
-    if (Number.isFinite(value)) return value;
-    throw numError(`${what} is not a finite number.`);
-  }
+export function cellNumber(value: unknown, what: Subject): number {
+  if (typeof value === "number" && value - value === 0) return value;
+  throw cellError(value, what);
+}
+
+/** Why a cell is not a finite number. */
+function cellError(value: unknown, what: Subject): CvaError {
   const cell = fromExcelCell(value);
-  if (isCvaError(cell)) throw cell;
-  if (isBlank(cell)) throw valueError(`${what} is blank.`);
-  throw valueError(`${what} must be a number, got ${JSON.stringify(cell)}.`);
+  if (isCvaError(cell)) return cell;
+  if (isBlank(cell)) return cvaError("cell.blank", { what: subjectOf(what) });
+  if (typeof cell === "number") return cvaError("cell.notFinite", { what: subjectOf(what) });
+  return cvaError("cell.notNumber", { what: subjectOf(what), value: cell });
 }
 
 /** Like cellNumber, but a blank or omitted cell stands for the argument's default. */
-export function cellNumberOr(value: unknown, what: string, fallback: number): number {
+export function cellNumberOr(value: unknown, what: Subject, fallback: number): number {
   return value === undefined || value === null || value === "" ? fallback : cellNumber(value, what);
 }
 
 /** An optional argument: omitted or blank gives undefined (the caller's default); a range must be one cell. */
-export function optionalCell(arg: unknown, what: string): unknown {
+export function optionalCell(arg: unknown, what: Subject): unknown {
   if (arg === undefined || arg === null) return undefined;
   const rows = matrixOf(arg, what);
   if (rows.length !== 1 || rows[0].length !== 1)
-    throw valueError(`${what} must be a single value.`);
+    throw cvaError("range.notSingle", { what: subjectOf(what) });
   const cell = fromExcelCell(rows[0][0]);
   if (isCvaError(cell)) throw cell;
   return isBlank(cell) ? undefined : cell;
@@ -78,7 +92,7 @@ export function optionalCell(arg: unknown, what: string): unknown {
 /** An optional text choice, case-insensitive, from a fixed list. */
 export function optionalChoice<T extends string>(
   arg: unknown,
-  what: string,
+  what: Subject,
   choices: readonly T[],
   fallback: T
 ): T {
@@ -87,9 +101,11 @@ export function optionalChoice<T extends string>(
   const text = String(cell).trim().toLowerCase();
   const choice = choices.find((c) => c === text);
   if (choice === undefined)
-    throw valueError(
-      `${what} must be ${choices.map((c) => `"${c}"`).join(", ")}; got ${JSON.stringify(cell)}.`
-    );
+    throw cvaError("option.unknown", {
+      what: subjectOf(what),
+      choices: choices.map((c) => `"${c}"`).join(", "),
+      value: cell as string | number | boolean,
+    });
   return choice;
 }
 
@@ -110,17 +126,25 @@ export interface NumericRows {
 export interface ColumnSource {
   rows: Matrix;
   column: number;
-  what: string;
+  what: Subject;
+}
+
+/** The ranges of one call must be equally tall; the error lists each one's height. */
+export function sameHeights(whats: readonly Subject[], heights: readonly number[]): void {
+  if (heights.every((h) => h === heights[0])) return;
+  throw cvaError("range.rowCounts", {
+    sizes: whats.map((what, k) =>
+      phrase("range.rowCount", { what: subjectOf(what), rows: heights[k] })
+    ),
+  });
 }
 
 export function numericRows(sources: readonly ColumnSource[]): NumericRows {
   const rowCount = sources[0].rows.length;
-  for (const source of sources) {
-    if (source.rows.length !== rowCount)
-      throw valueError(
-        `The ranges must have the same number of rows: ${sources.map((s) => `${s.what} has ${s.rows.length}`).join(", ")}.`
-      );
-  }
+  sameHeights(
+    sources.map((s) => s.what),
+    sources.map((s) => s.rows.length)
+  );
   const index = new Int32Array(rowCount);
   const rowErrors = new Map<number, CvaError>();
   const full = sources.map(() => new Float64Array(rowCount));
@@ -130,7 +154,7 @@ export function numericRows(sources: readonly ColumnSource[]): NumericRows {
     let blanks = 0;
     for (let c = 0; c < sources.length; c++) {
       const value = sources[c].rows[r][sources[c].column];
-      if (typeof value === "number" && Number.isFinite(value)) {
+      if (typeof value === "number" && value - value === 0) {
         full[c][valid] = value;
         numbers++;
       } else if (value === null || value === undefined || value === "") {
@@ -148,19 +172,15 @@ export function numericRows(sources: readonly ColumnSource[]): NumericRows {
   return { rowCount, index, rowErrors, columns: full.map((column) => column.subarray(0, valid)) };
 }
 
+/** The error of a row with a cell that is not a number: the first such cell's, named with its row. */
 function rowError(sources: readonly ColumnSource[], r: number): CvaError {
-  for (const { rows, column, what } of sources) {
-    const cell = fromExcelCell(rows[r][column]);
-    if (isCvaError(cell))
-      return new CvaError(cell.code, `${what} in row ${r + 1} holds an error: ${cell.message}`);
-    try {
-      cellNumber(cell, `${what} in row ${r + 1}`);
-    } catch (error) {
-      if (isCvaError(error)) return error;
-      throw error;
-    }
-  }
-  return valueError(`Row ${r + 1} could not be read.`);
+  const bad = sources.find(({ rows, column }) => {
+    const value = rows[r][column];
+    return !(typeof value === "number" && value - value === 0);
+  }) as ColumnSource;
+  const what = phrase("term.inRow", { what: subjectOf(bad.what), row: r + 1 });
+  const cell = fromExcelCell(bad.rows[r][bad.column]);
+  return isCvaError(cell) ? heldError(what, cell) : cellError(cell, what);
 }
 
 /**
@@ -175,19 +195,35 @@ export function spillNumericRows(
   const out = new Array<unknown[]>(rows.rowCount);
   for (let r = 0; r < rows.rowCount; r++) {
     const i = rows.index[r];
-    out[r] =
-      i >= 0
-        ? cellsOf(i)
-        : new Array<unknown>(width).fill(toExcelCell(rows.rowErrors.get(r) ?? null));
+    out[r] = i >= 0 ? cellsOf(i) : new Array<unknown>(width).fill(rows.rowErrors.get(r) ?? "");
   }
   return out;
 }
 
 /**
- * Runs an adapter body whose result spills. A whole-call failure (bad shape, bad option) comes back as a single
- * error cell, a 1×1 spill, so every function returns the type its metadata declares and never throws.
+ * Runs an adapter body and returns its result as Excel gets it, never throwing: every cell passes toExcelCell, the
+ * one output guard; a whole-call CvaError becomes a single error cell (a 1×1 spill, so every function returns the
+ * type its metadata declares); anything unexpected becomes #VALUE! with the reason.
  */
 export function spill(compute: () => unknown[][]): any[][] {
-  const result = excelResult(compute);
-  return Array.isArray(result) ? result : [[result]];
+  let rows: unknown[][];
+  try {
+    rows = compute();
+  } catch (error) {
+    return [[toExcelError(isCvaError(error) ? error : unexpected(error))]];
+  }
+  for (const row of rows) {
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (typeof value === "string" || (typeof value === "number" && value - value === 0)) continue;
+      row[c] = toExcelCell(value);
+    }
+  }
+  return rows;
+}
+
+function unexpected(error: unknown): CvaError {
+  return cvaError("result.unexpected", {
+    detail: error instanceof Error ? error.message : String(error),
+  });
 }

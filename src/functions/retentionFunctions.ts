@@ -9,7 +9,8 @@ import {
   COHORT_COUNTS,
 } from "../core/cohorts/cohortTable";
 import { type CalendarPeriod } from "../core/cohorts/calendarPeriods";
-import { valueError } from "../core/errors";
+import { cvaError } from "../core/errors";
+import { phrase } from "../core/messages/catalogue";
 import { bgbbRowError, fitBgbb, isValidBgbbRow } from "../core/models/bgbb";
 import { formatModelParams, parseRetentionModelParams } from "../core/models/parameterRow";
 import {
@@ -31,10 +32,14 @@ import {
   optionalCell,
   optionalChoice,
   spill,
+  subjectOf,
 } from "./ranges";
 import { cellsOf } from "./summaryFunctions";
 
 // ── sBG: how many of a cohort will still be customers in year 5 ────────────────────────────────────────────────
+
+const HORIZON = [{ what: phrase("term.horizon") }];
+const DISCOUNT_RATE = { what: phrase("term.discountRate") };
 
 /**
  * Fits the shifted-beta-geometric (sBG) retention model (Fader & Hardie 2007) by maximum likelihood: at each renewal a customer stays or leaves for good with their own churn probability, and those probabilities vary across customers, so retention rises with tenure. Takes the customers still active at periods 0, 1, 2… of a cohort (a row, or a column); several rows are several cohorts that share one fit, and blanks at the end of a row (a cohort triangle) are periods not yet observed. Customers still active at the last period count as still there (right-censored). Returns one row: "sBG", alpha, beta, for CVA.SBGSURVIVAL, CVA.SBGRETENTION, CVA.SBGDEL, CVA.SBGDERL and CVA.SBGCLV. #VALUE! with the reason if the counts rise or the fit has no answer.
@@ -59,7 +64,7 @@ export function sbg(survivors: any[][], cohortSize?: any[][]): any[][] {
  */
 export function sbgSurvivalCurve(t: number[][], params: any[][]): any[][] {
   return withSbgParams(params, (p) =>
-    broadcast({ args: [{ what: "t" }], compute: (v) => sbgModel.survival(p, v[0]) }, [t])
+    broadcast({ args: HORIZON, compute: (v) => sbgModel.survival(p, v[0]) }, [t])
   );
 }
 
@@ -72,7 +77,7 @@ export function sbgSurvivalCurve(t: number[][], params: any[][]): any[][] {
  */
 export function sbgRetentionRate(t: number[][], params: any[][]): any[][] {
   return withSbgParams(params, (p) =>
-    broadcast({ args: [{ what: "t" }], compute: (v) => sbgModel.retention(p, v[0]) }, [t])
+    broadcast({ args: HORIZON, compute: (v) => sbgModel.retention(p, v[0]) }, [t])
   );
 }
 
@@ -87,7 +92,7 @@ export function sbgDel(params: any[][], discountRate: number[][]): any[][] {
   return withSbgParams(params, (p) =>
     broadcast(
       {
-        args: [{ what: "Discount rate" }],
+        args: [DISCOUNT_RATE],
         compute: (v) => sbgDiscountedExpectedLifetime(p, v[0]),
       },
       [discountRate]
@@ -107,7 +112,7 @@ export function sbgDerl(params: any[][], discountRate: number[][], renewals: num
   return withSbgParams(params, (p) =>
     broadcast(
       {
-        args: [{ what: "Discount rate" }, { what: "Renewals" }],
+        args: [DISCOUNT_RATE, { what: phrase("term.renewals") }],
         compute: (v) => sbgDiscountedResidualLifetime(p, v[0], v[1]),
       },
       [discountRate, renewals]
@@ -133,7 +138,11 @@ export function sbgClvValue(
   return withSbgParams(params, (p) =>
     broadcast(
       {
-        args: [{ what: "Margin" }, { what: "Discount rate" }, { what: "Renewals", fallback: 0 }],
+        args: [
+          { what: phrase("term.margin") },
+          DISCOUNT_RATE,
+          { what: phrase("term.renewals"), fallback: 0 },
+        ],
         compute: (v) => sbgClv(v[0], p, v[1], v[2]),
       },
       [margin, discountRate, renewals]
@@ -235,10 +244,13 @@ function cohortSheet(
     const periodCell = optionalCell(period, "period");
     const calendarPeriod =
       periodCell === undefined ? "M" : PERIOD_NAMES[String(periodCell).trim().toUpperCase()];
-    if (calendarPeriod === undefined)
-      throw valueError(
-        `period must be "M" (months), "Q" (quarters) or "Y" (years); got ${JSON.stringify(periodCell)}.`
-      );
+    if (calendarPeriod === undefined) {
+      throw cvaError("option.unknown", {
+        what: subjectOf("period"),
+        choices: '"M", "Q", "Y"',
+        value: periodCell as string | number | boolean,
+      });
+    }
     const asOf = optionalCell(asOfDate, "asOfDate");
     const table = cohortTable(cellsOf(customerIds, "customerIds"), cellsOf(dates, "dates"), {
       period: calendarPeriod,
@@ -266,17 +278,17 @@ function survivorCurves(arg: unknown): number[][] {
   const lines =
     rows.length > 1 && rows[0].length === 1 ? [rows.map((row) => row[0])] : rows.map((row) => row);
   return lines.map((line, k) => {
-    const where = lines.length > 1 ? `survivors row ${k + 1}` : "survivors";
+    const where = (t: number) =>
+      lines.length > 1
+        ? phrase("term.cohortPeriod", { cohort: k + 1, period: t })
+        : phrase("term.period", { period: t });
     let end = line.length;
     while (end > 0 && isBlank(fromExcelCell(line[end - 1]))) end--;
     const curve: number[] = [];
     for (let t = 0; t < end; t++) {
       const cell = fromExcelCell(line[t]);
-      if (isBlank(cell))
-        throw valueError(
-          `${where}, period ${t} is blank: only the periods after the last count may be blank.`
-        );
-      curve.push(cellNumber(cell, `${where}, period ${t}`));
+      if (isBlank(cell)) throw cvaError("sbg.blankBetween", { where: where(t) });
+      curve.push(cellNumber(cell, where(t)));
     }
     return curve;
   });
@@ -287,5 +299,10 @@ function optionalNumbers(arg: unknown, what: string): number[] | undefined {
   if (arg === undefined || arg === null) return undefined;
   const cells: CellValue[] = listOf(arg, what);
   if (cells.every(isBlank)) return undefined;
-  return cells.map((cell, i) => cellNumber(cell, cells.length > 1 ? `${what} ${i + 1}` : what));
+  return cells.map((cell, i) =>
+    cellNumber(
+      cell,
+      cells.length > 1 ? phrase("term.inRow", { what: subjectOf(what), row: i + 1 }) : what
+    )
+  );
 }

@@ -1,6 +1,7 @@
 // Segmentation and scoring over a population of customers: RFM scores and segments, value tiers, weighted scores.
 import { isBlank } from "../core/cells";
-import { isCvaError, notAvailableError, numError, valueError } from "../core/errors";
+import { cvaError, isCvaError } from "../core/errors";
+import { phrase } from "../core/messages/catalogue";
 import { rfmCodeList } from "../core/rfm/rfmCode";
 import { rfmScores } from "../core/rfm/rfmScores";
 import { DEFAULT_SEGMENT_MAP, SegmentMap } from "../core/rfm/segmentMap";
@@ -10,7 +11,7 @@ import { weightedScores } from "../core/score/weightedScores";
 import {
   assignTiers,
   DEFAULT_TIER_CUTOFFS,
-  DEFAULT_TIER_LABELS,
+  defaultTierLabels,
   TierBasis,
 } from "../core/tiers/assignTiers";
 import { fromExcelCell, toExcelCell } from "./excelValues";
@@ -26,11 +27,18 @@ import {
   optionalChoice,
   spill,
   spillNumericRows,
+  Subject,
+  subjectOf,
 } from "./ranges";
 
 // ── Segmentation and scoring: population functions over columns ─────────────────────────────────────────────────
 
 const RFM_FORMATS = ["code", "sum", "columns"] as const;
+const RECENCY = phrase("term.recency");
+const FREQUENCY = phrase("term.frequency");
+const MONETARY = phrase("term.monetary");
+const BINS = phrase("term.bins");
+const VALUES = phrase("term.values");
 
 /**
  * RFM scores 1..bins per customer. Break points are PERCENTILE.INC of each column at k/bins; a score is 1 + the number of break points the value exceeds (recency reversed: fewer periods since the last purchase is better). Spills one row per customer.
@@ -51,16 +59,13 @@ export function rfmScore(
 ): any[][] {
   return spill(() => {
     const rows = populationRows([
-      { rows: columnOf(recency, "Recency"), column: 0, what: "Recency" },
-      { rows: columnOf(frequency, "Frequency"), column: 0, what: "Frequency" },
-      { rows: columnOf(monetary, "Monetary"), column: 0, what: "Monetary" },
+      { rows: columnOf(recency, RECENCY), column: 0, what: RECENCY },
+      { rows: columnOf(frequency, FREQUENCY), column: 0, what: FREQUENCY },
+      { rows: columnOf(monetary, MONETARY), column: 0, what: MONETARY },
     ]);
-    const binCount = cellNumberOr(optionalCell(bins, "Bins"), "Bins", 5);
-    const shape = optionalChoice(format, "Format", RFM_FORMATS, "code");
-    if (shape === "code" && binCount > 9)
-      throw numError(
-        `Codes hold one digit per score: use at most 9 bins, or format "sum" or "columns" (got ${binCount} bins).`
-      );
+    const binCount = cellNumberOr(optionalCell(bins, BINS), BINS, 5);
+    const shape = optionalChoice(format, phrase("term.format"), RFM_FORMATS, "code");
+    if (shape === "code" && binCount > 9) throw cvaError("rfm.codeBins", { bins: binCount });
     const [r, f, m] = rows.columns;
     const scores = rfmScores(r, f, m, binCount);
     if (shape === "columns")
@@ -87,7 +92,7 @@ export function rfmScore(
  */
 export function rfmSegment(rfmCodes: any[][], segmentMap?: any[][]): any[][] {
   return spill(() => {
-    const codes = columnOf(rfmCodes, "RFM codes");
+    const codes = columnOf(rfmCodes, phrase("term.rfmCodes"));
     const map =
       segmentMap === undefined || segmentMap === null
         ? DEFAULT_SEGMENT_MAP
@@ -118,16 +123,16 @@ export function tier(
   basis?: string
 ): any[][] {
   return spill(() => {
-    const rows = populationRows([{ rows: columnOf(values, "Values"), column: 0, what: "Values" }]);
+    const rows = populationRows([{ rows: columnOf(values, VALUES), column: 0, what: VALUES }]);
     const cutoffList =
-      optionalList(cutoffs, "Cutoffs")?.map((cell, k) => cellNumber(cell, `Cutoff ${k + 1}`)) ??
-      DEFAULT_TIER_CUTOFFS;
-    const labelList =
-      optionalList(labels, "Labels")?.map((cell, k) => labelText(cell, k)) ?? DEFAULT_TIER_LABELS;
+      optionalList(cutoffs, phrase("term.cutoffs"))?.map((cell, k) =>
+        cellNumber(cell, phrase("term.cutoff", { n: k + 1 }))
+      ) ?? DEFAULT_TIER_CUTOFFS;
+    const labelList = optionalList(labels, phrase("term.labels"))?.map(labelText);
     const result = assignTiers(rows.columns[0], {
       cutoffs: cutoffList,
-      labels: labelList,
-      basis: optionalChoice(basis, "Basis", TIER_BASES, "customers"),
+      labels: labelList ?? defaultTierLabels(cutoffList.length + 1),
+      basis: optionalChoice(basis, phrase("term.basis"), TIER_BASES, "customers"),
     });
     return spillNumericRows(rows, 1, (i) => [result.labels[result.tiers[i]]]);
   });
@@ -143,15 +148,19 @@ export function tier(
  */
 export function score(values: number[][], weights: number[][], directions?: number[][]): any[][] {
   return spill(() => {
-    const matrix = matrixOf(values, "Values");
+    const matrix = matrixOf(values, VALUES);
     const rows = populationRows(
-      matrix[0].map((_, column) => ({ rows: matrix, column, what: `Values column ${column + 1}` }))
+      matrix[0].map((_, column) => ({
+        rows: matrix,
+        column,
+        what: phrase("term.valuesColumn", { n: column + 1 }),
+      }))
     );
-    const weightList = listOf(weights, "Weights").map((cell, k) =>
-      cellNumber(cell, `Weight ${k + 1}`)
+    const weightList = listOf(weights, phrase("term.weights")).map((cell, k) =>
+      cellNumber(cell, phrase("term.weight", { n: k + 1 }))
     );
-    const directionList = optionalList(directions, "Directions")?.map((cell, k) =>
-      cellNumber(cell, `Direction ${k + 1}`)
+    const directionList = optionalList(directions, phrase("term.directions"))?.map((cell, k) =>
+      cellNumber(cell, phrase("term.direction", { n: k + 1 }))
     );
     const scores = weightedScores(rows.columns, weightList, directionList);
     return spillNumericRows(rows, 1, (i) => [scores[i]]);
@@ -162,12 +171,12 @@ export function score(values: number[][], weights: number[][], directions?: numb
 function populationRows(sources: Parameters<typeof numericRows>[0]): NumericRows {
   const rows = numericRows(sources);
   if (rows.columns[0].length === 0 && rows.rowErrors.size === 0)
-    throw notAvailableError("The range holds no values.");
+    throw cvaError("range.noValues", { what: subjectOf(sources[0].what) });
   return rows;
 }
 
 /** An optional list argument: omitted, or a single blank cell, means the default. */
-function optionalList(arg: unknown, what: string) {
+function optionalList(arg: unknown, what: Subject) {
   if (arg === undefined || arg === null) return undefined;
   const list = listOf(arg, what);
   return list.length === 1 && isBlank(list[0]) ? undefined : list;
@@ -175,15 +184,14 @@ function optionalList(arg: unknown, what: string) {
 
 function labelText(cell: ReturnType<typeof fromExcelCell>, k: number): string {
   if (isCvaError(cell)) throw cell;
-  if (isBlank(cell)) throw valueError(`Label ${k + 1} is blank.`);
+  if (isBlank(cell)) throw cvaError("cell.blank", { what: phrase("term.label", { n: k + 1 }) });
   return String(cell);
 }
 
 /** A two-column map range (code, segment); fully blank rows are skipped so the map may sit in a longer table. */
 function userSegmentMap(arg: unknown): SegmentMap {
-  const rows = matrixOf(arg, "Segment map");
-  if (rows[0].length !== 2)
-    throw valueError(`The segment map needs two columns, code and segment; got ${rows[0].length}.`);
+  const rows = matrixOf(arg, phrase("term.segmentMap"));
+  if (rows[0].length !== 2) throw cvaError("segmentMap.columns", { columns: rows[0].length });
   const entries: [string, string][] = [];
   for (const [codeValue, segmentValue] of rows) {
     const code = fromExcelCell(codeValue);

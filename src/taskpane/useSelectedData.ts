@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import type { SegmentationConfig } from "../core/sharing/config";
+import type { SegmentationConfig } from "./flow/storedConfig";
 import { SheetRange, WorkbookPort } from "../core/workbook/workbookPort";
 import { Problem, problemOf } from "./flow/problems";
 import { SelectedData, readSelection } from "./flow/readSelection";

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
-import type { SegmentationConfig } from "../core/sharing/config";
+import type { SegmentationConfig } from "./flow/storedConfig";
 import type { RunSnapshot } from "../core/sharing/snapshot";
 import { WorkbookPort } from "../core/workbook/workbookPort";
-import type { SharingOptions, StoredRuns } from "./flow/monitoring";
+import type { SharingOptions } from "./flow/monitoring";
+import type { StoredRuns } from "./flow/runStore";
 
 /**
  * What the workbook remembers (the last configuration, the kept runs) and the monitoring and sharing options, read

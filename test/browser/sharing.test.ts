@@ -2,7 +2,7 @@ import type { CellValue } from "../../src/core/cells";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { Browser, Page } from "playwright-core";
-import { parseConfig } from "../../src/core/sharing/config";
+import { parseConfig } from "../../src/taskpane/flow/storedConfig";
 import { parseStoreRows, STORE_SHEET } from "../../src/core/sharing/workbookStore";
 import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
 

@@ -181,9 +181,9 @@ describe("custom functions in HyperFormula", () => {
     expect(["E1", "F1", "G1", "H1", "I1", "J1"].map((a) => errorOf(at(hf, a)))).toEqual([
       "#DIV/0!",
       "#VALUE!",
-      "#NUM!",
-      "#NUM!",
-      "#NUM!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
       "#VALUE!",
     ]);
     expect((at(hf, "F1") as DetailedCellError).message).toMatch(/same number of rows/);

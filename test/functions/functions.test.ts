@@ -15,7 +15,9 @@ import {
 const col = (...values: unknown[]) => values.map((v) => [v]) as number[][];
 const codeOf = (cell: unknown) => (cell instanceof CvaError ? cell.code : cell);
 const codes = (result: unknown[][]) => result.map((row) => row.map(codeOf));
-const na = new CvaError("#N/A", "The input holds #N/A.");
+const na = new CvaError({ code: "cell.errorValue", params: { code: "#N/A" } }, "#N/A");
+const messageCodes = (result: unknown[][]) =>
+  result.map((row) => row.map((cell) => (cell instanceof CvaError ? cell.messageCode : cell)));
 
 describe("scalar KPI functions", () => {
   it("compute single values as 1×1 spills", () => {
@@ -32,7 +34,7 @@ describe("scalar KPI functions", () => {
       [""],
       ["#VALUE!"],
       [80],
-      ["#NUM!"],
+      ["#VALUE!"],
     ]);
     expect(codes(cac(col(100, 100), col(0, 0), col(4, 0)))).toEqual([[25], ["#DIV/0!"]]);
     expect(codes(retentionRate(col(10, na), col(9, 9), col(1, 1)))).toEqual([[0.8], ["#N/A"]]);
@@ -94,8 +96,9 @@ describe("RFMSCORE", () => {
   });
 
   it("refuses bad bins, formats, shapes and ranges without values", () => {
-    expect(codes(rfmScore(r, f, m, 1))).toEqual([["#NUM!"]]);
-    expect(codes(rfmScore(r, f, m, 12))).toEqual([["#NUM!"]]);
+    expect(messageCodes(rfmScore(r, f, m, 1))).toEqual([["rfm.bins"]]);
+    expect(messageCodes(rfmScore(r, f, m, 12))).toEqual([["rfm.codeBins"]]);
+    expect(codes(rfmScore(r, f, m, 12))).toEqual([["#VALUE!"]]);
     expect(rfmScore(r, f, m, 12, "sum")[0]).toEqual([36]);
     expect(codes(rfmScore(r, f, m, 5, "stars"))).toEqual([["#VALUE!"]]);
     expect(codes(rfmScore(r, f, col(1, 2)))).toEqual([["#VALUE!"]]);
@@ -167,7 +170,7 @@ describe("TIER", () => {
   });
 
   it("refuses cutoffs out of order, label counts that do not fit and unknown bases", () => {
-    expect(codes(tier(values, [[0.5, 0.2]]))).toEqual([["#NUM!"]]);
+    expect(messageCodes(tier(values, [[0.5, 0.2]]))).toEqual([["tier.cutoffOrder"]]);
     expect(codes(tier(values, [[0.2, 0.5]], [["A", "B"]]))).toEqual([["#VALUE!"]]);
     expect(codes(tier(values, null as never, null as never, "revenue"))).toEqual([["#VALUE!"]]);
     // Among the valid 5 and 7: High from PERCENTILE.INC 0.8 = 6.6, Medium from 0.5 = 6.
@@ -195,7 +198,7 @@ describe("SCORE", () => {
     ] as number[][];
     expect(codes(score(values, [[1, 1]]))).toEqual([[50], [""], ["#VALUE!"], [50]]);
     expect(codes(score(values, [[1]]))).toEqual([["#VALUE!"]]);
-    expect(codes(score(values, [[0, 0]]))).toEqual([["#DIV/0!"]]);
-    expect(codes(score(values, [[1, 1]], [[1, 0]]))).toEqual([["#NUM!"]]);
+    expect(messageCodes(score(values, [[0, 0]]))).toEqual([["score.weightsZero"]]);
+    expect(messageCodes(score(values, [[1, 1]], [[1, 0]]))).toEqual([["score.direction"]]);
   });
 });

@@ -76,8 +76,8 @@ describe("RFMSUMMARY", () => {
       "amounts row 3 holds an error: The input holds #N/A.",
     ]);
     expect(codes(rfmSummary(ids, dates, amounts, "soon" as never))).toEqual([["#VALUE!"]]);
-    expect(codes(rfmSummary(ids, dates, amounts, undefined, 0))).toEqual([["#NUM!"]]);
-    expect(codes(rfmSummary(ids, dates, amounts, 40000))).toEqual([["#NUM!"]]);
+    expect(codes(rfmSummary(ids, dates, amounts, undefined, 0))).toEqual([["#VALUE!"]]);
+    expect(codes(rfmSummary(ids, dates, amounts, 40000))).toEqual([["#N/A"]]);
     expect(codes(rfmSummary(ids, col(1, 2), amounts))).toEqual([["#VALUE!"]]);
     expect(codes(rfmSummary([["a", "b"]], [[1, 2]], [[1, 2]]))).toEqual([["#VALUE!"]]);
   });

@@ -164,8 +164,8 @@ describe("sBG on Fader & Hardie's (2007) Table 1, typed as percentages of 1,000 
     ]);
     const cases: [string, RegExp][] = [
       ["E1", /^Period 2: 85 customers after 80 at period 1\. Survivors cannot rise/],
-      ["E2", /^survivors, period 1 is blank: only the periods after the last count may be blank/],
-      ["E3", /^survivors, period 1 must be a number, got "sixty"/],
+      ["E2", /^Period 1 is blank: only the periods after the last count may be blank/],
+      ["E3", /^Period 1 must be a number, got "sixty"/],
       ["E4", /at least two renewals/],
       ["A5", /t counts whole periods/],
       [
@@ -309,7 +309,7 @@ describe("=CVA.COHORTS on CDNOW_master (69,659 transactions) against an independ
 describe("cohort functions on small logs", () => {
   const day = (y: number, m: number, d: number) => excelSerial(y, m, d);
 
-  it("takes the period by letter or name, an as-of date, and says why with #VALUE!", () => {
+  it("takes the period by letter or name, an as-of date, and says why with #VALUE! or #N/A", () => {
     const hf = buildSheet([
       ["a", day(2024, 1, 5), '=CVA.COHORTS(A1:A4, B1:B4, "year")'],
       ["b", day(2024, 2, 5)],
@@ -329,14 +329,14 @@ describe("cohort functions on small logs", () => {
       ["2024", 2, 0],
       ["2025", 1, ""],
     ]);
-    const cases: [string, RegExp][] = [
-      ["A10", /^period must be "M" \(months\), "Q" \(quarters\) or "Y" \(years\); got "W"/],
-      ["A20", /^count must be "active", "retained"; got "lost"/],
-      ["A30", /^dates row 4 is text/],
-      ["A40", /precedes every transaction/],
+    const cases: [string, string, RegExp][] = [
+      ["A10", "#VALUE!", /^period must be one of "M", "Q", "Y"; got "W"/],
+      ["A20", "#VALUE!", /^count must be one of "active", "retained"; got "lost"/],
+      ["A30", "#VALUE!", /^dates row 4 is text/],
+      ["A40", "#N/A", /^asOfDate 2023-01-01 precedes every transaction/],
     ];
-    for (const [cell, message] of cases) {
-      expect(errorOf(at(hf, cell))).toBe("#VALUE!");
+    for (const [cell, code, message] of cases) {
+      expect(errorOf(at(hf, cell))).toBe(code);
       expect(messageOf(at(hf, cell))).toMatch(message);
     }
     hf.destroy();

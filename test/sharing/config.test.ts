@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import { DEFAULT_SEGMENT_MAP } from "../../src/core/rfm/segmentMap";
-import {
-  configRange,
-  methodFromConfig,
-  parseConfig,
-  SegmentationConfig,
-  serializeConfig,
-  storedRange,
-} from "../../src/core/sharing/config";
+import { configRange, serializeConfig, storedRange } from "../../src/core/sharing/config";
+import { SegmentationConfig, parseConfig } from "../../src/taskpane/flow/storedConfig";
 import { readStore, updateStore } from "../../src/core/sharing/workbookStore";
 import { CONFIG_KEY } from "../../src/core/sharing/config";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
@@ -49,7 +43,7 @@ describe("segmentation configuration stored in the workbook", () => {
     expect(workbook.sheetNames()).toEqual(["Customers"]);
   });
 
-  it("turns the stored range and method back into what the engine runs", () => {
+  it("turns the stored range back into the range the data is read from", () => {
     expect(configRange(rfmConfig)).toEqual({
       sheet: "Customers",
       row: 0,
@@ -58,9 +52,6 @@ describe("segmentation configuration stored in the workbook", () => {
       columnCount: 6,
     });
     expect(storedRange(configRange(rfmConfig))).toEqual(rfmConfig.range);
-    const method = methodFromConfig(rfmConfig);
-    expect(method).toMatchObject({ method: "rfm", recency: 3, frequency: 4, monetary: 5, bins: 5 });
-    expect(method?.method === "rfm" && method.segmentMap?.get("555")).toBe("Champions");
   });
 
   it("rejects damaged, foreign and newer configurations with a message", () => {

@@ -1,6 +1,7 @@
 import type { CellValue } from "../../src/core/cells";
 import ExcelJS from "exceljs";
-import { parseConfig, CONFIG_KEY } from "../../src/core/sharing/config";
+import { CONFIG_KEY } from "../../src/core/sharing/config";
+import { parseConfig } from "../../src/taskpane/flow/storedConfig";
 import { decodeSnapshots, SNAPSHOTS_KEY } from "../../src/core/sharing/snapshot";
 import { parseStoreRows, STORE_SHEET } from "../../src/core/sharing/workbookStore";
 import { tierPalette } from "../../src/core/segmentation/palette";

@@ -11,11 +11,11 @@ import {
   withChangeColumn,
 } from "../../src/core/sharing/changeColumn";
 import { compareRuns } from "../../src/core/sharing/compareRuns";
-import { SegmentationConfig } from "../../src/core/sharing/config";
-import { saveRun } from "../../src/core/sharing/sharingActions";
 import type { Translate } from "../../src/core/sharing/sharingText";
 import { snapshotFromResult } from "../../src/core/sharing/snapshot";
 import { planSummarySheet } from "../../src/core/sharing/summarySheet";
+import { saveRun } from "../../src/taskpane/flow/runStore";
+import type { SegmentationConfig } from "../../src/taskpane/flow/storedConfig";
 import { createI18n } from "../../src/taskpane/i18n";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 

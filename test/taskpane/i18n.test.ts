@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import enUS from "../../src/taskpane/i18n/en-US.json";
 import zhCN from "../../src/taskpane/i18n/zh-CN.json";
-import { createI18n } from "../../src/taskpane/i18n";
+import { createI18n, engineErrorText } from "../../src/taskpane/i18n";
+import { cvaError } from "../../src/core/errors";
+import { entryOf, MESSAGES, MessageCode, phrase } from "../../src/core/messages/catalogue";
 import { SEGMENTS } from "../../src/core/rfm/segmentMap";
 import {
   REVIEW_ACTION,
@@ -59,6 +61,21 @@ describe("the pane's text in en-US and zh-CN", () => {
     expect(raised.length).toBeGreaterThan(10);
     const problems = keys((enUS as Tree).problems as Tree);
     for (const key of raised) expect([key, problems.includes(key)]).toEqual([key, true]);
+  });
+
+  it("holds every engine message under engine.*, and renders engine errors in its language", () => {
+    for (const language of ["en-US", "zh-CN"] as const) {
+      const i18n = createI18n(language);
+      for (const code of Object.keys(MESSAGES) as MessageCode[])
+        expect(i18n.t(`engine.${code}`, { interpolation: { skipOnVariables: true } })).toBe(
+          entryOf(code)[language]
+        );
+    }
+    const error = cvaError("kpi.fraction", { what: phrase("term.grossMargin"), value: 400 });
+    expect(engineErrorText(error, "zh-CN")).toBe(
+      "毛利率必须介于 0 与 1 之间（例如 40 % 写作 0.4），当前为 400。"
+    );
+    expect(engineErrorText(error, "en-US")).toBe(error.message);
   });
 
   it("speaks Chinese with Chinese plural rules", () => {

@@ -1,11 +1,11 @@
 import type { CellValue } from "../../src/core/cells";
 import { WARNING_MARK } from "../../src/core/sharing/changeColumn";
-import { CONFIG_KEY, SegmentationConfig } from "../../src/core/sharing/config";
-import { saveRun } from "../../src/core/sharing/sharingActions";
+import { CONFIG_KEY } from "../../src/core/sharing/config";
 import { updateStore } from "../../src/core/sharing/workbookStore";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
 import { FlowState, flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
-import { MethodSettings } from "../../src/taskpane/flow/methodSettings";
+import { MethodSettings } from "../../src/taskpane/methods/registry";
+import { saveRun } from "../../src/taskpane/flow/runStore";
 import {
   DEFAULT_SHARING_OPTIONS,
   changeReport,
@@ -15,7 +15,7 @@ import {
   optionsValid,
 } from "../../src/taskpane/flow/monitoring";
 import { runSegmentation } from "../../src/taskpane/flow/segment";
-import { configOfRun } from "../../src/taskpane/flow/storedConfig";
+import { SegmentationConfig, configOfRun } from "../../src/taskpane/flow/storedConfig";
 import {
   SUMMARY_SHEET_SETTING,
   prepareOutput,

@@ -1,9 +1,9 @@
 import { WARNING_MARK } from "../../src/core/sharing/changeColumn";
-import type { SegmentationConfig } from "../../src/core/sharing/config";
+import type { SegmentationConfig } from "../../src/taskpane/flow/storedConfig";
 import type { RunSnapshot } from "../../src/core/sharing/snapshot";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
 import { flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
-import { MethodSettings } from "../../src/taskpane/flow/methodSettings";
+import { MethodSettings } from "../../src/taskpane/methods/registry";
 import { openStoredRuns } from "../../src/taskpane/flow/monitoring";
 import { readSelection } from "../../src/taskpane/flow/readSelection";
 import { runSegmentation } from "../../src/taskpane/flow/segment";

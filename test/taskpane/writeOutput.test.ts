@@ -1,7 +1,7 @@
 import { OWNED_RANGES_SETTING, parseOwnedRanges } from "../../src/core/segmentation/ownership";
 import { FlowState, flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
-import { MethodName, MethodSettings } from "../../src/taskpane/flow/methodSettings";
+import { MethodName, MethodSettings } from "../../src/taskpane/methods/registry";
 import { ProblemError } from "../../src/taskpane/flow/problems";
 import { runSegmentation } from "../../src/taskpane/flow/segment";
 import { prepareOutput, writeOutput } from "../../src/taskpane/flow/writeOutput";

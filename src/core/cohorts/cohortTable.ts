@@ -1,6 +1,6 @@
 import { type CellValue, isBlank } from "../cells";
-import { valueError } from "../errors";
-import { readCustomer, readDate } from "../summary/rfmSummary";
+import { cvaError } from "../errors";
+import { AFTER_LAST_DATE, readCustomer, readDate } from "../summary/rfmSummary";
 import { type CalendarPeriod, monthOfSerial, periodLabel, periodOfMonth } from "./calendarPeriods";
 
 /**
@@ -55,15 +55,10 @@ export function cohortTable(
 ): CohortTable {
   const { period, count = "active" } = options;
   const n = customerIds.length;
-  if (dates.length !== n) {
-    throw valueError(
-      `customerIds and dates must have the same number of rows (got ${n}, ${dates.length}).`
-    );
-  }
-  if (options.asOfDate !== undefined && !(options.asOfDate >= 1 && options.asOfDate < Infinity))
-    throw valueError(
-      `asOfDate must be a date (an Excel serial number ≥ 1), got ${options.asOfDate}.`
-    );
+  if (dates.length !== n) throw cvaError("cohort.lengths", { ids: n, dates: dates.length });
+  const asOfGiven = options.asOfDate;
+  if (asOfGiven !== undefined && !(asOfGiven >= 1 && asOfGiven < AFTER_LAST_DATE))
+    throw cvaError("summary.asOf", { value: asOfGiven });
   const log = readLog(customerIds, dates);
   const asOfDate = options.asOfDate === undefined ? log.latest : Math.floor(options.asOfDate);
   const lastPeriod = periodOfMonth(monthOfSerial(asOfDate), period);
@@ -94,14 +89,9 @@ export function cohortTable(
   }
   let earliest = Infinity;
   for (let c = 0; c < customers; c++) if (first[c] < earliest) earliest = first[c];
-  if (earliest === Infinity) throw valueError(`asOfDate ${asOfDate} precedes every transaction.`);
+  if (earliest === Infinity) throw cvaError("summary.asOfBeforeAll", { asOf: asOfDate });
   const width = lastPeriod - earliest + 1;
-  if (width > MAX_WIDTH) {
-    throw valueError(
-      `From the first purchase to the as-of date is ${width} periods, more than a sheet's columns hold: ` +
-        "check the dates and the as-of date, or count in quarters or years."
-    );
-  }
+  if (width > MAX_WIDTH) throw cvaError("cohort.tooWide", { width });
   const rows = cohortRowsOf(first, earliest, width);
   // grid[row · width + k]: customers of that cohort counted at period k.
   const grid = new Float64Array(rows.cohorts * width);
@@ -158,7 +148,7 @@ function readLog(customerIds: readonly CellValue[], dates: readonly CellValue[])
         (typeof id === "string" && id !== "")) &&
       typeof date === "number" &&
       date >= 1 &&
-      date < Infinity
+      date < AFTER_LAST_DATE
     ) {
       day[i] = Math.floor(date);
     } else if (isBlank(id) && isBlank(date)) {
@@ -177,7 +167,7 @@ function readLog(customerIds: readonly CellValue[], dates: readonly CellValue[])
     }
     owner[i] = previousOwner;
   }
-  if (latest === -Infinity) throw valueError("There are no transactions: every row is blank.");
+  if (latest === -Infinity) throw cvaError("summary.noTransactions");
   return { owner, day, customers: index.size, latest };
 }
 

@@ -1,5 +1,10 @@
-import { divZeroError } from "../errors";
+import { cvaError } from "../errors";
+import { phrase } from "../messages/catalogue";
 import { nonNegative } from "./checks";
+
+const MARKETING_SPEND = phrase("term.marketingSpend");
+const SALES_SPEND = phrase("term.salesSpend");
+const NEW_CUSTOMERS = phrase("term.newCustomers");
 
 /**
  * Customer acquisition cost: what it took, on average, to win one new customer.
@@ -10,9 +15,7 @@ import { nonNegative } from "./checks";
  * @example cac(6000, 4000, 50) // 200
  */
 export function cac(marketingSpend: number, salesSpend: number, newCustomers: number): number {
-  const spend =
-    nonNegative(marketingSpend, "Marketing spend") + nonNegative(salesSpend, "Sales spend");
-  if (nonNegative(newCustomers, "New customers") === 0)
-    throw divZeroError("No new customers: acquisition cost per customer is undefined.");
+  const spend = nonNegative(marketingSpend, MARKETING_SPEND) + nonNegative(salesSpend, SALES_SPEND);
+  if (nonNegative(newCustomers, NEW_CUSTOMERS) === 0) throw cvaError("kpi.noNewCustomers");
   return spend / newCustomers;
 }

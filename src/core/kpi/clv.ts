@@ -1,5 +1,12 @@
-import { fraction, nonNegative } from "./checks";
-import { discountFactor } from "./discountFactor";
+import { phrase } from "../messages/catalogue";
+import { fraction, nonNegative, rate } from "./checks";
+
+const AVG_ORDER_VALUE = phrase("term.avgOrderValue");
+const PURCHASES_PER_PERIOD = phrase("term.purchasesPerPeriod");
+const LIFESPAN = phrase("term.lifespan");
+const ACQUISITION_COST = phrase("term.acquisitionCost");
+const GROSS_MARGIN = phrase("term.grossMargin");
+const DISCOUNT_RATE = phrase("term.discountRate");
 
 /**
  * Customer lifetime value from order value, purchase frequency and lifespan, optionally net of margin, discounted
@@ -10,9 +17,10 @@ import { discountFactor } from "./discountFactor";
  *
  *   CLV = Σ_{t=1..n} c·v^t + (L − n)·c·v^(n+1) − acquisitionCost
  *
- * The partial last period is discounted as a whole period. Σ_{t=1..n} v^t = (1 − v^n)/d, so a long lifespan costs
- * no loop; forming 1 + d costs a relative error of about 1e-16/d, under 1e-12 for any rate above 0.01 % per period.
- * With d = 0 this is the textbook (AOV × frequency) × lifespan − CAC.
+ * The partial last period is discounted as a whole period. Σ_{t=1..n} v^t = (1 − v^n)/d, and with λ = ln(1 + d)
+ * taken by log1p, 1 − v^n = −expm1(−nλ): no 1 + d is ever formed, so the annuity keeps full precision for any rate,
+ * down to d = 1e-16 where it is n to 15 digits. With d = 0 this is the textbook (AOV × frequency) × lifespan − CAC.
+ * The margin is a share (0.4 for 40 %) and the rate one below 1 (0.12 for 12 %), as PREDICTEDCLV's.
  *
  * Reference: Gupta & Lehmann (2003), "Customers as assets", J. Interactive Marketing 17(1) — margin × periods,
  * discounted; the undiscounted form is the common "average order value × purchase frequency × lifespan".
@@ -34,26 +42,25 @@ export function clv(
     lifespanPeriods >= 0 &&
     acquisitionCost >= 0 &&
     discountRatePerPeriod >= 0 &&
+    discountRatePerPeriod < 1 &&
     grossMargin >= 0 &&
     grossMargin <= 1 &&
-    avgOrderValue + purchasesPerPeriod + lifespanPeriods + acquisitionCost + discountRatePerPeriod <
-      Infinity;
+    avgOrderValue + purchasesPerPeriod + lifespanPeriods + acquisitionCost < Infinity;
   if (!inputsValid) {
-    nonNegative(avgOrderValue, "Average order value");
-    nonNegative(purchasesPerPeriod, "Purchases per period");
-    nonNegative(lifespanPeriods, "Lifespan");
-    nonNegative(acquisitionCost, "Acquisition cost");
-    fraction(grossMargin, "Gross margin");
-    nonNegative(discountRatePerPeriod, "Discount rate");
+    nonNegative(avgOrderValue, AVG_ORDER_VALUE);
+    nonNegative(purchasesPerPeriod, PURCHASES_PER_PERIOD);
+    nonNegative(lifespanPeriods, LIFESPAN);
+    nonNegative(acquisitionCost, ACQUISITION_COST);
+    fraction(grossMargin, GROSS_MARGIN);
+    rate(discountRatePerPeriod, DISCOUNT_RATE);
   }
   const cash = avgOrderValue * purchasesPerPeriod * grossMargin;
-  const lifespan = lifespanPeriods;
-  const cac = acquisitionCost;
   const d = discountRatePerPeriod;
-  const whole = Math.floor(lifespan);
-  const partial = lifespan - whole;
-  if (d === 0) return cash * lifespan - cac;
-  const vn = discountFactor(d, whole);
-  const annuity = (1 - vn) / d;
-  return cash * annuity + (partial * cash * vn) / (1 + d) - cac;
+  const whole = Math.floor(lifespanPeriods);
+  const partial = lifespanPeriods - whole;
+  if (d === 0) return cash * lifespanPeriods - acquisitionCost;
+  const lambda = Math.log1p(d);
+  const annuity = -Math.expm1(-whole * lambda) / d;
+  const last = partial === 0 ? 0 : partial * Math.exp(-(whole + 1) * lambda);
+  return cash * (annuity + last) - acquisitionCost;
 }

@@ -1,5 +1,10 @@
-import { divZeroError, numError } from "../errors";
+import { cvaError } from "../errors";
+import { phrase } from "../messages/catalogue";
 import { nonNegative } from "./checks";
+
+const START = phrase("term.startCustomers");
+const END = phrase("term.endCustomers");
+const NEW = phrase("term.newCustomers");
 
 /**
  * Customers of the start of a period still there at its end: end − new. Shared by retention and churn so both
@@ -12,17 +17,12 @@ export function retainedCustomers(
   endCustomers: number,
   newCustomers: number
 ): number {
-  const start = nonNegative(startCustomers, "Customers at the start");
-  const end = nonNegative(endCustomers, "Customers at the end");
-  const added = nonNegative(newCustomers, "New customers");
-  if (start === 0)
-    throw divZeroError("No customers at the start of the period: the rate is undefined.");
+  const start = nonNegative(startCustomers, START);
+  const end = nonNegative(endCustomers, END);
+  const added = nonNegative(newCustomers, NEW);
+  if (start === 0) throw cvaError("kpi.noStartCustomers");
   const retained = end - added;
-  if (retained < 0)
-    throw numError(`New customers (${added}) exceed the customers at the end (${end}).`);
-  if (retained > start)
-    throw numError(
-      `End minus new customers (${retained}) exceeds the customers at the start (${start}).`
-    );
+  if (retained < 0) throw cvaError("kpi.newExceedEnd", { added, end });
+  if (retained > start) throw cvaError("kpi.retainedExceedStart", { retained, start });
   return retained;
 }

@@ -1,5 +1,6 @@
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { CvaError, valueError } from "../errors";
+import { type CvaError, cvaError } from "../errors";
+import { phrase } from "../messages/catalogue";
 import { groupRows, type RfmSample } from "./groupedSample";
 import { type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
 import { type ModelFit, type ModelParamsOf, namedParameters, type TransactionModel } from "./model";
@@ -47,30 +48,17 @@ export function bgbbRowError(frequency: number, recency: number, periods: number
     ["periods", periods],
   ];
   for (const [name, value] of values) {
-    if (!Number.isFinite(value)) return valueError(`${name} must be a number, got ${value}.`);
+    if (!Number.isFinite(value)) return cvaError("bgbb.notNumber", { name, value });
     if (!(Number.isInteger(value) && value >= 0))
-      return valueError(
-        `BG/BB counts whole occasions: ${name} must be a whole number ≥ 0, got ${value}.`
-      );
+      return cvaError("bgbb.wholeOccasions", { name, value });
   }
   if (periods > MAX_OCCASIONS)
-    return valueError(
-      `periods ${periods} is beyond any calendar of occasions (at most ${MAX_OCCASIONS}).`
-    );
-  if (recency > periods)
-    return valueError(
-      `recency ${recency} exceeds periods ${periods}: the last purchase cannot come after the last occasion.`
-    );
-  if (frequency > recency)
-    return valueError(
-      `frequency ${frequency} exceeds recency ${recency}: x purchases take x occasions, the last at recency.`
-    );
+    return cvaError("bgbb.tooManyOccasions", { value: periods, max: MAX_OCCASIONS });
+  if (recency > periods) return cvaError("bgbb.recencyAfterPeriods", { recency, periods });
+  if (frequency > recency) return cvaError("bgbb.frequencyAfterRecency", { frequency, recency });
   if (frequency > 0 && recency === 0)
-    return valueError(
-      `frequency ${frequency} with recency 0: the last purchase's occasion must be ≥ 1.`
-    );
-  if (frequency === 0 && recency > 0)
-    return valueError(`recency ${recency} with frequency 0: without purchases recency must be 0.`);
+    return cvaError("bgbb.frequencyWithoutRecency", { frequency });
+  if (frequency === 0 && recency > 0) return cvaError("bgbb.recencyWithoutFrequency", { recency });
   return null;
 }
 
@@ -104,11 +92,22 @@ export function fitBgbb(
   count?: ArrayLike<number>
 ): ModelFit<BgbbParams> {
   const rows = frequency.length;
-  if (recency.length !== rows || periods.length !== rows || (count && count.length !== rows)) {
-    throw valueError(
-      `frequency, recency, periods${count ? " and count" : ""} must have the same number of rows (got ${rows}, ` +
-        `${recency.length}, ${periods.length}${count ? `, ${count.length}` : ""}).`
-    );
+  const lengths = [
+    frequency.length,
+    recency.length,
+    periods.length,
+    ...(count ? [count.length] : []),
+  ];
+  if (lengths.some((length) => length !== rows)) {
+    const names = ["frequency", "recency", "periods", "count"];
+    throw cvaError("range.rowCounts", {
+      sizes: lengths.map((length, k) =>
+        phrase("range.rowCount", {
+          what: phrase("term.argument", { name: names[k] }),
+          rows: length,
+        })
+      ),
+    });
   }
   let customers = 0;
   let buyers = 0;
@@ -117,24 +116,17 @@ export function fitBgbb(
     const n = periods[i];
     if (!isValidBgbbRow(frequency[i], recency[i], n)) {
       const error = bgbbRowError(frequency[i], recency[i], n) as CvaError;
-      throw new CvaError(error.code, `Row ${i + 1}: ${error.message}`);
+      throw cvaError("bgbb.row", { row: i + 1, detail: error.text });
     }
     const w = count ? count[i] : 1;
-    if (!(w >= 0 && w < Infinity))
-      throw valueError(`Row ${i + 1}: count must be a number of customers ≥ 0, got ${w}.`);
+    if (!(w >= 0 && w < Infinity)) throw cvaError("bgbb.count", { row: i + 1, value: w });
     customers += w;
     if (frequency[i] > 0) buyers += w;
     if (n > longest) longest = n;
   }
-  if (customers < 2) throw valueError(`BG/BB needs at least 2 customers to fit, got ${customers}.`);
-  if (buyers === 0)
-    throw valueError(
-      "Nobody bought at any occasion after the first: the purchase probability cannot be estimated."
-    );
-  if (longest < 2)
-    throw valueError(
-      "BG/BB needs at least 2 occasions after the first purchase: one cannot tell buying from dying."
-    );
+  if (customers < 2) throw cvaError("bgbb.tooFewCustomers", { count: customers });
+  if (buyers === 0) throw cvaError("bgbb.nobodyBought");
+  if (longest < 2) throw cvaError("bgbb.tooFewOccasions");
   const grouped = groupRows([frequency, recency, periods]);
   let weight = grouped.weight;
   if (count) {
@@ -333,9 +325,7 @@ function lnEvidenceRatio(params: BgbbParams, x: number, tx: number, n: number): 
 /** Throws unless h is a whole number of future occasions. */
 function checkedOccasions(h: number): void {
   if (!(Number.isInteger(h) && h >= 0 && h <= MAX_OCCASIONS)) {
-    throw valueError(
-      `BG/BB's horizon counts future occasions and must be a whole number from 0 to ${MAX_OCCASIONS}, got ${h}.`
-    );
+    throw cvaError("bgbb.horizon", { value: h, max: MAX_OCCASIONS });
   }
 }
 
@@ -424,11 +414,11 @@ export function bgbbProbabilityOfPurchases(
   occasions: number
 ): number {
   for (const [what, value] of [
-    ["The number of purchases", purchases],
-    ["The number of occasions", occasions],
+    [phrase("term.purchases"), purchases],
+    [phrase("term.occasions"), occasions],
   ] as const) {
     if (!(Number.isInteger(value) && value >= 0 && value <= MAX_OCCASIONS))
-      throw valueError(`${what} must be a whole number from 0 to ${MAX_OCCASIONS}, got ${value}.`);
+      throw cvaError("bgbb.wholeCount", { what, value, max: MAX_OCCASIONS });
   }
   const x = purchases;
   const n = occasions;

@@ -1,4 +1,5 @@
 import { type CellValue, isBlank, required, toNumber } from "../cells";
+import { phrase } from "../messages/catalogue";
 import { numError, valueError } from "../errors";
 import {
   MODELS,
@@ -45,7 +46,9 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
   const names = model.parameterNames;
   const params: Record<string, string | number> = { model: model.id };
   names.forEach((parameter, i) => {
-    const value = required(toNumber(row[i + 1], `${model.id} parameter ${parameter}`));
+    const value = required(
+      toNumber(row[i + 1], phrase("term.modelParameter", { model: model.id, parameter }))
+    );
     if (!(value > 0))
       throw numError(`${model.id} parameter ${parameter} must be > 0, got ${value}.`);
     params[parameter] = value;

@@ -1,5 +1,6 @@
 import betaln from "@stdlib/math-base-special-betaln";
-import { isCvaError, valueError } from "../errors";
+import { cvaError, isCvaError } from "../errors";
+import { type Message, phrase } from "../messages/catalogue";
 import { hyp2f1 } from "./hyp2f1";
 import { type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
 import { type ModelFit, type ModelParamsOf, namedParameters, type RetentionModel } from "./model";
@@ -59,12 +60,7 @@ export function fitSbg(
   } catch (error) {
     if (!isCvaError(error)) throw error;
     // What the two ways of having no finite maximum mean for retention.
-    throw valueError(
-      `${error.message} For the sBG, alpha and beta growing without bound mean that retention does not rise ` +
-        "with tenure: every customer seems to have the same churn probability, and a constant retention rate " +
-        "(CVA.CLVRETENTION) describes the cohort. Alpha running off to zero means that after the first periods " +
-        "almost nobody leaves any more."
-    );
+    throw cvaError("sbg.noFiniteFit", { detail: error.text });
   }
 }
 
@@ -73,9 +69,7 @@ function sbgSample(
   cohortSizes: readonly number[] | undefined
 ): SbgSample {
   if (cohortSizes && cohortSizes.length !== 1 && cohortSizes.length !== survivors.length) {
-    throw valueError(
-      `cohortSize must be one value or one per cohort: got ${cohortSizes.length} for ${survivors.length} cohorts.`
-    );
+    throw cvaError("sbg.sizesCount", { sizes: cohortSizes.length, cohorts: survivors.length });
   }
   const length = Math.max(1, ...survivors.map((curve) => curve.length));
   const lost = new Float64Array(length);
@@ -85,27 +79,24 @@ function sbgSample(
   let longest = 0;
   survivors.forEach((curve, k) => {
     if (curve.length === 0) return;
-    const where = (t: number) =>
-      survivors.length > 1 ? `Cohort ${k + 1}, period ${t}` : `Period ${t}`;
+    const where = (t: number): Message =>
+      survivors.length > 1
+        ? phrase("term.cohortPeriod", { cohort: k + 1, period: t })
+        : phrase("term.period", { period: t });
     const size = cohortSizes?.[cohortSizes.length === 1 ? 0 : k];
     if (size !== undefined && !(size > 0 && size < Infinity))
-      throw valueError(`${where(0)}: the cohort size must be a number > 0, got ${size}.`);
+      throw cvaError("sbg.sizeNotPositive", { where: where(0), value: size });
     const first = curve[0];
     if (!(first > 0 && first < Infinity))
-      throw valueError(
-        `${where(0)}: the customers at period 0 must be a number > 0, got ${first}.`
-      );
+      throw cvaError("sbg.firstNotPositive", { where: where(0), value: first });
     const scale = size === undefined ? 1 : size / first;
     for (let t = 1; t < curve.length; t++) {
       const count = curve[t];
       if (!(count >= 0 && count < Infinity))
-        throw valueError(`${where(t)}: customers still active must be a number ≥ 0, got ${count}.`);
+        throw cvaError("sbg.countInvalid", { where: where(t), value: count });
       if (count > curve[t - 1]) {
-        throw valueError(
-          `${where(t)}: ${count} customers after ${curve[t - 1]} at period ${t - 1}. Survivors cannot rise: the ` +
-            "sBG counts customers still active, who never come back once lost (for a purchase log, " +
-            'CVA.COHORTS(…, "retained") counts customers who buy in a period or later).'
-        );
+        const previous = { previous: curve[t - 1], period: t - 1 };
+        throw cvaError("sbg.rising", { where: where(t), count, ...previous });
       }
       lost[t] += (curve[t - 1] - count) * scale;
     }
@@ -122,23 +113,10 @@ function sbgSample(
 function identified(sample: SbgSample, longest: number): SbgSample {
   let lost = 0;
   for (const count of sample.lost) lost += count;
-  if (sample.cohorts === 0) throw valueError("There are no survivor counts: every row is blank.");
-  if (longest < 2) {
-    throw valueError(
-      "The sBG needs each customer's fate over at least two renewals (periods 0, 1 and 2): a single renewal " +
-        "shows how many leave, not how that changes with tenure, which is what separates alpha from beta."
-    );
-  }
-  if (lost === 0)
-    throw valueError(
-      "Nobody was lost in any period: with no churn the sBG has nothing to estimate."
-    );
-  if (lost >= sample.customers * (1 - 1e-12)) {
-    throw valueError(
-      "Every customer was lost at some renewal and none is still active: give the counts at the start of each " +
-        "period, period 0 first, with the customers still active at the last one."
-    );
-  }
+  if (sample.cohorts === 0) throw cvaError("sbg.noCohorts");
+  if (longest < 2) throw cvaError("sbg.tooShort");
+  if (lost === 0) throw cvaError("sbg.noChurn");
+  if (lost >= sample.customers * (1 - 1e-12)) throw cvaError("sbg.noneLeft");
   return sample;
 }
 
@@ -204,7 +182,7 @@ export function sbgDiscountedResidualLifetime(
   discountRate: number,
   renewals: number
 ): number {
-  wholePeriods(renewals, 0, "renewals");
+  wholePeriods(renewals, 0, phrase("term.renewals"));
   const { alpha, beta } = params;
   const n = renewals;
   return ((beta + n) / (alpha + beta + n)) * discountedSum(alpha, beta + n + 1, discountRate);
@@ -232,8 +210,7 @@ export function sbgClv(
   discountRate: number,
   renewals = 0
 ): number {
-  if (!Number.isFinite(margin))
-    throw valueError(`The margin must be a finite number, got ${margin}.`);
+  if (!Number.isFinite(margin)) throw cvaError("sbg.margin", { value: margin });
   return (
     (margin * sbgDiscountedResidualLifetime(params, discountRate, renewals)) / (1 + discountRate)
   );
@@ -243,31 +220,24 @@ export function sbgClv(
 function discountedSum(alpha: number, b: number, discountRate: number): number {
   const d = discountRate;
   const c = alpha + b;
-  if (!(d >= 0 && d < Infinity))
-    throw valueError(`The discount rate must be a number ≥ 0 (e.g. 0.1 for 10 %), got ${d}.`);
+  if (!(d >= 0 && d < Infinity)) throw cvaError("sbg.discountRate", { value: d });
   if (d === 0) {
     if (alpha > 1) return (c - 1) / (alpha - 1);
-    throw valueError(
-      `Without discounting the expected lifetime is infinite when alpha ≤ 1 (alpha = ${alpha}): many customers ` +
-        "practically never leave. Give a discount rate > 0."
-    );
+    throw cvaError("sbg.infiniteLifetime", { alpha });
   }
   try {
     return hyp2f1(1, b, c, 1 / (1 + d));
   } catch (error) {
+    // ₂F₁ needs ~37/(1 − z) terms as z = 1/(1+d) nears 1, and gives up loudly beyond its limit.
     if (!(error instanceof RangeError)) throw error;
-    throw valueError(
-      `The discount rate ${d} is too small to sum the customers' discounted lifetime (${error.message}); ` +
-        "use the rate per period, e.g. 0.1 a year or 0.008 a month."
-    );
+    throw cvaError("sbg.discountTooSmall", { rate: d });
   }
 }
 
 /** Throws #VALUE! unless t is a whole number ≥ min. */
-function wholePeriods(t: number, min: number, what: string): void {
-  if (!(Number.isInteger(t) && t >= min)) {
-    throw valueError(`${what} counts whole periods and must be a whole number ≥ ${min}, got ${t}.`);
-  }
+function wholePeriods(t: number, min: number, what: Message): void {
+  if (!(Number.isInteger(t) && t >= min))
+    throw cvaError("sbg.wholePeriods", { what, min, value: t });
 }
 
 /** The sBG as a registered model: its parameter row ["sBG", α, β], fit, survival and retention. */
@@ -281,12 +251,12 @@ export const sbg: RetentionModel<SbgParams> = {
   fit: fitSbg,
   /** S(t) = B(α, β+t)/B(α, β): the share of a cohort still active after t renewal opportunities. */
   survival(params, t) {
-    wholePeriods(t, 0, "t");
+    wholePeriods(t, 0, phrase("term.horizon"));
     return Math.exp(betaln(params.alpha, params.beta + t) - betaln(params.alpha, params.beta));
   },
   /** r_t = (β+t−1)/(α+β+t−1): the share of the customers active in period t−1 who renew for period t (t ≥ 1). */
   retention(params, t) {
-    wholePeriods(t, 1, "t");
+    wholePeriods(t, 1, phrase("term.horizon"));
     return (params.beta + t - 1) / (params.alpha + params.beta + t - 1);
   },
 };

@@ -1,4 +1,4 @@
-import { numError } from "../errors";
+import { cvaError } from "../errors";
 
 /**
  * The RFM code of a customer: the three scores written as digits, recency first ("545" = R 5, F 4, M 5). A code is
@@ -11,7 +11,7 @@ export function rfmCode(recency: number, frequency: number, monetary: number): s
 
 function digit(score: number): number {
   if (!Number.isInteger(score) || score < 1 || score > 9)
-    throw numError(`An RFM code needs scores from 1 to 9 (at most 9 bins), got ${score}.`);
+    throw cvaError("rfm.codeScore", { score });
   return score;
 }
 

@@ -1,4 +1,5 @@
-import { numError } from "../errors";
+import { cvaError } from "../errors";
+import { Message, phrase } from "../messages/catalogue";
 import { countBelow } from "../stats/countBelow";
 import { percentileIncSorted } from "../stats/percentileInc";
 import { sortedAscending } from "../stats/sortedAscending";
@@ -42,16 +43,18 @@ export function rfmScores(
   bins = 5
 ): RfmScores {
   if (!Number.isInteger(bins) || bins < 2 || bins > MAX_RFM_BINS)
-    throw numError(`Bins must be a whole number from 2 to ${MAX_RFM_BINS}, got ${bins}.`);
+    throw cvaError("rfm.bins", { bins, max: MAX_RFM_BINS });
   const n = recency.length;
   if (frequency.length !== n || monetary.length !== n) {
-    throw numError(
-      `Recency, frequency and monetary need one value per customer, got ${n}, ${frequency.length} and ${monetary.length}.`
-    );
+    throw cvaError("rfm.lengths", {
+      recency: n,
+      frequency: frequency.length,
+      monetary: monetary.length,
+    });
   }
-  const r = scoreColumn(recency, bins, true, "Recency");
-  const f = scoreColumn(frequency, bins, false, "Frequency");
-  const m = scoreColumn(monetary, bins, false, "Monetary");
+  const r = scoreColumn(recency, bins, true, phrase("term.recency"));
+  const f = scoreColumn(frequency, bins, false, phrase("term.frequency"));
+  const m = scoreColumn(monetary, bins, false, phrase("term.monetary"));
   return {
     recency: r.scores,
     frequency: f.scores,
@@ -64,7 +67,7 @@ function scoreColumn(
   values: ArrayLike<number>,
   bins: number,
   smallerIsBetter: boolean,
-  what: string
+  what: Message
 ): { scores: Uint8Array; breakpoints: number[] } {
   const n = values.length;
   const scores = new Uint8Array(n);
@@ -72,7 +75,7 @@ function scoreColumn(
   const sorted = sortedAscending(values);
   // Sorting puts a NaN last and ±Infinity at an end, so two reads check the whole column.
   if (!Number.isFinite(sorted[0]) || !Number.isFinite(sorted[n - 1]))
-    throw numError(`${what} holds a value that is not a finite number.`);
+    throw cvaError("measure.notFinite", { what });
   const breakpoints: number[] = [];
   for (let k = 1; k < bins; k++) breakpoints.push(percentileIncSorted(sorted, k / bins));
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,5 @@
-import { valueError } from "../errors";
+import { cvaError } from "../errors";
+import { Message, phrase } from "../messages/catalogue";
 import { rfmCode } from "./rfmCode";
 import { SegmentMap } from "./segmentMap";
 
@@ -15,21 +16,18 @@ const LISTED = 12;
 export function segmentMapFrom(
   entries: ReadonlyArray<readonly [code: string, segment: string]>
 ): SegmentMap {
-  if (entries.length === 0) throw valueError("The segment map is empty.");
+  if (entries.length === 0) throw cvaError("segmentMap.empty");
   const segmentsOf = new Map<string, Set<string>>();
   let bins = 0;
   for (const [code, segment] of entries) {
-    if (!CODE.test(code))
-      throw valueError(
-        `Segment map code ${JSON.stringify(code)} is not three digits from 1 to 9 (like "545").`
-      );
-    if (segment === "") throw valueError(`Segment map code ${code} has no segment name.`);
+    if (!CODE.test(code)) throw cvaError("segmentMap.badCode", { code });
+    if (segment === "") throw cvaError("segmentMap.noName", { code });
     for (const ch of code) bins = Math.max(bins, ch.charCodeAt(0) - 48);
     const names = segmentsOf.get(code) ?? new Set<string>();
     names.add(segment);
     segmentsOf.set(code, names);
   }
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const gaps: string[] = [];
   for (let r = 1; r <= bins; r++) {
     for (let f = 1; f <= bins; f++) {
@@ -39,21 +37,24 @@ export function segmentMapFrom(
       }
     }
   }
-  if (gaps.length > 0) problems.push(`${gaps.length} code(s) have no segment: ${listed(gaps)}`);
+  if (gaps.length > 0)
+    problems.push(phrase("segmentMap.gaps", { count: gaps.length, codes: listed(gaps) }));
   const overlaps = [...segmentsOf]
     .filter(([, names]) => names.size > 1)
     .map(([code, names]) => `${code} (${[...names].join(", ")})`);
   if (overlaps.length > 0)
-    problems.push(`${overlaps.length} code(s) have more than one segment: ${listed(overlaps)}`);
-  if (problems.length > 0)
-    throw valueError(
-      `The segment map for ${bins} bins is not a partition: ${problems.join("; ")}.`
+    problems.push(
+      phrase("segmentMap.overlaps", { count: overlaps.length, codes: listed(overlaps) })
     );
+  if (problems.length > 0) throw cvaError("segmentMap.notPartition", { bins, problems });
   return new Map([...segmentsOf].map(([code, names]) => [code, [...names][0]]));
 }
 
-function listed(items: string[]): string {
+function listed(items: string[]): Message {
   return items.length <= LISTED
-    ? items.join(", ")
-    : `${items.slice(0, LISTED).join(", ")} and ${items.length - LISTED} more`;
+    ? phrase("list.all", { items: items.join(", ") })
+    : phrase("list.more", {
+        items: items.slice(0, LISTED).join(", "),
+        more: items.length - LISTED,
+      });
 }

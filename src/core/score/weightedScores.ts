@@ -1,4 +1,5 @@
-import { divZeroError, numError, valueError } from "../errors";
+import { cvaError } from "../errors";
+import { phrase } from "../messages/catalogue";
 import { sortOrder } from "../stats/sortOrder";
 
 /**
@@ -11,6 +12,8 @@ import { sortOrder } from "../stats/sortOrder";
  * rank), taken on −x for a measure with direction −1 so that the smallest value ranks highest. Ranks make the
  * measures comparable without assuming any distribution; a single customer ranks 1 on every measure.
  *
+ * The weights are normalised before anything is added up (see scaledWeights).
+ *
  * Reference: Microsoft, "PERCENTRANK.INC function"; weighted-sum scoring as in Kumar & Reinartz (2018),
  * "Customer Relationship Management", 3rd ed., ch. 6.
  * @example weightedScores([[10, 20, 30], [3, 2, 1]], [1, 1], [1, -1]) // Float64Array [0, 50, 100]
@@ -21,39 +24,44 @@ export function weightedScores(
   directions?: readonly number[]
 ): Float64Array {
   const m = columns.length;
-  if (m === 0) throw valueError("Give at least one measure.");
+  if (m === 0) throw cvaError("score.noMeasure");
   if (weights.length !== m)
-    throw valueError(`${m} measure(s) need ${m} weight(s), got ${weights.length}.`);
+    throw cvaError("score.weightCount", { measures: m, weights: weights.length });
   const dirs = directions ?? weights.map(() => 1);
   if (dirs.length !== m)
-    throw valueError(`${m} measure(s) need ${m} direction(s), got ${dirs.length}.`);
+    throw cvaError("score.directionCount", { measures: m, directions: dirs.length });
+  const scaled = scaledWeights(weights);
   let weightSum = 0;
-  for (const w of weights) {
-    if (!(Number.isFinite(w) && w >= 0))
-      throw numError(`Weights must be finite and not negative, got ${w}.`);
-    weightSum += w;
-  }
-  if (weightSum === 0) throw divZeroError("The weights add up to 0.");
-  if (weightSum === Infinity)
-    throw numError("The weights are too large to add up; scale them down.");
-  for (const d of dirs)
-    if (d !== 1 && d !== -1)
-      throw numError(`Directions are 1 (more is better) or -1 (less is better), got ${d}.`);
+  for (const w of scaled) weightSum += w;
+  for (const d of dirs) if (d !== 1 && d !== -1) throw cvaError("score.direction", { value: d });
   const n = columns[0].length;
-  for (const column of columns)
-    if (column.length !== n) throw valueError("Every measure needs one value per customer.");
+  for (const column of columns) if (column.length !== n) throw cvaError("score.lengths");
   const scores = new Float64Array(n);
   if (n === 0) return scores;
   const ranks = new Float64Array(n);
   for (let j = 0; j < m; j++) {
     percentRanks(columns[j], dirs[j], ranks, j);
-    const w = weights[j];
+    const w = scaled[j];
     for (let i = 0; i < n; i++) scores[i] += w * ranks[i];
   }
   // Dividing by the weight sum once at the end keeps a customer ranked first on every measure at exactly 100 (never
   // 100.00000000000001), and dividing before multiplying by 100 cannot overflow.
   for (let i = 0; i < n; i++) scores[i] = (scores[i] / weightSum) * 100;
   return scores;
+}
+
+/**
+ * The weights divided by the largest, so that they add up to between 1 and their count: weights of 5e-324 or 1e308
+ * score as weights of 1 would, where summing them as given would underflow to 0 or overflow.
+ */
+function scaledWeights(weights: readonly number[]): number[] {
+  let largest = 0;
+  for (const w of weights) {
+    if (!(w >= 0 && w < Infinity)) throw cvaError("score.weight", { value: w });
+    if (w > largest) largest = w;
+  }
+  if (largest === 0) throw cvaError("score.weightsZero");
+  return weights.map((w) => w / largest);
 }
 
 /**
@@ -71,7 +79,7 @@ function percentRanks(
   for (let i = 0; i < n; i++) {
     const x = column[i];
     if (!(x > -Infinity && x < Infinity))
-      throw numError(`Measure ${j + 1} holds a value that is not a finite number.`);
+      throw cvaError("measure.notFinite", { what: phrase("term.measure", { n: j + 1 }) });
     oriented[i] = direction * x;
   }
   if (n === 1) {

@@ -1,12 +1,5 @@
 import type { Progress, SheetRange, WorkbookPort } from "../workbook/workbookPort";
 import {
-  CONFIG_KEY,
-  ParsedConfig,
-  parseConfig,
-  SegmentationConfig,
-  serializeConfig,
-} from "./config";
-import {
   ConversionPlan,
   findCvaFormulas,
   FORMULAS_KEY,
@@ -18,73 +11,8 @@ import {
   StoredFormula,
   storedArea,
 } from "./formulaStore";
-import {
-  appendRun,
-  decodeSnapshots,
-  encodeSnapshots,
-  RunSnapshot,
-  SNAPSHOTS_KEY,
-} from "./snapshot";
 import { boundingBox } from "../workbook/rectangles";
 import { readStore, updateStore } from "./workbookStore";
-
-/**
- * The sharing features as the task pane calls them: each reads and writes the workbook through the port only, and
- * answers with plain data (problems included) for the pane to show.
- */
-
-export interface SharedState {
-  /** The last segmentation's configuration, or why it cannot be used; null when none is stored. */
-  config: ParsedConfig | null;
-  /** Kept runs, oldest first (empty when none or when they were damaged). */
-  runs: RunSnapshot[];
-  /** Why stored data was set aside (damaged parts, an unreadable history), for the pane to mention. */
-  problems: string[];
-}
-
-/** What the workbook remembers, read when the pane opens. */
-export async function loadSharedState(port: WorkbookPort): Promise<SharedState> {
-  const { entries, damaged } = await readStore(port);
-  const problems = damaged.map((key) => `The stored ${key} is incomplete and was set aside.`);
-  const configText = entries.get(CONFIG_KEY);
-  const snapshotsText = entries.get(SNAPSHOTS_KEY);
-  let runs: RunSnapshot[] = [];
-  if (snapshotsText !== undefined) {
-    const decoded = decodeSnapshots(snapshotsText);
-    if (decoded.ok) runs = decoded.runs;
-    else problems.push(decoded.message);
-  }
-  return {
-    config: configText === undefined ? null : parseConfig(configText),
-    runs,
-    problems,
-  };
-}
-
-/**
- * Remembers a run: its configuration, and its snapshot after the kept ones (the newest config.monitoring.keepRuns).
- * The document's auto-open tag follows config.autoOpen. Returns the runs now kept.
- */
-export async function saveRun(
-  port: WorkbookPort,
-  config: SegmentationConfig,
-  previousRuns: readonly RunSnapshot[],
-  run: RunSnapshot
-): Promise<RunSnapshot[]> {
-  const runs = appendRun(previousRuns, run, config.monitoring.keepRuns);
-  await updateStore(port, {
-    [CONFIG_KEY]: serializeConfig(config),
-    [SNAPSHOTS_KEY]: encodeSnapshots(runs),
-  });
-  await port.applyWritePlan({
-    clear: [],
-    values: [],
-    fills: [],
-    settings: {},
-    autoOpen: config.autoOpen,
-  });
-  return runs;
-}
 
 export type FormulaScope = "selection" | "sheet" | "workbook";
 

@@ -31,6 +31,8 @@ export interface RunSnapshot {
 }
 
 type Measure = "score" | "pAlive" | "clv";
+/** Where a result keeps each measure monitoring watches: an index into its columns. */
+export type MeasureColumns = Partial<Record<Measure, number>>;
 const MEASURES: readonly Measure[] = ["score", "pAlive", "clv"];
 
 /** A customer id as snapshots key it. */
@@ -54,7 +56,7 @@ export function snapshotFromResult(
   result: SegmentationResult,
   ids: readonly CellValue[],
   savedAt: string,
-  measures: Partial<Record<Measure, number>> = {}
+  measures: MeasureColumns = {}
 ): CurrentRun {
   const labels = result.tiers.map((tier) => tier.label);
   const tierOf = new Map(labels.map((label, j) => [label, j]));

@@ -1,5 +1,6 @@
 import { type CellValue, isBlank } from "../cells";
-import { CvaError, isCvaError, numError, valueError } from "../errors";
+import { cvaError, heldError, isCvaError } from "../errors";
+import { phrase } from "../messages/catalogue";
 
 /** One column per field, one entry per customer, customers in order of first appearance. */
 export interface RfmSummary {
@@ -59,6 +60,9 @@ export function rfmSummaryRows(summary: RfmSummary): (string | number)[][] {
  */
 const PERIOD_ANCHOR = 2;
 
+/** The serial after 9999-12-31, the last date Excel shows. */
+export const AFTER_LAST_DATE = 2958466;
+
 /**
  * From a transaction table to one row per customer, with the semantics of lifetimes'
  * summary_data_from_transaction_data: transactions are first merged per period (per day when periodDays = 1,
@@ -79,15 +83,12 @@ export function rfmSummary(
 ): RfmSummary {
   const n = customerIds.length;
   if (dates.length !== n || amounts.length !== n) {
-    throw valueError(
-      `customerIds, dates and amounts must have the same number of rows (got ${n}, ${dates.length}, ${amounts.length}).`
-    );
+    throw cvaError("summary.lengths", { ids: n, dates: dates.length, amounts: amounts.length });
   }
   if (!Number.isInteger(periodDays) || periodDays < 1)
-    throw numError(`periodDays must be a whole number of days ≥ 1, got ${periodDays}.`);
-  if (asOfDate !== undefined && !(Number.isFinite(asOfDate) && asOfDate >= 1)) {
-    throw numError(`asOfDate must be a date (an Excel serial number ≥ 1), got ${asOfDate}.`);
-  }
+    throw cvaError("summary.periodDays", { value: periodDays });
+  if (asOfDate !== undefined && !(asOfDate >= 1 && asOfDate < AFTER_LAST_DATE))
+    throw cvaError("summary.asOf", { value: asOfDate });
 
   const table = readTransactions(customerIds, dates, amounts);
   const asOf = asOfDate === undefined ? table.latest : Math.floor(asOfDate);
@@ -122,6 +123,8 @@ function readTransactions(
   let previousId: CellValue = undefined;
   let previousOwner = -1;
   let latest = -Infinity;
+  let rows = 0;
+  let amountsLikeDates = 0;
   for (let i = 0; i < n; i++) {
     const id = customerIds[i];
     const date = dates[i];
@@ -132,7 +135,7 @@ function readTransactions(
         (typeof id === "string" && id !== "")) &&
       typeof date === "number" &&
       date >= 1 &&
-      date < Infinity
+      date < AFTER_LAST_DATE
     ) {
       day[i] = Math.floor(date);
     } else if (isBlank(id) && isBlank(date) && isBlank(value)) {
@@ -146,6 +149,8 @@ function readTransactions(
         ? value
         : readNumber(value, "amounts", i + 1);
     if (day[i] > latest) latest = day[i];
+    rows++;
+    if (value === date) amountsLikeDates++;
     // Tables usually list a customer's rows together: skip the hash lookup while the id repeats.
     if (id !== previousId) {
       previousOwner = index.numberOf(id as string | number);
@@ -153,7 +158,8 @@ function readTransactions(
     }
     owner[i] = previousOwner;
   }
-  if (latest === -Infinity) throw valueError("There are no transactions: every row is blank.");
+  if (latest === -Infinity) throw cvaError("summary.noTransactions");
+  if (rows > 1 && amountsLikeDates === rows) throw cvaError("summary.amountsAreDates");
   return { day, amount, owner, ids: index.ids, latest };
 }
 
@@ -193,7 +199,7 @@ function bucketByCustomer(table: TransactionTable, asOf: number): CustomerTransa
       customer.push(ids[k]);
     }
   }
-  if (customer.length === 0) throw numError(`asOfDate ${asOf} precedes every transaction.`);
+  if (customer.length === 0) throw cvaError("summary.asOfBeforeAll", { asOf });
   const customers = customer.length;
   for (let k = 0; k < customers; k++) start[k + 1] += start[k];
   const fill = start.slice(0, customers);
@@ -254,8 +260,10 @@ function summarize(
       total += spend[j];
       if (j > from && period[j] < period[j - 1]) sorted = false;
     }
-    let firstPeriodSpend = 0;
-    for (let j = from; j < to; j++) if (period[j] === firstPeriod) firstPeriodSpend += spend[j];
+    // The repeat periods' spend is added up on its own: total − first-period spend would cancel (or give NaN
+    // once the total overflows).
+    let repeatSpend = 0;
+    for (let j = from; j < to; j++) if (period[j] !== firstPeriod) repeatSpend += spend[j];
     // Distinct periods: count changes along the customer's periods, sorted in place first if the table was not.
     if (!sorted) period.subarray(from, to).sort();
     let distinct = 1;
@@ -264,7 +272,7 @@ function summarize(
     summary.frequency[k] = frequency;
     summary.recency[k] = period[to - 1] - firstPeriod;
     summary.T[k] = asOfPeriod - firstPeriod;
-    summary.monetary[k] = frequency > 0 ? (total - firstPeriodSpend) / frequency : 0;
+    summary.monetary[k] = frequency > 0 ? repeatSpend / frequency : 0;
     summary.orders[k] = to - from;
     summary.total[k] = total;
     summary.firstPurchase[k] = first;
@@ -317,34 +325,41 @@ function hashId(id: string | number): number {
   return (hash ^ (hash >>> 15)) >>> 0;
 }
 
-export function readCustomer(value: CellValue, row: number): void {
-  if (isCvaError(value))
-    throw new CvaError(value.code, `customerIds row ${row} holds an error: ${value.message}`);
-  if (isBlank(value)) throw valueError(`customerIds row ${row} is blank.`);
-  if (typeof value === "boolean")
-    throw valueError(`customerIds row ${row} is TRUE/FALSE, not a customer id.`);
-  if (typeof value === "number" && !Number.isFinite(value))
-    throw valueError(`customerIds row ${row} is ${value}, not a customer id.`);
+const CUSTOMER_IDS = "customerIds";
+
+function cellOf(argument: string, row: number) {
+  return phrase("term.argumentRow", { name: argument, row });
 }
 
+export function readCustomer(value: CellValue, row: number): void {
+  if (isCvaError(value)) throw heldError(cellOf(CUSTOMER_IDS, row), value);
+  if (isBlank(value)) throw cvaError("cell.blank", { what: cellOf(CUSTOMER_IDS, row) });
+  if (typeof value === "boolean") throw cvaError("summary.customerBoolean", { row });
+  if (typeof value === "number" && !Number.isFinite(value))
+    throw cvaError("cell.notFinite", { what: cellOf(CUSTOMER_IDS, row) });
+}
+
+/**
+ * A date cell: a serial number Excel can show as a date. Text with digits is a date typed as text (DATEVALUE
+ * converts it); text without any is a word, and in the first row most likely the column's header.
+ */
 export function readDate(value: CellValue, row: number): number {
   if (typeof value === "string" && !isBlank(value)) {
-    throw valueError(
-      `dates row ${row} is text (${JSON.stringify(value)}), not a date: Excel dates are serial numbers; convert the column (e.g. with DATEVALUE).`
-    );
+    if (/\d/.test(value)) throw cvaError("summary.dateText", { row, value });
+    throw row === 1
+      ? cvaError("summary.headerRow", { value })
+      : cvaError("summary.dateWord", { row, value });
   }
   const serial = readNumber(value, "dates", row);
-  if (serial < 1)
-    throw numError(
-      `dates row ${row} is ${serial}, not a date: Excel date serial numbers start at 1 (1900-01-01).`
-    );
+  if (serial < 1) throw cvaError("summary.dateBeforeExcel", { row, value: serial });
+  if (serial >= AFTER_LAST_DATE) throw cvaError("summary.dateAfterExcel", { row, value: serial });
   return Math.floor(serial);
 }
 
-function readNumber(value: CellValue, column: string, row: number): number {
-  if (isCvaError(value))
-    throw new CvaError(value.code, `${column} row ${row} holds an error: ${value.message}`);
+function readNumber(value: CellValue, argument: string, row: number): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (isBlank(value)) throw valueError(`${column} row ${row} is blank.`);
-  throw valueError(`${column} row ${row} must be a number, got ${JSON.stringify(value)}.`);
+  if (isCvaError(value)) throw heldError(cellOf(argument, row), value);
+  if (isBlank(value)) throw cvaError("cell.blank", { what: cellOf(argument, row) });
+  if (typeof value === "number") throw cvaError("cell.notFinite", { what: cellOf(argument, row) });
+  throw cvaError("cell.notNumber", { what: cellOf(argument, row), value });
 }

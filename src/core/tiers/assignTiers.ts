@@ -1,4 +1,5 @@
-import { divZeroError, numError, valueError } from "../errors";
+import { cvaError } from "../errors";
+import { phrase } from "../messages/catalogue";
 import { percentileIncSorted } from "../stats/percentileInc";
 import { sortedAscending } from "../stats/sortedAscending";
 
@@ -7,7 +8,7 @@ export type TierBasis = "customers" | "value";
 export interface TierOptions {
   /** Ascending shares in (0, 1) where each tier ends: the default [0.2, 0.5] makes a top 20 %, the next 30 %, the rest. */
   cutoffs?: readonly number[];
-  /** One label per tier, best first: cutoffs.length + 1 of them. */
+  /** One label per tier, best first: cutoffs.length + 1 of them. Default: defaultTierLabels. */
   labels?: readonly string[];
   basis?: TierBasis;
 }
@@ -21,7 +22,22 @@ export interface Tiers {
 }
 
 export const DEFAULT_TIER_CUTOFFS: readonly number[] = [0.2, 0.5];
-export const DEFAULT_TIER_LABELS: readonly string[] = ["High", "Medium", "Low"];
+
+/** Usual names for 2 to 5 tiers, best first (the pane's English defaults); more tiers are numbered. */
+const USUAL_LABELS: Readonly<Record<number, readonly string[]>> = {
+  2: ["High", "Low"],
+  3: ["High", "Medium", "Low"],
+  4: ["Top", "High", "Medium", "Low"],
+  5: ["Top", "High", "Medium", "Low", "Lowest"],
+};
+
+/**
+ * Tier names when none are given, as many as there are tiers: one cutoff makes High and Low.
+ * @example defaultTierLabels(2) // ["High", "Low"]
+ */
+export function defaultTierLabels(count: number): readonly string[] {
+  return USUAL_LABELS[count] ?? Array.from({ length: count }, (_, j) => `Tier ${j + 1}`);
+}
 
 /**
  * Value tiers, best first. A customer is in the first tier j whose threshold T_j its value reaches (x ≥ T_j), else in
@@ -40,19 +56,21 @@ export const DEFAULT_TIER_LABELS: readonly string[] = ["High", "Medium", "Low"];
  */
 export function assignTiers(values: ArrayLike<number>, options: TierOptions = {}): Tiers {
   const cutoffs = options.cutoffs ?? DEFAULT_TIER_CUTOFFS;
-  const labels = options.labels ?? DEFAULT_TIER_LABELS;
+  const labels = options.labels ?? defaultTierLabels(cutoffs.length + 1);
   const basis = options.basis ?? "customers";
   checkCutoffs(cutoffs);
   if (labels.length !== cutoffs.length + 1)
-    throw valueError(
-      `${cutoffs.length} cutoff(s) make ${cutoffs.length + 1} tiers, but ${labels.length} label(s) were given.`
-    );
+    throw cvaError("tier.labelCount", {
+      cutoffs: cutoffs.length,
+      tiers: cutoffs.length + 1,
+      labels: labels.length,
+    });
   const n = values.length;
   const tiers = new Uint8Array(n);
   if (n === 0) return { tiers, labels, thresholds: [] };
   const sorted = sortedAscending(values);
   if (!Number.isFinite(sorted[0]) || !Number.isFinite(sorted[n - 1]))
-    throw numError("The values hold one that is not a finite number.");
+    throw cvaError("measure.notFinite", { what: phrase("term.values") });
   const thresholds =
     basis === "customers"
       ? cutoffs.map((c) => percentileIncSorted(sorted, 1 - c))
@@ -69,22 +87,21 @@ export function assignTiers(values: ArrayLike<number>, options: TierOptions = {}
 
 function checkCutoffs(cutoffs: readonly number[]): void {
   if (cutoffs.length === 0 || cutoffs.length > 254)
-    throw valueError(`Give from 1 to 254 cutoffs, got ${cutoffs.length}.`);
+    throw cvaError("tier.cutoffCount", { count: cutoffs.length });
   cutoffs.forEach((c, j) => {
-    if (!(c > 0 && c < 1))
-      throw numError(`Cutoffs are shares strictly between 0 and 1 (e.g. 0.2 for 20 %), got ${c}.`);
+    if (!(c > 0 && c < 1)) throw cvaError("tier.cutoffRange", { value: c });
     if (j > 0 && !(c > cutoffs[j - 1]))
-      throw numError(`Cutoffs must increase, got ${cutoffs[j - 1]} then ${c}.`);
+      throw cvaError("tier.cutoffOrder", { previous: cutoffs[j - 1], next: c });
   });
 }
 
 /** Walks the customers from the largest value down, group of equal values by group, tracking the value above them. */
 function valueShareThresholds(sorted: Float64Array, cutoffs: readonly number[]): number[] {
   const n = sorted.length;
-  if (sorted[0] < 0) throw numError(`Tiers by share of value need values ≥ 0, got ${sorted[0]}.`);
+  if (sorted[0] < 0) throw cvaError("tier.valueNegative", { value: sorted[0] });
   let total = 0;
   for (let i = 0; i < n; i++) total += sorted[i];
-  if (total === 0) throw divZeroError("The values add up to 0: there is no value to share out.");
+  if (total === 0) throw cvaError("tier.valueZero");
   const thresholds = cutoffs.map(() => sorted[n - 1]);
   let above = 0;
   let i = n - 1;

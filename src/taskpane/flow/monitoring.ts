@@ -8,8 +8,6 @@ import {
   compareRuns,
   flaggedCustomers,
 } from "../../core/sharing/compareRuns";
-import type { ParsedConfig, SegmentationConfig } from "../../core/sharing/config";
-import { loadSharedState } from "../../core/sharing/sharingActions";
 import type { Translate } from "../../core/sharing/sharingText";
 import {
   CurrentRun,
@@ -18,8 +16,10 @@ import {
   snapshotFromResult,
 } from "../../core/sharing/snapshot";
 import { AUTO_OPEN_SETTING, WorkbookPort } from "../../core/workbook/workbookPort";
+import { MethodName, methodOf } from "../methods/registry";
 import type { CustomerTable } from "./customerTable";
-import type { MethodName } from "./methodSettings";
+import { StoredRuns, loadStoredRuns } from "./runStore";
+import type { SegmentationConfig, StoredConfig } from "./storedConfig";
 
 /** What the user sets for monitoring and sharing, in the units the pane shows. */
 export interface SharingOptions {
@@ -78,7 +78,7 @@ export function optionsValid(options: SharingOptions): boolean {
  * customer ids has nothing to compare.
  */
 export function comparableRun(
-  stored: { config: ParsedConfig | null; runs: readonly RunSnapshot[] },
+  stored: { config: StoredConfig | null; runs: readonly RunSnapshot[] },
   current: SegmentationConfig
 ): RunSnapshot | null {
   const previous = stored.runs.at(-1);
@@ -120,7 +120,7 @@ export function monitorRun(input: {
     result,
     ids,
     input.savedAt,
-    measureColumns(input.method, result)
+    methodOf(input.method).measures(result)
   );
   if (!previous) return { result, current, comparison: null };
   const comparison = compareRuns(previous, current.snapshot, {
@@ -129,19 +129,6 @@ export function monitorRun(input: {
   });
   const values = changeColumnValues(comparison, current, dataRows.length, t);
   return { result: withChangeColumn(result, values, t("change.header")), current, comparison };
-}
-
-/**
- * The measures each method's result columns hold, by index: the score before the tier; P(alive) and predicted CLV
- * of a predictive run (segmentByPrediction's order).
- */
-function measureColumns(
-  method: MethodName,
-  result: SegmentationResult
-): { score?: number; pAlive?: number; clv?: number } {
-  if (method === "score") return { score: result.tierColumn - 1 };
-  if (method === "predictive") return { pAlive: 0, clv: 2 };
-  return {};
 }
 
 /** What the pane shows after a compared run. */
@@ -174,14 +161,6 @@ export function changeReport(
   };
 }
 
-/** What the workbook remembers, as the pane holds it. */
-export interface StoredRuns {
-  config: ParsedConfig | null;
-  runs: RunSnapshot[];
-  /** Why stored data was set aside (English, from the sharing engine). */
-  problems: string[];
-}
-
 /**
  * What the pane starts from on a workbook: its stored configuration and runs, and the options they carry; whether
  * the pane opens with the workbook is read from the document's own tag, which is what Office acts on. A store that
@@ -192,7 +171,7 @@ export async function openStoredRuns(
 ): Promise<{ stored: StoredRuns; options: SharingOptions }> {
   let stored: StoredRuns;
   try {
-    stored = await loadSharedState(workbook);
+    stored = await loadStoredRuns(workbook);
   } catch (error) {
     stored = {
       config: null,

@@ -4,8 +4,6 @@
  * and the cells in the way); commitRun writes it and keeps the run. The pane's hook shows their progress; the bench
  * times them end to end.
  */
-import type { SegmentationConfig } from "../../core/sharing/config";
-import { saveRun } from "../../core/sharing/sharingActions";
 import type { RunSnapshot } from "../../core/sharing/snapshot";
 import { planSummarySheet } from "../../core/sharing/summarySheet";
 import { Progress, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
@@ -14,14 +12,14 @@ import {
   ChangeReport,
   MonitoredRun,
   SharingOptions,
-  StoredRuns,
   changeReport,
   comparableRun,
   monitorRun,
 } from "./monitoring";
 import { Problem, problem } from "./problems";
 import { Segmented, Translate } from "./segment";
-import { configOfRun } from "./storedConfig";
+import { StoredRuns, saveRun } from "./runStore";
+import { SegmentationConfig, configOfRun } from "./storedConfig";
 import {
   PendingOutput,
   SUMMARY_SHEET_SETTING,

@@ -1,5 +1,5 @@
-import { CvaError } from "../../../src/core/errors";
 import { clv } from "../../../src/core/kpi/clv";
+import { cvaErrorWith } from "../cvaErrorMatcher";
 
 /** The definition summed term by term, as a user would in a spreadsheet column. */
 function clvBySumming(
@@ -39,16 +39,41 @@ describe("clv", () => {
     }
   });
 
-  it("refuses negative or non-finite inputs and margins above 1 with #NUM!", () => {
-    expect(() => clv(-1, 4, 3)).toThrow(CvaError);
-    expect(() => clv(50, 4, 3, 0, 40)).toThrow(/between 0 and 1/);
+  it("keeps full precision for tiny rates and long lifespans (expm1/log1p annuity)", () => {
+    // mpmath at 50 digits of the definition, Σ c/(1+d)^t + (L − n)·c/(1+d)^(n+1) − CAC, with each double argument
+    // taken exactly (mp.mpf(1e-16)); closed form c·(1 − v^n)/d for the million-period case.
+    const references: [number[], number][] = [
+      [[50, 4, 10, 0, 1, 1e-16], 1999.9999999999989],
+      [[50, 4, 10, 0, 1, 1e-9], 1999.999989000000044],
+      [[80, 2.5, 7.25, 120, 0.35, 0.08], 253.90060962441725448],
+      [[1, 1, 1_000_000, 0, 1, 1e-12], 999999.49999966666713],
+      [[12, 30, 0.5, 0, 1, 0.01], 178.21782178217821779],
+    ];
+    for (const [[aov, f, life, cac, margin, d], reference] of references)
+      expect(Math.abs(clv(aov, f, life, cac, margin, d) / reference - 1)).toBeLessThan(1e-14);
+  });
+
+  it("refuses negative or non-finite inputs, and shares or rates typed as percentages, with #VALUE!", () => {
+    expect(() => clv(-1, 4, 3)).toThrow(cvaErrorWith("kpi.negative", { value: -1 }));
+    expect(() => clv(50, 4, 3, 0, 40)).toThrow(
+      expect.objectContaining({
+        code: "#VALUE!",
+        message: "Gross margin is a share, not a percentage: for 40 % type 0.4.",
+      })
+    );
+    expect(() => clv(50, 4, 3, 0, 1, 12)).toThrow(
+      expect.objectContaining({
+        code: "#VALUE!",
+        message: "Discount rate is a share, not a percentage: for 12 % type 0.12.",
+      })
+    );
+    expect(() => clv(50, 4, 3, 0, 1, 1)).toThrow(
+      cvaErrorWith("kpi.percentAsWhole", { share: 0.01 })
+    );
+    expect(() => clv(50, 4, 3, 0, 400)).toThrow(cvaErrorWith("kpi.fraction", { value: 400 }));
+    expect(() => clv(50, 4, 3, 0, 1, 250)).toThrow(cvaErrorWith("kpi.rate", { value: 250 }));
     expect(() => clv(50, Infinity, 3)).toThrow(/finite/);
     expect(() => clv(50, 4, NaN)).toThrow(/Lifespan/);
     expect(() => clv(50, 4, 3, 0, 1, -0.1)).toThrow(/Discount rate/);
-    try {
-      clv(50, 4, 3, -5);
-    } catch (error) {
-      expect((error as CvaError).code).toBe("#NUM!");
-    }
   });
 });

@@ -1,4 +1,5 @@
 import { clvRetention } from "../../../src/core/kpi/clvRetention";
+import { cvaErrorWith } from "../cvaErrorMatcher";
 
 function bySumming(m: number, r: number, d: number, periods: number, cac: number): number {
   let total = 0;
@@ -27,12 +28,21 @@ describe("clvRetention", () => {
   });
 
   it("refuses an unbounded value and impossible inputs", () => {
-    expect(() => clvRetention(100, 1, 0)).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
-    expect(() => clvRetention(100, 1.2, 0.1)).toThrow(expect.objectContaining({ code: "#NUM!" }));
-    expect(() => clvRetention(100, 0.8, 0.1, 2.5)).toThrow(/whole number/);
-    expect(() => clvRetention(100, 0.8, 0.1, -1)).toThrow(
-      expect.objectContaining({ code: "#NUM!" })
+    expect(() => clvRetention(100, 1, 0)).toThrow(
+      expect.objectContaining({ code: "#VALUE!", messageCode: "kpi.unbounded" })
     );
-    expect(() => clvRetention(NaN, 0.8, 0.1)).toThrow(/finite/);
+    expect(() => clvRetention(100, 1.2, 0.1)).toThrow(
+      cvaErrorWith("kpi.percentAsWhole", { value: 1.2, share: 0.012 })
+    );
+    expect(() => clvRetention(100, 180, 0.1)).toThrow(cvaErrorWith("kpi.fraction"));
+    expect(() => clvRetention(100, 0.8, 12)).toThrow(
+      expect.objectContaining({
+        code: "#VALUE!",
+        message: "Discount rate is a share, not a percentage: for 12 % type 0.12.",
+      })
+    );
+    expect(() => clvRetention(100, 0.8, 0.1, 2.5)).toThrow(cvaErrorWith("kpi.periodsWhole"));
+    expect(() => clvRetention(100, 0.8, 0.1, -1)).toThrow(cvaErrorWith("kpi.negative"));
+    expect(() => clvRetention(NaN, 0.8, 0.1)).toThrow(cvaErrorWith("cell.notFinite"));
   });
 });

@@ -121,7 +121,7 @@ describe("sBG likelihood and fit", () => {
     expectError(() => fitSbg([[100, 60]]), "#VALUE!", /at least two renewals/);
     expectError(() => fitSbg([[100, 100, 100]]), "#VALUE!", /Nobody was lost/);
     expectError(() => fitSbg([[100, 50, 0]]), "#VALUE!", /none is still active/);
-    expectError(() => fitSbg([[], []]), "#VALUE!", /every row is blank/);
+    expectError(() => fitSbg([[], []]), "#N/A", /every row is blank/);
     expectError(() => fitSbg([[0, 0, 0]]), "#VALUE!", /period 0 must be a number > 0, got 0/);
     expectError(
       () => fitSbg([[100, -1, -2]]),
@@ -220,7 +220,11 @@ describe("sBG predictions", () => {
   it("refuses what has no meaning: fractional periods, negative rates and margins that are not numbers", () => {
     expectError(() => sbg.survival(params, 1.5), "#VALUE!", /t counts whole periods/);
     expectError(() => sbg.retention(params, 0), "#VALUE!", /whole number ≥ 1, got 0/);
-    expectError(() => sbgDiscountedResidualLifetime(params, 0.1, -1), "#VALUE!", /renewals/);
+    expectError(
+      () => sbgDiscountedResidualLifetime(params, 0.1, -1),
+      "#VALUE!",
+      /^Renewals counts whole periods/
+    );
     expectError(() => sbgDiscountedExpectedLifetime(params, -0.1), "#VALUE!", /discount rate/);
     expectError(() => sbgClv(NaN, params, 0.1), "#VALUE!", /margin must be a finite number/);
     expectError(() => sbgDiscountedExpectedLifetime(params, 1e-9), "#VALUE!", /too small/);

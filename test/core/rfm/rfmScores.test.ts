@@ -1,3 +1,4 @@
+import { cvaErrorWith } from "../cvaErrorMatcher";
 import { rfmCode, rfmCodeList } from "../../../src/core/rfm/rfmCode";
 import { rfmScores } from "../../../src/core/rfm/rfmScores";
 
@@ -28,13 +29,15 @@ describe("rfmScores", () => {
   });
 
   it("refuses bad bins, mismatched lengths and non-finite values", () => {
-    expect(() => rfmScores([1], [1], [1], 1)).toThrow(expect.objectContaining({ code: "#NUM!" }));
-    expect(() => rfmScores([1], [1], [1], 2.5)).toThrow(/whole number/);
-    expect(() => rfmScores([1, 2], [1], [1, 2])).toThrow(
-      expect.objectContaining({ code: "#NUM!" })
+    expect(() => rfmScores([1], [1], [1], 1)).toThrow(cvaErrorWith("rfm.bins", { bins: 1 }));
+    expect(() => rfmScores([1], [1], [1], 2.5)).toThrow(
+      "Bins must be a whole number from 2 to 99, got 2.5."
     );
+    expect(() => rfmScores([1, 2], [1], [1, 2])).toThrow(cvaErrorWith("rfm.lengths"));
     expect(() => rfmScores([1, NaN], [1, 2], [1, 2])).toThrow(/Recency/);
-    expect(() => rfmScores([1, 2], [1, 2], [1, Infinity])).toThrow(/Monetary/);
+    expect(() => rfmScores([1, 2], [1, 2], [1, Infinity])).toThrow(
+      "Monetary holds a value that is not a finite number."
+    );
   });
 });
 

@@ -101,20 +101,48 @@ describe("rfmSummary", () => {
   });
 
   it.each([
-    [["a"], ["2024-01-05"], [1], "#VALUE!", "dates row 1 is text"],
+    [
+      ["a"],
+      ["2024-01-05"],
+      [1],
+      "#VALUE!",
+      'dates row 1 is text ("2024-01-05"), not a date: Excel dates are serial numbers; convert the column (e.g. with DATEVALUE).',
+    ],
+    [
+      ["Customer", "a"],
+      ["Date", 45000],
+      ["Amount", 1],
+      "#VALUE!",
+      'Row 1 looks like a header ("Date" where a date should be): select the transactions without the header row.',
+    ],
+    [["a", "b"], [45000, "n/a"], [1, 2], "#VALUE!", 'dates row 2 is "n/a", not a date.'],
     [["a", "b"], [45000, 45001], [1, "x"], "#VALUE!", 'amounts row 2 must be a number, got "x".'],
     [["a", ""], [45000, 45001], [1, 2], "#VALUE!", "customerIds row 2 is blank."],
     [["a", true], [45000, 45001], [1, 2], "#VALUE!", "customerIds row 2 is TRUE/FALSE"],
-    [["a", Number.NaN], [45000, 45001], [1, 2], "#VALUE!", "customerIds row 2 is NaN"],
-    [["a", "b"], [45000, -3], [1, 2], "#NUM!", "dates row 2 is -3, not a date"],
+    [
+      ["a", Number.NaN],
+      [45000, 45001],
+      [1, 2],
+      "#VALUE!",
+      "customerIds row 2 is not a finite number.",
+    ],
+    [["a", "b"], [45000, -3], [1, 2], "#VALUE!", "dates row 2 is -3, not a date"],
     [
       ["a", "b"],
-      [45000, new CvaError("#N/A", "lookup failed")],
+      [45000, 2958466],
+      [1, 2],
+      "#VALUE!",
+      "dates row 2 is 2958466, not a date: Excel dates end at 2958465 (9999-12-31).",
+    ],
+    [["a", "b"], [45000, 45001], [45000, 45001], "#VALUE!", "Every amount equals its row's date"],
+    [
+      ["a", "b"],
+      [45000, new CvaError({ code: "cell.errorValue", params: { code: "#N/A" } }, "#N/A")],
       [1, 2],
       "#N/A",
-      "dates row 2 holds an error: lookup failed",
+      "dates row 2 holds an error: The input holds #N/A.",
     ],
-    [[null], [null], [null], "#VALUE!", "every row is blank"],
+    [[null], [null], [null], "#N/A", "There are no transactions: every row is blank."],
   ])("reports %j / %j / %j as %s naming the row", (ids, dates, amounts, code, message) => {
     try {
       rfmSummary(ids as never, dates as never, amounts as never);
@@ -129,7 +157,11 @@ describe("rfmSummary", () => {
     expect(() => rfmSummary(["a"], [45000], [1, 2])).toThrow("same number of rows");
     expect(() => rfmSummary(["a"], [45000], [1], undefined, 0)).toThrow("periodDays");
     expect(() => rfmSummary(["a"], [45000], [1], undefined, 1.5)).toThrow("periodDays");
-    expect(() => rfmSummary(["a"], [45000], [1], 44000)).toThrow("precedes every transaction");
+    expect(() => rfmSummary(["a"], [45000], [1], 44000)).toThrow(
+      "asOfDate 2020-06-18 precedes every transaction."
+    );
+    expect(() => rfmSummary(["a"], [45000], [1], 2958466)).toThrow("9999-12-31");
+    expect(rfmSummary(["a"], [45000], [1], 2958465.5).T).toEqual([2958465 - 45000]);
   });
 
   it("keeps its invariants on random tables (property)", () => {

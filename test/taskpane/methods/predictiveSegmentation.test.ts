@@ -1,8 +1,11 @@
-import { predictedClv } from "../../src/core/models/predictiveClv";
-import { bgNbd } from "../../src/core/models/bgnbd";
-import { MONTHLY_DISCOUNT_RATE } from "../../src/taskpane/flow/methodSettings";
-import { modelInputs, segmentByPrediction } from "../../src/taskpane/flow/predictiveSegmentation";
-import { CUSTOMERS, sampleSelection } from "./sample";
+import { predictedClv } from "../../../src/core/models/predictiveClv";
+import { bgNbd } from "../../../src/core/models/bgnbd";
+import { MONTHLY_DISCOUNT_RATE } from "../../../src/taskpane/methods/predictive";
+import {
+  modelInputs,
+  segmentByPrediction,
+} from "../../../src/taskpane/methods/predictive/predictiveSegmentation";
+import { CUSTOMERS, sampleSelection } from "../sample";
 
 const COLUMNS = { frequency: 4, monetary: 5, firstPurchase: 1, lastPurchase: 2 };
 const HEADERS = {

@@ -1,8 +1,8 @@
 import { Field, SpinButton } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { RFM_BINS, RfmSettings as Settings } from "../flow/methodSettings";
-import { defaultSegmentGrid } from "../flow/segmentGrid";
-import { spinValue } from "./numberInput";
+import { RFM_BINS, type RfmSettings as Settings } from "./index";
+import { defaultSegmentGrid } from "./rfmGrid";
+import { spinValue } from "../../components/numberInput";
 import { SegmentGrid } from "./SegmentGrid";
 
 /** RFM segments: score bins and the editable segment grid (a new number of bins starts from the default map). */

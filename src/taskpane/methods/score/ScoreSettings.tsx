@@ -1,10 +1,11 @@
 import { Checkbox, Select, SpinButton, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { CustomerTable } from "../flow/customerTable";
-import { ScoreFactor, ScoreSettings as Settings, TierNames } from "../flow/methodSettings";
-import { columnChoices } from "./ColumnDropdown";
-import { spinValue } from "./numberInput";
-import { TierFields } from "./TierFields";
+import { CustomerTable } from "../../flow/customerTable";
+import type { TierNames } from "../../flow/tierChoice";
+import type { ScoreFactor, ScoreSettings as Settings } from "./index";
+import { columnChoices } from "../../components/ColumnDropdown";
+import { spinValue } from "../../components/numberInput";
+import { TierFields } from "../../components/TierFields";
 
 const useStyles = makeStyles({
   factors: {

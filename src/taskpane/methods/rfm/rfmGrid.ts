@@ -1,6 +1,6 @@
-import { rfmCode } from "../../core/rfm/rfmCode";
-import { SEGMENT_GRID, SEGMENTS, Segment, SegmentMap, fmScore } from "../../core/rfm/segmentMap";
-import { TierColour, tierPalette } from "../../core/segmentation/palette";
+import { rfmCode } from "../../../core/rfm/rfmCode";
+import { SEGMENT_GRID, SEGMENTS, Segment, SegmentMap, fmScore } from "../../../core/rfm/segmentMap";
+import { TierColour, tierPalette } from "../../../core/segmentation/palette";
 
 /**
  * The RFM segment map as the pane edits it: a grid of recency R × combined frequency–monetary score
@@ -64,4 +64,17 @@ export function gridSegmentColours(grid: SegmentGrid): Map<Segment, TierColour> 
   const segments = SEGMENTS.filter((segment) => used.has(segment));
   const palette = tierPalette(segments.length);
   return new Map(segments.map((segment, j) => [segment, palette[j]]));
+}
+
+/**
+ * The segment grid of a stored map: each (R, FM) cell takes the segment of its first (F, M) code. A map the pane
+ * wrote gives every code of a cell the same segment, so this is the grid it came from.
+ */
+export function gridOfSegmentMap(bins: number, map: Readonly<Record<string, string>>): SegmentGrid {
+  return Array.from({ length: bins }, (_, r) =>
+    Array.from({ length: bins }, (_, fm) => {
+      const [f, m] = fmPairs(bins, fm + 1)[0];
+      return map[rfmCode(r + 1, f, m)] as Segment;
+    })
+  );
 }

@@ -1,17 +1,17 @@
-import type { CellValue } from "../../core/cells";
-import { CvaError } from "../../core/errors";
-import { bgNbd, type BgNbdParams } from "../../core/models/bgnbd";
-import { fitGammaGamma, type GammaGammaParams } from "../../core/models/gammaGamma";
-import { PERIODS_PER_MONTH, predictedClv } from "../../core/models/predictiveClv";
+import type { CellValue } from "../../../core/cells";
+import { CvaError } from "../../../core/errors";
+import { bgNbd, type BgNbdParams } from "../../../core/models/bgnbd";
+import { fitGammaGamma, type GammaGammaParams } from "../../../core/models/gammaGamma";
+import { PERIODS_PER_MONTH, predictedClv } from "../../../core/models/predictiveClv";
 import {
   CustomerRows,
   SegmentationResult,
   segmentCustomers,
-} from "../../core/segmentation/segmentCustomers";
-import { prepareCustomers, QualityReport } from "../../core/table/prepareCustomers";
-import type { TierOptions } from "../../core/tiers/assignTiers";
-import { MONTHLY_DISCOUNT_RATE } from "./methodSettings";
-import type { PaneSkippedRow } from "./quality";
+} from "../../../core/segmentation/segmentCustomers";
+import { prepareCustomers, QualityReport } from "../../../core/table/prepareCustomers";
+import type { TierOptions } from "../../../core/tiers/assignTiers";
+import { MONTHLY_DISCOUNT_RATE } from "./index";
+import type { PaneSkippedRow } from "../../flow/quality";
 
 export interface PredictiveColumns {
   frequency: number;

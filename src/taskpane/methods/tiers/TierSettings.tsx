@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { CustomerTable } from "../flow/customerTable";
-import { TierNames, TiersSettings } from "../flow/methodSettings";
-import { ColumnDropdown, columnChoices } from "./ColumnDropdown";
-import { TierFields } from "./TierFields";
+import { CustomerTable } from "../../flow/customerTable";
+import type { TierNames } from "../../flow/tierChoice";
+import type { TiersSettings } from "./index";
+import { ColumnDropdown, columnChoices } from "../../components/ColumnDropdown";
+import { TierFields } from "../../components/TierFields";
 
 /** Value tiers: any numeric column (spend, CLV…), then the tiers. */
 export function TierSettings({

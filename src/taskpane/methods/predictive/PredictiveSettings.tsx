@@ -1,10 +1,11 @@
 import { Field, SpinButton, Text } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { CustomerTable } from "../flow/customerTable";
-import { MONTHS, PredictiveSettings as Settings, TierNames } from "../flow/methodSettings";
-import { ColumnDropdown, columnChoices } from "./ColumnDropdown";
-import { spinValue } from "./numberInput";
-import { TierFields } from "./TierFields";
+import { CustomerTable } from "../../flow/customerTable";
+import type { TierNames } from "../../flow/tierChoice";
+import { MONTHS, type PredictiveSettings as Settings } from "./index";
+import { ColumnDropdown, columnChoices } from "../../components/ColumnDropdown";
+import { spinValue } from "../../components/numberInput";
+import { TierFields } from "../../components/TierFields";
 
 /**
  * Predictive: BG/NBD and Gamma-Gamma fitted on these customers; the first and last purchase dates give the

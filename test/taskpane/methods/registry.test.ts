@@ -1,13 +1,12 @@
-import { FlowState, flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
-import {
-  MethodSettings,
-  methodProblems,
-  purchaseDateColumns,
-  segmentationMethod,
-} from "../../src/taskpane/flow/methodSettings";
-import { CustomerTable } from "../../src/taskpane/flow/customerTable";
-import { DEFAULT_SEGMENT_MAP } from "../../src/core/rfm/segmentMap";
-import { CUSTOMERS, sampleSelection, tierNames } from "./sample";
+import { FlowState, flowReducer, initialFlowState } from "../../../src/taskpane/flow/flowState";
+import { METHODS, MethodSettings, methodProblems } from "../../../src/taskpane/methods/registry";
+import { purchaseDateColumns } from "../../../src/taskpane/methods/predictive";
+import { rfmEngineMethod } from "../../../src/taskpane/methods/rfm";
+import { scoreEngineMethod } from "../../../src/taskpane/methods/score";
+import { tiersEngineMethod } from "../../../src/taskpane/methods/tiers";
+import { CustomerTable } from "../../../src/taskpane/flow/customerTable";
+import { DEFAULT_SEGMENT_MAP } from "../../../src/core/rfm/segmentMap";
+import { CUSTOMERS, sampleSelection, tierNames } from "../sample";
 
 async function sample(): Promise<{ table: CustomerTable; settings: MethodSettings }> {
   const { data } = await sampleSelection(CUSTOMERS);
@@ -18,11 +17,22 @@ async function sample(): Promise<{ table: CustomerTable; settings: MethodSetting
   return { table: state.table as CustomerTable, settings: state.settings as MethodSettings };
 }
 
-describe("method settings", () => {
+describe("the method registry", () => {
+  it("lists each method once, and every method fulfils the contract", () => {
+    const ids = METHODS.map((method) => method.id);
+    expect(ids).toEqual(["rfm", "tiers", "score", "predictive"]);
+    for (const method of METHODS) {
+      expect(typeof method.defaults).toBe("function");
+      expect(typeof method.run).toBe("function");
+      expect(method.stored.safeParse({ method: method.id }).success).toBe(false);
+      expect(method.Settings).toBeDefined();
+    }
+  });
+
   it("turn into the engine's methods", async () => {
     const { table, settings } = await sample();
     expect(methodProblems("rfm", settings, table)).toEqual([]);
-    expect(segmentationMethod("rfm", settings, table)).toEqual({
+    expect(rfmEngineMethod(settings.rfm, table)).toEqual({
       method: "rfm",
       recency: 3,
       frequency: 4,
@@ -30,14 +40,14 @@ describe("method settings", () => {
       bins: 5,
       segmentMap: DEFAULT_SEGMENT_MAP,
     });
-    expect(segmentationMethod("tiers", settings, table)).toEqual({
+    expect(tiersEngineMethod(settings.tiers)).toEqual({
       method: "tiers",
       column: 5,
       labels: ["High", "Medium", "Low"],
       cutoffs: [0.2, 0.5],
       basis: "customers",
     });
-    expect(segmentationMethod("score", settings, table)).toMatchObject({
+    expect(scoreEngineMethod(settings.score, table)).toMatchObject({
       method: "score",
       columns: [3, 4, 5],
       weights: [1, 1, 1],

@@ -11,9 +11,9 @@ import {
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
-import { SEGMENTS, Segment } from "../../core/rfm/segmentMap";
-import { TierColour } from "../../core/segmentation/palette";
-import { SegmentGrid as Grid, gridSegmentColours, withSegment } from "../flow/segmentGrid";
+import { SEGMENTS, Segment } from "../../../core/rfm/segmentMap";
+import { TierColour } from "../../../core/segmentation/palette";
+import { SegmentGrid as Grid, gridSegmentColours, withSegment } from "./rfmGrid";
 
 const useStyles = makeStyles({
   table: { borderCollapse: "separate", borderSpacing: "2px", width: "100%", tableLayout: "fixed" },

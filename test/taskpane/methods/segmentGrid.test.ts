@@ -1,15 +1,15 @@
 import fc from "fast-check";
-import { DEFAULT_SEGMENT_MAP, SEGMENTS, Segment } from "../../src/core/rfm/segmentMap";
-import { segmentMapFrom } from "../../src/core/rfm/segmentMapFrom";
-import { rfmCode } from "../../src/core/rfm/rfmCode";
+import { DEFAULT_SEGMENT_MAP, SEGMENTS, Segment } from "../../../src/core/rfm/segmentMap";
+import { segmentMapFrom } from "../../../src/core/rfm/segmentMapFrom";
+import { rfmCode } from "../../../src/core/rfm/rfmCode";
 import {
   defaultSegmentGrid,
   fmPairs,
   gridSegmentColours,
   segmentMapOfGrid,
   withSegment,
-} from "../../src/taskpane/flow/segmentGrid";
-import { tierPalette } from "../../src/core/segmentation/palette";
+} from "../../../src/taskpane/methods/rfm/rfmGrid";
+import { tierPalette } from "../../../src/core/segmentation/palette";
 
 describe("the editable R × FM segment grid", () => {
   it("is the engine's default map at 5 bins", () => {
