@@ -51,7 +51,7 @@ describe("a click on Segment, prepared then committed", () => {
 
     const first = await click(workbook, keeping);
     expect(first.prepared.pending.conflicts).toEqual([]);
-    expect(first.committed).toEqual({ report: null, saveProblem: null });
+    expect(first.committed).toEqual({ report: null, saveProblem: null, note: null });
     expect(keeping.saves).toBe(1);
     expect(keeping.stored.runs).toHaveLength(1);
     const summarySheet = await workbook.readSetting(SUMMARY_SHEET_SETTING);

@@ -61,7 +61,6 @@ export function cohortTable(
     throw cvaError("summary.asOf", { value: asOfGiven });
   const log = readLog(customerIds, dates);
   const asOfDate = options.asOfDate === undefined ? log.latest : Math.floor(options.asOfDate);
-  const lastPeriod = periodOfMonth(monthOfSerial(asOfDate), period);
   const customers = log.customers;
   const first = new Float64Array(customers).fill(Infinity);
   const last = new Float64Array(customers).fill(-Infinity);
@@ -87,22 +86,66 @@ export function cohortTable(
     if (p < first[owner]) first[owner] = p;
     if (p > last[owner]) last[owner] = p;
   }
+  const active = count === "active" ? { owner: log.owner, periodOfRow } : null;
+  return { ...tabulate(first, last, period, asOfDate, active), excludedTransactions };
+}
+
+/**
+ * Cohorts of customers known by their first and last purchase dates (a customer table, or a transaction log's
+ * summary), counting retained customers — the only count first and last purchases determine: a customer is counted
+ * from the period of their first purchase through that of their last, as of the latest last purchase. Throws
+ * #VALUE! naming the 1-based row of a date that is not a date or a last purchase before the first.
+ */
+export function retainedCohortTable(
+  firstPurchases: ArrayLike<number>,
+  lastPurchases: ArrayLike<number>,
+  { period }: { period: CalendarPeriod }
+): CohortTable {
+  const customers = firstPurchases.length;
+  if (lastPurchases.length !== customers)
+    throw cvaError("cohort.lengths", { ids: customers, dates: lastPurchases.length });
+  let latest = -Infinity;
+  const first = new Float64Array(customers);
+  const last = new Float64Array(customers);
+  for (let i = 0; i < customers; i++) {
+    const [from, to] = [firstPurchases[i], lastPurchases[i]];
+    if (!(from >= 1 && to < AFTER_LAST_DATE && from <= to))
+      throw cvaError("cohort.purchaseDates", { row: i + 1, first: from, last: to });
+    latest = Math.max(latest, Math.floor(to));
+    first[i] = periodOfMonth(monthOfSerial(from), period);
+    last[i] = periodOfMonth(monthOfSerial(to), period);
+  }
+  if (latest === -Infinity) throw cvaError("summary.noTransactions");
+  return { ...tabulate(first, last, period, latest, null), excludedTransactions: 0 };
+}
+
+/**
+ * The triangle from each customer's first and last counted period (Infinity for a customer with none), counting
+ * retained customers, or active ones when each transaction's owner and period are given.
+ */
+function tabulate(
+  first: Float64Array,
+  last: Float64Array,
+  period: CalendarPeriod,
+  asOfDate: number,
+  active: { owner: Int32Array; periodOfRow: Float64Array } | null
+): Omit<CohortTable, "excludedTransactions"> {
+  const lastPeriod = periodOfMonth(monthOfSerial(asOfDate), period);
   let earliest = Infinity;
-  for (let c = 0; c < customers; c++) if (first[c] < earliest) earliest = first[c];
+  for (let c = 0; c < first.length; c++) if (first[c] < earliest) earliest = first[c];
   if (earliest === Infinity) throw cvaError("summary.asOfBeforeAll", { asOf: asOfDate });
   const width = lastPeriod - earliest + 1;
   if (width > MAX_WIDTH) throw cvaError("cohort.tooWide", { width });
   const rows = cohortRowsOf(first, earliest, width);
   // grid[row · width + k]: customers of that cohort counted at period k.
   const grid = new Float64Array(rows.cohorts * width);
-  if (count === "active")
-    countActive(log.owner, periodOfRow, first, earliest, rows.rowOf, width, grid);
+  if (active)
+    countActive(active.owner, active.periodOfRow, first, earliest, rows.rowOf, width, grid);
   else countRetained(first, last, earliest, rows.rowOf, width, grid);
   return {
     ...triangle(grid, rows.cohortPeriods, lastPeriod, width, period),
-    count,
+    count: active ? "active" : "retained",
     asOfDate,
-    excludedTransactions,
   };
 }
 

@@ -217,6 +217,14 @@ export const RETENTION_MESSAGES = {
     "en-US": "customerIds and dates must have the same number of rows (got {{ids}}, {{dates}}).",
     "zh-CN": "customerIds 和 dates 的行数必须相同（当前为 {{ids}}、{{dates}}）。",
   },
+  "cohort.purchaseDates": {
+    excel: "#VALUE!",
+    params: { row: "number", first: "number", last: "number" },
+    "en-US":
+      "Row {{row}}: the first purchase ({{first}}) and last purchase ({{last}}) must be dates, the last not before the first.",
+    "zh-CN":
+      "第 {{row}} 行：首次购买（{{first}}）和最后购买（{{last}}）必须是日期，且最后购买不早于首次购买。",
+  },
   "cohort.tooWide": {
     excel: "#VALUE!",
     params: { width: "number" },

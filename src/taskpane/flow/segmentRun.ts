@@ -22,6 +22,7 @@ import { StoredRuns, saveRun } from "./runStore";
 import { SegmentationConfig, configOfRun } from "./storedConfig";
 import {
   PendingOutput,
+  REPORT_SHEET_SETTING,
   SUMMARY_SHEET_SETTING,
   prepareOutput,
   summarySheetInTheWay,
@@ -32,6 +33,8 @@ import {
 export interface PreparedRun {
   pending: PendingOutput;
   summary: WritePlan | null;
+  /** The method's report sheet, and what the comparison with the previous run says of it. */
+  report: { plan: WritePlan; note: Problem | null } | null;
   config: SegmentationConfig;
   monitored: MonitoredRun;
   previous: RunSnapshot | null;
@@ -49,6 +52,8 @@ export interface CommittedRun {
   report: ChangeReport | null;
   /** Why the run could not be kept for monitoring (the output itself is written). */
   saveProblem: Problem | null;
+  /** What the method's report says changed since the previous run (e.g. a drop in pooled retention). */
+  note: Problem | null;
 }
 
 /** Plans a run of the flow's current result; null when the flow is not ready to segment. Writes nothing. */
@@ -109,7 +114,13 @@ export async function prepareRun(
     const inTheWay = await summarySheetInTheWay(workbook, t("segmentSummary.sheetName"));
     if (inTheWay) pending.conflicts.push(inTheWay);
   }
-  return { pending, summary, config, monitored, previous };
+  const report = segmented.report?.plan(previous, locale) ?? null;
+  if (segmented.report) {
+    const sheet = segmented.report.sheet;
+    const inTheWay = await summarySheetInTheWay(workbook, sheet, REPORT_SHEET_SETTING);
+    if (inTheWay) pending.conflicts.push(inTheWay);
+  }
+  return { pending, summary, report, config, monitored, previous };
 }
 
 /**
@@ -122,11 +133,15 @@ export async function commitRun(
   keeping: RunKeeping,
   progress: Progress = {}
 ): Promise<CommittedRun> {
-  const { pending, summary, config, monitored, previous } = prepared;
+  const { pending, summary, report, config, monitored, previous } = prepared;
   await writeOutput(workbook, pending, progress);
   if (summary) {
     await workbook.applyWritePlan(summary);
     await workbook.writeSetting(SUMMARY_SHEET_SETTING, summary.sheets?.[0].name ?? null);
+  }
+  if (report) {
+    await workbook.applyWritePlan(report.plan);
+    await workbook.writeSetting(REPORT_SHEET_SETTING, report.plan.sheets?.[0].name ?? null);
   }
   let saveProblem: Problem | null = null;
   try {
@@ -136,9 +151,9 @@ export async function commitRun(
     const detail = error instanceof Error ? error.message : String(error);
     saveProblem = problem("runNotKept", { detail }, "warning");
   }
-  const report =
+  const changes =
     monitored.comparison && previous
       ? changeReport(monitored.comparison, monitored.current, previous)
       : null;
-  return { report, saveProblem };
+  return { report: changes, saveProblem, note: report?.note ?? null };
 }

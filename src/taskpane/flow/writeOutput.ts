@@ -40,6 +40,8 @@ export interface PendingOutput {
 
 /** The workbook setting naming the summary sheet the add-in wrote, so a later run may replace that sheet. */
 export const SUMMARY_SHEET_SETTING = "cva.segmentation.summarySheet";
+/** Likewise for a method's report sheet (the Cohorts sheet). */
+export const REPORT_SHEET_SETTING = "cva.segmentation.reportSheet";
 
 export interface OutputTexts {
   legendHeaders: LegendHeaders;
@@ -134,18 +136,19 @@ export async function writeOutput(
 }
 
 /**
- * The summary sheet is replaced on each run, so a sheet of that name the add-in did not write is in the way: its
- * cells, for the consent dialog. Null when there is no such sheet, when it is empty, or when it is the add-in's own.
+ * The summary sheet (or a method's report sheet, recorded under `setting`) is replaced on each run, so a sheet of
+ * that name the add-in did not write is in the way: its cells, for the consent dialog. Null when there is no such
+ * sheet, when it is empty, or when it is the add-in's own.
  */
 export async function summarySheetInTheWay(
   workbook: WorkbookPort,
-  sheet: string
+  sheet: string,
+  setting = SUMMARY_SHEET_SETTING
 ): Promise<SheetRange | null> {
   const existing = (await workbook.listSheets()).find(
     (name) => name.toLowerCase() === sheet.toLowerCase()
   );
-  if (existing === undefined || (await workbook.readSetting(SUMMARY_SHEET_SETTING)) === existing)
-    return null;
+  if (existing === undefined || (await workbook.readSetting(setting)) === existing) return null;
   return workbook.getUsedRange(existing);
 }
 

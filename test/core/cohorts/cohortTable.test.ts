@@ -6,7 +6,9 @@ import {
   cohortRows,
   cohortTable,
   type CohortCount,
+  retainedCohortTable,
 } from "../../../src/core/cohorts/cohortTable";
+import { rfmSummary } from "../../../src/core/summary/rfmSummary";
 import type { CalendarPeriod } from "../../../src/core/cohorts/calendarPeriods";
 import { CvaError } from "../../../src/core/errors";
 import { REFERENCE_DATA } from "../models/cdnowData";
@@ -142,6 +144,23 @@ describe("cohorts of CDNOW_master against an independent count", () => {
   ] as const)("by %s, %s customers", (period, count) => {
     const table = cohortTable(transactions.customerId, transactions.date, { period, count });
     expect(table.counts).toEqual(independent(period, count));
+  });
+
+  it("from each customer's first and last purchase alone, the same retained counts", () => {
+    const summary = rfmSummary(transactions.customerId, transactions.date, transactions.amount);
+    for (const period of ["M", "Q", "Y"] as const) {
+      const fromSpans = retainedCohortTable(summary.firstPurchase, summary.lastPurchase, {
+        period,
+      });
+      const fromLog = cohortTable(transactions.customerId, transactions.date, {
+        period,
+        count: "retained",
+      });
+      expect(fromSpans).toEqual(fromLog);
+    }
+    expect(() =>
+      retainedCohortTable([day(2024, 2, 1)], [day(2024, 1, 1)], { period: "M" })
+    ).toThrow(/^Row 1: the first purchase \(45323\) and last purchase \(45292\) must be dates/);
   });
 
   it("by month: 23,570 customers in the three cohorts of early 1997, 18 months observed", () => {
