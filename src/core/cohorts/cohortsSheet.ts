@@ -194,11 +194,14 @@ function summary(input: CohortsSheetInput): string[] {
         date: previous.savedAt.slice(0, 10),
         points: Math.abs(change.points),
       };
-      lines.push(
-        change.flagged
-          ? t("cohortsSheet.retentionDrop", params)
-          : t(change.points < 0 ? "cohortsSheet.retentionDown" : "cohortsSheet.retentionUp", params)
-      );
+      const key = change.flagged
+        ? "retentionDrop"
+        : change.points < 0
+          ? "retentionDown"
+          : change.points > 0
+            ? "retentionUp"
+            : "retentionSame";
+      lines.push(t(`cohortsSheet.${key}`, params));
     }
   }
   lines.push(t(`cohortsSheet.countedNote.${table.count}`));
