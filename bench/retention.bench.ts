@@ -1,16 +1,27 @@
 /**
  * Retention benchmarks (issue 13): the sBG fit on Fader & Hardie's (2007) cohort, BG/BB on the 22 donation patterns
- * and on a million per-customer rows, and the cohort table of a full sheet of transactions. Each is timed in the
- * engine and through the custom function with its arguments shaped as Excel hands them (number[][] columns).
- * The fits are called a few times first: V8 optimises their loops only after several calls.
+ * and on a million per-customer rows, the cohort table of a full sheet of transactions, each timed in the engine
+ * and through the custom function with its arguments shaped as Excel hands them (number[][] columns); and the
+ * task pane's Cohorts method end to end on CDNOW_master. The fits are called a few times first: V8 optimises their
+ * loops only after several calls.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseCdnowMaster } from "../src/core/cdnow/cdnowMaster";
 import { cohortTable } from "../src/core/cohorts/cohortTable";
 import { type BgbbParams, fitBgbb } from "../src/core/models/bgbb";
 import { fitSbg } from "../src/core/models/sbg";
 import * as cva from "../src/functions/functions";
-import { measure, report } from "./harness";
+import { CustomerTable } from "../src/taskpane/flow/customerTable";
+import { flowReducer, initialFlowState } from "../src/taskpane/flow/flowState";
+import { openStoredRuns } from "../src/taskpane/flow/monitoring";
+import { readSelection } from "../src/taskpane/flow/readSelection";
+import { runSegmentation } from "../src/taskpane/flow/segment";
+import { RunKeeping, commitRun, prepareRun } from "../src/taskpane/flow/segmentRun";
+import { createI18n } from "../src/taskpane/i18n";
+import type { MethodSettings } from "../src/taskpane/methods/registry";
+import { MemoryWorkbook } from "../src/workbench/memoryWorkbook";
+import { measure, measureAsync, report } from "./harness";
 import { random } from "./random";
 import { EXCEL_ROWS } from "./syntheticCustomers";
 
@@ -25,7 +36,7 @@ function measureWarm(name: string, targetMs: number, run: () => unknown, repeats
 /** A column as Excel hands it to a custom function. */
 const column = (values: ArrayLike<unknown>) => Array.from(values, (v) => [v]) as number[][];
 
-export function run(): void {
+export async function run(): Promise<void> {
   const regular = [1000, 631, 468, 382, 326, 289, 262, 241];
   measureWarm("sBG fit, Fader & Hardie's regular cohort (8 periods)", 2, () => fitSbg([regular]));
   measureWarm("CVA.SBG, the same cohort typed as a row", 2, () => cva.sbg([regular]));
@@ -74,6 +85,76 @@ export function run(): void {
     "  cohorts × periods",
     `${table.labels.length} × ${table.width}`,
     "100,000 customers, 3 years"
+  );
+
+  await cohortsMethod();
+}
+
+/**
+ * A click on Segment with the Cohorts method on CDNOW_master (69,659 transactions selected): read the selection,
+ * summarise it into 23,570 customers, place them in cohorts and fit the sBG per cohort and pooled, then the pane's
+ * prepareRun / commitRun: the customer summary with cohort and status, the Segment summary sheet, the Cohorts sheet
+ * (triangle, heatmap, fits, chart) and the run kept for monitoring. Each timed click after the first re-runs over
+ * the previous output and compares pooled retention with the previous run.
+ */
+async function cohortsMethod(): Promise<void> {
+  const transactions = parseCdnowMaster(readFileSync(join(DATA, "CDNOW_master.txt"), "utf8"));
+  const rows = [
+    ["Customer ID", "Date", "CDs", "Amount"],
+    ...transactions.customerId.map((id, i) => [
+      id,
+      transactions.date[i],
+      transactions.cds[i],
+      transactions.amount[i],
+    ]),
+  ];
+  const workbook = new MemoryWorkbook({ Transactions: rows });
+  workbook.formatAsDate("Transactions", 1);
+  const selection = {
+    sheet: "Transactions",
+    row: 0,
+    column: 0,
+    rowCount: rows.length,
+    columnCount: 4,
+  };
+  const i18n = createI18n("en-US");
+  const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
+  const reduce = flowReducer({ summarySheet: t("summary.sheetName"), tierNames: () => [] });
+  const opened = await openStoredRuns(workbook);
+  const keeping: RunKeeping = {
+    ...opened,
+    onSaved: (config, runs) => {
+      keeping.stored = { config: { ok: true, config }, runs, problems: [] };
+    },
+  };
+  let customers = 0;
+  await measureAsync(
+    "Cohorts method end to end, CDNOW_master (69,659 transactions)",
+    2000,
+    async () => {
+      workbook.select(selection);
+      const data = await readSelection(workbook, "selection");
+      const loaded = reduce(initialFlowState, { type: "loaded", data });
+      const state = { ...loaded, method: "cohorts" as const };
+      const table = state.table as CustomerTable;
+      const segmented = await runSegmentation(
+        table,
+        "cohorts",
+        state.settings as MethodSettings,
+        t
+      );
+      const prepared = await prepareRun(workbook, state, segmented, keeping, t, "en-US");
+      if (!prepared || prepared.pending.conflicts.length > 0)
+        throw new Error("the flow was not ready, or cells are in the way");
+      const committed = await commitRun(workbook, prepared, keeping);
+      if (committed.saveProblem) throw new Error(JSON.stringify(committed.saveProblem));
+      customers = table.rows.length - 1;
+    },
+    3
+  );
+  report(
+    "  customers, Cohorts sheet rows",
+    `${customers}, ${workbook.usedSize("Cohorts").rowCount}`
   );
 }
 
