@@ -107,6 +107,8 @@ export function run(): void {
     3
   );
 
+  paretoSmallSamples(frequency, recency, T);
+
   measureWarm("Gamma-Gamma fit, 946 CDNOW repeat customers", 5, () => fitGammaGamma(x, zbar));
   const spend = fitGammaGamma(x, zbar);
   reportFit("Gamma-Gamma", spend);
@@ -128,6 +130,21 @@ export function run(): void {
     3
   );
 
+  const pareto = paretoNbd.fit(frequency, recency, T).params;
+  measure(
+    "Pareto/NBD P(alive) + E[X(39)], 1,000,000 distinct customers",
+    2000,
+    () => {
+      let sum = 0;
+      for (let i = 0; i < base.frequency.length; i++) {
+        const [f, r, age] = [base.frequency[i], base.recency[i] / 7, base.T[i] / 7];
+        sum += paretoNbd.conditionalExpectedPurchases(pareto, 39, f, r, age);
+      }
+      return sum;
+    },
+    3
+  );
+
   adapters(
     { frequency, recency, T, transactions },
     { x, zbar },
@@ -135,6 +152,41 @@ export function run(): void {
     formatModelParams(spend.params),
     base
   );
+}
+
+/**
+ * Pareto/NBD on CDNOW subsamples of 30, 100 and 200 customers (Park–Miller draws from seeds 1–12, as the tests
+ * draw them): the slowest fit of each size, runaway ones (no finite maximum, refused with the reason) included.
+ */
+function paretoSmallSamples(frequency: number[], recency: number[], T: number[]): void {
+  for (const n of [30, 100, 200]) {
+    const samples = Array.from({ length: 12 }, (_, k) => {
+      const rows: number[] = [];
+      for (let i = 0, state = k + 1; i < n; i++) {
+        state = (state * 16807) % 2147483647;
+        rows.push(state % frequency.length);
+      }
+      return [frequency, recency, T].map((column) => rows.map((i) => column[i]));
+    });
+    const fitOrRefuse = (sample: number[][]) => {
+      try {
+        return paretoNbd.fit(sample[0], sample[1], sample[2]);
+      } catch (error) {
+        return error;
+      }
+    };
+    const refused = samples.filter((sample) => !("params" in (fitOrRefuse(sample) as object)));
+    const times = samples.map((sample) => {
+      for (let i = 0; i < WARM_UP_CALLS; i++) fitOrRefuse(sample);
+      const start = performance.now();
+      fitOrRefuse(sample);
+      return performance.now() - start;
+    });
+    measure(`Pareto/NBD fit, slowest of 12 CDNOW samples of ${n}`, 200, () =>
+      fitOrRefuse(samples[times.indexOf(Math.max(...times))])
+    );
+    report(`  samples of ${n} without a finite maximum (refused)`, `${refused.length} of 12`);
+  }
 }
 
 /** A column as Excel hands it to a custom function. */

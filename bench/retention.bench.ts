@@ -18,6 +18,7 @@ import { openStoredRuns } from "../src/taskpane/flow/monitoring";
 import { readSelection } from "../src/taskpane/flow/readSelection";
 import { runSegmentation } from "../src/taskpane/flow/segment";
 import { RunKeeping, commitRun, prepareRun } from "../src/taskpane/flow/segmentRun";
+import { StoreSession } from "../src/taskpane/flow/storeSession";
 import { createI18n } from "../src/taskpane/i18n";
 import type { MethodSettings } from "../src/taskpane/methods/registry";
 import { MemoryWorkbook } from "../src/workbench/memoryWorkbook";
@@ -47,7 +48,9 @@ export async function run(): Promise<void> {
     .slice(1)
     .map((row) => row.split(",").map(Number));
   const [x, tx, n, count] = [0, 1, 2, 3].map((c) => rows.map((row) => row[c]));
-  measureWarm("BG/BB fit, 22 donation patterns (11,104 donors)", 5, () => fitBgbb(x, tx, n, count));
+  measureWarm("BG/BB fit, 22 donation patterns (11,104 donors)", 5, () =>
+    fitBgbb(x, tx, n, { count })
+  );
   const [cx, ctx, cn, ccount] = [x, tx, n, count].map(column);
   measureWarm("CVA.BGBB, the 22 patterns with counts", 5, () => cva.bgbb(cx, ctx, cn, ccount));
 
@@ -120,11 +123,14 @@ async function cohortsMethod(): Promise<void> {
   const i18n = createI18n("en-US");
   const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
   const reduce = flowReducer({ summarySheet: t("summary.sheetName"), tierNames: () => [] });
-  const opened = await openStoredRuns(workbook);
+  const store = new StoreSession(workbook);
+  const opened = await openStoredRuns(store);
   const keeping: RunKeeping = {
-    ...opened,
-    onSaved: (config, runs) => {
-      keeping.stored = { config: { ok: true, config }, runs, problems: [] };
+    store,
+    stored: opened.stored,
+    options: opened.options,
+    onSaved: (stored) => {
+      keeping.stored = stored;
     },
   };
   let customers = 0;
@@ -146,7 +152,7 @@ async function cohortsMethod(): Promise<void> {
       const prepared = await prepareRun(workbook, state, segmented, keeping, t, "en-US");
       if (!prepared || prepared.pending.conflicts.length > 0)
         throw new Error("the flow was not ready, or cells are in the way");
-      const committed = await commitRun(workbook, prepared, keeping);
+      const committed = await commitRun(prepared, keeping);
       if (committed.saveProblem) throw new Error(JSON.stringify(committed.saveProblem));
       customers = table.rows.length - 1;
     },

@@ -1,6 +1,7 @@
 import { CellValue, isBlank } from "../core/cells";
 import { CvaError, cvaError, heldError, isCvaError } from "../core/errors";
 import { Message, phrase } from "../core/messages/catalogue";
+import { scratchFloat64, scratchInt32, withScratch } from "../core/stats/scratch";
 import { fromExcelCell, toExcelCell, toExcelError } from "./excelValues";
 
 /**
@@ -119,7 +120,7 @@ export interface NumericRows {
   /** Per row: its position in `columns`, or −1 for a blank row or a row with an error. */
   index: Int32Array;
   rowErrors: Map<number, CvaError>;
-  /** One typed array per column, holding the valid rows only. */
+  /** One typed array per column, holding the valid rows only: scratch, valid until the call returns. */
   columns: Float64Array[];
 }
 
@@ -145,29 +146,29 @@ export function numericRows(sources: readonly ColumnSource[]): NumericRows {
     sources.map((s) => s.what),
     sources.map((s) => s.rows.length)
   );
-  const index = new Int32Array(rowCount);
+  // Column by column (tight loops), each row's cells that are not numbers are tallied in its index slot: the low
+  // 16 bits count them, the high 16 bits the blanks among them.
+  const index = scratchInt32(rowCount).fill(0);
+  const full = sources.map(({ rows, column }) => {
+    const values = scratchFloat64(rowCount);
+    for (let r = 0; r < rowCount; r++) {
+      const value = rows[r][column];
+      if (typeof value === "number" && value - value === 0) values[r] = value;
+      else index[r] += value === null || value === undefined || value === "" ? 0x10001 : 1;
+    }
+    return values;
+  });
   const rowErrors = new Map<number, CvaError>();
-  const full = sources.map(() => new Float64Array(rowCount));
   let valid = 0;
   for (let r = 0; r < rowCount; r++) {
-    let numbers = 0;
-    let blanks = 0;
-    for (let c = 0; c < sources.length; c++) {
-      const value = sources[c].rows[r][sources[c].column];
-      if (typeof value === "number" && value - value === 0) {
-        full[c][valid] = value;
-        numbers++;
-      } else if (value === null || value === undefined || value === "") {
-        blanks++;
-      }
-    }
-    if (numbers === sources.length) {
+    const tally = index[r];
+    if (tally === 0) {
+      if (valid !== r) for (const values of full) values[valid] = values[r];
       index[r] = valid++;
       continue;
     }
     index[r] = -1;
-    if (blanks === sources.length) continue;
-    rowErrors.set(r, rowError(sources, r));
+    if (tally >>> 16 !== sources.length) rowErrors.set(r, rowError(sources, r));
   }
   return { rowCount, index, rowErrors, columns: full.map((column) => column.subarray(0, valid)) };
 }
@@ -201,6 +202,20 @@ export function spillNumericRows(
 }
 
 /**
+ * One shared row per distinct key below `keys`. Population spills repeat a few values (tier labels, RFM codes) over
+ * up to a million rows and Excel reads the result by value, so they cost a few arrays rather than a million, whose
+ * allocation would take longer than the scoring.
+ * @example const rowOf = sharedRows(3, (tier) => [labels[tier]]); rowOf(0) === rowOf(0) // true
+ */
+export function sharedRows(
+  keys: number,
+  build: (key: number) => unknown[]
+): (key: number) => unknown[] {
+  const rows = new Array<unknown[] | undefined>(keys).fill(undefined);
+  return (key) => (rows[key] ??= build(key));
+}
+
+/**
  * Runs an adapter body and returns its result as Excel gets it, never throwing: every cell passes toExcelCell, the
  * one output guard; a whole-call CvaError becomes a single error cell (a 1×1 spill, so every function returns the
  * type its metadata declares); anything unexpected becomes #VALUE! with the reason.
@@ -208,7 +223,7 @@ export function spillNumericRows(
 export function spill(compute: () => unknown[][]): any[][] {
   let rows: unknown[][];
   try {
-    rows = compute();
+    rows = withScratch(compute);
   } catch (error) {
     return [[toExcelError(isCvaError(error) ? error : unexpected(error))]];
   }

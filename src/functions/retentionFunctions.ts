@@ -12,7 +12,11 @@ import { type CalendarPeriod } from "../core/cohorts/calendarPeriods";
 import { cvaError } from "../core/errors";
 import { phrase } from "../core/messages/catalogue";
 import { bgbbRowError, fitBgbb, isValidBgbbRow } from "../core/models/bgbb";
-import { formatModelParams, parseRetentionModelParams } from "../core/models/parameterRow";
+import {
+  checkedRetentionParams,
+  formatFitDetails,
+  formatModelParams,
+} from "../core/models/parameterRow";
 import {
   fitSbg,
   sbg as sbgModel,
@@ -23,7 +27,15 @@ import {
 } from "../core/models/sbg";
 import { broadcast } from "./broadcast";
 import { fromExcelCell } from "./excelValues";
-import { columnSource, fittingColumns, paramsRow } from "./modelFunctions";
+import {
+  columnSource,
+  fittingColumns,
+  flag,
+  FREQUENCY,
+  isOmitted,
+  modelBlock,
+  RECENCY,
+} from "./modelArguments";
 import {
   cellNumber,
   ColumnSource,
@@ -153,31 +165,35 @@ export function sbgClvValue(
 // ── BG/BB: purchases at discrete occasions ─────────────────────────────────────────────────────────────────────
 
 /**
- * Fits the BG/BB model (Fader, Hardie & Shang 2010) by maximum likelihood, for purchases that can only happen at discrete occasions (a yearly donation appeal, an annual event): while alive, a customer buys at each occasion with their own probability; before each occasion they may die for good. Takes per-customer rows, or the compact table of patterns with a count of customers each. Returns one row: "BG/BB", alpha, beta, gamma, delta, for CVA.PALIVE (alive at the next occasion) and CVA.EXPECTEDPURCHASES (purchases at the next t occasions). #VALUE! with the reason for a bad row or a fit with no answer.
+ * Fits the BG/BB model (Fader, Hardie & Shang 2010) by maximum likelihood, for purchases that can only happen at discrete occasions (a yearly donation appeal, an annual event): while alive, a customer buys at each occasion with their own probability; before each occasion they may die for good. Takes per-customer rows, or the compact table of patterns with a count of customers each. Returns one row: "BG/BB", alpha, beta, gamma, delta, for CVA.PALIVE (alive at the next occasion), CVA.EXPECTEDPURCHASES (purchases at the next t occasions) and CVA.PNPURCHASES. #VALUE! with the reason for a bad row or a fit with no answer.
  * @customfunction BGBB
  * @param {number[][]} frequency Purchases at the occasions after the first purchase (one column), whole numbers ≥ 0.
  * @param {number[][]} recency The occasion of the last of those purchases, 1 … periods; 0 without any (one column, same length).
  * @param {number[][]} periods Occasions observed after the first purchase (one column, same length).
  * @param {number[][]} [count] Customers each row stands for (one column, same length). Default: one per row.
- * @returns {any[][]} One row: "BG/BB", alpha, beta, gamma, delta.
+ * @param {boolean} [details] TRUE to spill, below the parameter row, the standard errors ("SE"), a row "LL", log-likelihood, "AIC", …, "BIC", …, "n", customers, and the covariance matrix. Default FALSE. The block is accepted wherever a parameter row is.
+ * @returns {any[][]} One row: "BG/BB", alpha, beta, gamma, delta (with details, the block below it).
  */
 export function bgbb(
   frequency: number[][],
   recency: number[][],
   periods: number[][],
-  count?: number[][]
+  count?: number[][],
+  details?: boolean
 ): any[][] {
   return spill(() => {
+    const withDetails = flag(details, "details");
     const sources: ColumnSource[] = [
-      columnSource(frequency, "Frequency"),
-      columnSource(recency, "Recency"),
-      columnSource(periods, "Periods"),
+      columnSource(frequency, FREQUENCY),
+      columnSource(recency, RECENCY),
+      columnSource(periods, "periods"),
     ];
-    if (count !== undefined && count !== null) sources.push(columnSource(count, "Count"));
+    if (!isOmitted(count)) sources.push(columnSource(count, "count"));
     const [x, tx, n, w] = fittingColumns(sources, ([x, tx, n], i) =>
       isValidBgbbRow(x[i], tx[i], n[i]) ? null : bgbbRowError(x[i], tx[i], n[i])
     );
-    return [formatModelParams(fitBgbb(x, tx, n, w).params)];
+    const fit = fitBgbb(x, tx, n, { count: w, details: withDetails });
+    return withDetails ? formatFitDetails(fit) : [formatModelParams(fit.params)];
   });
 }
 
@@ -265,7 +281,7 @@ function cohortSheet(
 
 /** Runs a prediction with the sBG parameters read from their row; an error in the row (a failed fit) is passed on. */
 function withSbgParams(arg: unknown, predict: (params: SbgParams) => any[][]): any[][] {
-  return spill(() => predict(parseRetentionModelParams(paramsRow(arg, "params"))));
+  return spill(() => predict(checkedRetentionParams(modelBlock(arg, "params").params)));
 }
 
 /**

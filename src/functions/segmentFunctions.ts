@@ -2,7 +2,7 @@
 import { isBlank } from "../core/cells";
 import { cvaError, isCvaError } from "../core/errors";
 import { phrase } from "../core/messages/catalogue";
-import { rfmCodeList } from "../core/rfm/rfmCode";
+import { rfmCode } from "../core/rfm/rfmCode";
 import { rfmScores } from "../core/rfm/rfmScores";
 import { DEFAULT_SEGMENT_MAP, SegmentMap } from "../core/rfm/segmentMap";
 import { segmentMapFrom } from "../core/rfm/segmentMapFrom";
@@ -27,6 +27,7 @@ import {
   optionalChoice,
   spill,
   spillNumericRows,
+  sharedRows,
   Subject,
   subjectOf,
 } from "./ranges";
@@ -68,18 +69,24 @@ export function rfmScore(
     if (shape === "code" && binCount > 9) throw cvaError("rfm.codeBins", { bins: binCount });
     const [r, f, m] = rows.columns;
     const scores = rfmScores(r, f, m, binCount);
-    if (shape === "columns")
-      return spillNumericRows(rows, 3, (i) => [
-        scores.recency[i],
-        scores.frequency[i],
-        scores.monetary[i],
-      ]);
-    if (shape === "sum")
-      return spillNumericRows(rows, 1, (i) => [
-        scores.recency[i] + scores.frequency[i] + scores.monetary[i],
-      ]);
-    const codes = rfmCodeList(scores.recency, scores.frequency, scores.monetary);
-    return spillNumericRows(rows, 1, (i) => [codes[i]]);
+    const { recency: rs, frequency: fs, monetary: ms } = scores;
+    if (shape === "sum") {
+      const rowOf = sharedRows(3 * binCount + 1, (sum) => [sum]);
+      return spillNumericRows(rows, 1, (i) => rowOf(rs[i] + fs[i] + ms[i]));
+    }
+    // One key per (R, F, M): scores 1..bins as digits in base bins + 1.
+    const base = binCount + 1;
+    const rowOf = sharedRows(base ** 3, (key) => {
+      const [rk, fk, mk] = [
+        Math.floor(key / base / base),
+        Math.floor(key / base) % base,
+        key % base,
+      ];
+      return shape === "columns" ? [rk, fk, mk] : [rfmCode(rk, fk, mk)];
+    });
+    return spillNumericRows(rows, shape === "columns" ? 3 : 1, (i) =>
+      rowOf((rs[i] * base + fs[i]) * base + ms[i])
+    );
   });
 }
 
@@ -134,7 +141,8 @@ export function tier(
       labels: labelList ?? defaultTierLabels(cutoffList.length + 1),
       basis: optionalChoice(basis, phrase("term.basis"), TIER_BASES, "customers"),
     });
-    return spillNumericRows(rows, 1, (i) => [result.labels[result.tiers[i]]]);
+    const rowOf = sharedRows(result.labels.length, (t) => [result.labels[t]]);
+    return spillNumericRows(rows, 1, (i) => rowOf(result.tiers[i]));
   });
 }
 

@@ -52,7 +52,7 @@ export function useSegmentWriter(
       abort.current = controller;
       setState({ status: "writing", doneRows: 0, totalRows: 0 });
       try {
-        const { report, saveProblem, note } = await commitRun(workbook, prepared, keeping, {
+        const { report, saveProblem, note } = await commitRun(prepared, keeping, {
           signal: controller.signal,
           onProgress: (doneRows, totalRows) => setState({ status: "writing", doneRows, totalRows }),
         });
@@ -62,7 +62,7 @@ export function useSegmentWriter(
         setState({ status: "stopped", problem: problemOf(error) });
       }
     },
-    [workbook, keeping]
+    [keeping]
   );
 
   const segment = useCallback(async () => {

@@ -35,6 +35,19 @@ function customers(n: number): number[][] {
   ]);
 }
 
+/**
+ * The R, F and M of row `row` as docs/functions-engine.md tells users to check them, for data in A1:C{n}: a score
+ * goes up only by strictly beating a break point (recency: by being below it).
+ */
+function documentedScores(row: number, n: number): string[] {
+  const breaks = (column: string) => `PERCENTILE.INC(${column}$1:${column}$${n},{0.2,0.4,0.6,0.8})`;
+  return [
+    `=1+SUM(--(A${row}<${breaks("A")}))`,
+    `=1+SUM(--(B${row}>${breaks("B")}))`,
+    `=1+SUM(--(C${row}>${breaks("C")}))`,
+  ];
+}
+
 describe("custom functions in HyperFormula", () => {
   it("registers every function of the generated metadata under CVA.<ID>", () => {
     const ids = metadata.functions.map((f) => f.id);
@@ -87,41 +100,50 @@ describe("custom functions in HyperFormula", () => {
     hf.destroy();
   });
 
-  it("spills =CVA.RFMSCORE over 1,000 rows with HyperFormula's PERCENTILE.INC as the break points", () => {
+  it("spills =CVA.RFMSCORE over 1,000 rows, each score equal to the Excel formula the docs give", () => {
     const data = customers(1000);
-    const rows: unknown[][] = [
-      ["recency", "frequency", "monetary", "rfm", "R", "F", "M", "segment"],
-      ...data,
-    ];
-    rows[1].push(
-      "=CVA.RFMSCORE(A2:A1001,B2:B1001,C2:C1001)",
-      '=CVA.RFMSCORE(A2:A1001,B2:B1001,C2:C1001,5,"columns")',
-      null,
-      null,
-      "=CVA.RFMSEGMENT(D2:D1001)"
-    );
-    // Break points computed by the engine's own PERCENTILE.INC, in column J..L, rows 2..5.
-    for (let k = 1; k <= 4; k++) {
-      rows[k].length = 9;
-      rows[k].push(
-        `=PERCENTILE.INC(A$2:A$1001,${k / 5})`,
-        `=PERCENTILE.INC(B$2:B$1001,${k / 5})`,
-        `=PERCENTILE.INC(C$2:C$1001,${k / 5})`
-      );
-    }
+    const rows: unknown[][] = data.map((row, i) => [
+      ...row,
+      ...(i === 0 ? ["=CVA.RFMSCORE(A1:A1000,B1:B1000,C1:C1000)", null] : [null, null]),
+      ...(i === 0
+        ? ['=CVA.RFMSCORE(A1:A1000,B1:B1000,C1:C1000,5,"columns")', null, null]
+        : [null, null, null]),
+      ...documentedScores(i + 1, 1000),
+      i === 0 ? "=CVA.RFMSEGMENT(D1:D1000)" : null,
+    ]);
     const hf = buildSheet(rows);
-    const cuts = [0, 1, 2].map((c) =>
-      [1, 2, 3, 4].map((k) => hf.getCellValue({ sheet: 0, col: 9 + c, row: k }) as number)
-    );
-    const exceeded = (x: number, c: number) => cuts[c].filter((b) => x > b).length;
-    data.forEach(([r, f, m], i) => {
-      const expected = [5 - exceeded(r, 0), 1 + exceeded(f, 1), 1 + exceeded(m, 2)];
-      const row = i + 1;
+    data.forEach((_, row) => {
+      const expected = [8, 9, 10].map((col) => hf.getCellValue({ sheet: 0, col, row }));
+      expect([5, 6, 7].map((col) => hf.getCellValue({ sheet: 0, col, row }))).toEqual(expected);
       expect(hf.getCellValue({ sheet: 0, col: 3, row })).toBe(expected.join(""));
-      expect([4, 5, 6].map((col) => hf.getCellValue({ sheet: 0, col, row }))).toEqual(expected);
-      expect(typeof hf.getCellValue({ sheet: 0, col: 7, row })).toBe("string");
+      expect(typeof hf.getCellValue({ sheet: 0, col: 11, row })).toBe("string");
     });
-    expect(at(hf, "H2")).toBe(functions.rfmSegment([[at(hf, "D2") as never]])[0][0]);
+    expect(at(hf, "L1")).toBe(functions.rfmSegment([[at(hf, "D1") as never]])[0][0]);
+    hf.destroy();
+  });
+
+  it("never promotes ties: 70 % at the worst recency get R = 1, 85 % zero spenders are Low and the rest High", () => {
+    // 100 customers: recency 1..30 days then 70 capped at 365; monetary 0 for 85 of them, then 10..24.
+    const rows: unknown[][] = Array.from({ length: 100 }, (_, i) => [
+      i < 30 ? i + 1 : 365,
+      1 + (i % 4),
+      i < 85 ? 0 : i - 75,
+      i === 0 ? '=CVA.RFMSCORE(A1:A100,B1:B100,C1:C100,5,"columns")' : null,
+      null,
+      null,
+      i === 0 ? "=CVA.TIER(C1:C100)" : null,
+      ...documentedScores(i + 1, 100),
+      `=CHOOSE(1+SUM(--(C${i + 1}<=PERCENTILE.INC(C$1:C$100,{0.8,0.5}))),"High","Medium","Low")`,
+    ]);
+    const hf = buildSheet(rows);
+    const column = (col: number) =>
+      Array.from({ length: 100 }, (_, row) => hf.getCellValue({ sheet: 0, col, row }));
+    expect(column(3)).toEqual(column(7)); // R against the documented formula
+    expect(column(4)).toEqual(column(8));
+    expect(column(5)).toEqual(column(9));
+    expect(column(6)).toEqual(column(10)); // tiers against the documented formula
+    expect(column(3).slice(30)).toEqual(new Array(70).fill(1));
+    expect(column(6)).toEqual([...new Array(85).fill("Low"), ...new Array(15).fill("High")]);
     hf.destroy();
   });
 
@@ -140,7 +162,7 @@ describe("custom functions in HyperFormula", () => {
     const medium = at(hf, "F1") as number;
     data.forEach(([, , m], row) => {
       expect(hf.getCellValue({ sheet: 0, col: 3, row })).toBe(
-        m >= high ? "High" : m >= medium ? "Medium" : "Low"
+        m > high ? "High" : m > medium ? "Medium" : "Low"
       );
       const s = hf.getCellValue({ sheet: 0, col: 6, row }) as number;
       expect(s).toBeGreaterThanOrEqual(0);

@@ -313,16 +313,16 @@ describe("errors, typed as a user would meet them", () => {
   // Nobody ever drops out: everyone bought right up to the end of observation (test/core/models/bgnbd.test.ts).
   const loyal = Array.from({ length: 200 }, (_, i) => [1 + (i % 5), 20 + (i % 20), 20 + (i % 20)]);
 
-  it("#NUM! when a fit does not converge, saying why, passed on to the predictions that use it", () => {
+  it("#VALUE! when a fit has no maximum, saying why, passed on to the predictions that use it", () => {
     const rows: unknown[][] = loyal.map((row) => [...row]);
     rows[0].push("=CVA.BGNBD(A1:A200, B1:B200, C1:C200)");
     rows[1].push(null, null, null, null, null, "=CVA.PALIVE(A1:A3, B1:B3, C1:C3, D1:H1)");
     const hf = buildSheet(rows);
-    expect(errorOf(at(hf, "D1"))).toBe("#NUM!");
+    expect(errorOf(at(hf, "D1"))).toBe("#VALUE!");
     expect(messageOf(at(hf, "D1"))).toMatch(
-      /^BG\/NBD fit did not converge: parameter a runs off to zero: the likelihood keeps rising/
+      /^BG\/NBD has no best fit on these data: .*a runs off to zero: .*nobody seems to drop out/
     );
-    expect(errorOf(at(hf, "I2"))).toBe("#NUM!");
+    expect(errorOf(at(hf, "I2"))).toBe("#VALUE!");
     hf.destroy();
   });
 
@@ -397,7 +397,14 @@ describe("errors, typed as a user would meet them", () => {
       [...new Array(18).fill(null), "=CVA.GAMMAGAMMA(P1:P3, Q1:Q3)"],
     ]);
     const results = ["S1", "S2", "S3", "S4", "S5", "S6"].map((a1) => at(hf, a1));
-    expect(results.map(errorOf)).toEqual(["#VALUE!", "#NUM!", "#NUM!", "#NUM!", "#NUM!", "#NUM!"]);
+    expect(results.map(errorOf)).toEqual([
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+    ]);
     expect(results.map(messageOf)).toEqual([
       expect.stringMatching(/^Frequency in row 3 must be a number, got "two"/),
       expect.stringMatching(/^Row 2: recency 40 exceeds T 38/),
@@ -427,20 +434,43 @@ describe("errors, typed as a user would meet them", () => {
     ]);
     const column = (letter: string) =>
       valuesOf(hf, `${letter}6:${letter}10`).map((row) => errorOf(row[0]));
-    expect(column("A")).toEqual([expect.any(Number), "#NUM!", "#VALUE!", expect.any(Number), ""]);
+    expect(column("A")).toEqual([expect.any(Number), "#VALUE!", "#VALUE!", expect.any(Number), ""]);
     expect(messageOf(at(hf, "A7"))).toMatch(/^recency 40 exceeds T 38.86/);
     expect(messageOf(at(hf, "A8"))).toMatch(/^Frequency in row 3 must be a number/);
-    expect(column("B")).toEqual([expect.any(Number), "#NUM!", "#VALUE!", "#NUM!", ""]);
+    expect(column("B")).toEqual([expect.any(Number), "#VALUE!", "#VALUE!", "#VALUE!", ""]);
     expect(messageOf(at(hf, "B9"))).toMatch(/monetary must be > 0/);
-    expect(column("C")).toEqual([expect.any(Number), expect.any(Number), "#VALUE!", "#NUM!", ""]);
+    expect(column("C")).toEqual([expect.any(Number), expect.any(Number), "#VALUE!", "#VALUE!", ""]);
     expect(["D6", "E6", "F6"].map((a1) => errorOf(at(hf, a1)))).toEqual([
       "#VALUE!",
       "#VALUE!",
       "#VALUE!",
     ]);
-    expect(messageOf(at(hf, "D6"))).toMatch(/Expected Gamma-Gamma \(GG\) spend parameters/);
+    expect(messageOf(at(hf, "D6"))).toMatch(
+      /Expected the parameters of a spend model \(Gamma-Gamma \(GG\)\) here, got BG\/NBD ones/
+    );
     expect(messageOf(at(hf, "E6"))).toMatch(/dataUnit must be .*"W" \(weeks\)/);
-    expect(messageOf(at(hf, "F6"))).toMatch(/Expected BG\/NBD, Pareto\/NBD, MBG\/NBD or BG\/BB/);
+    expect(messageOf(at(hf, "F6"))).toMatch(
+      /Expected the parameters of a transaction model \(BG\/NBD, Pareto\/NBD, MBG\/NBD, BG\/BB\) here/
+    );
+    hf.destroy();
+  });
+
+  it("=CVA.PREDICTEDCLV spreads one T (or one monetary value) over the customers, as =CVA.PALIVE does", () => {
+    const hf = buildSheet([
+      [2, 30.43, 38.86, 22.35, "BG/NBD", ...Object.values(BG_PUBLISHED)],
+      [0, 0, 38.86, 0, "GG", 6.25, 3.74, 15.44],
+      [7, 35.5, 38.86, 30.5],
+      [
+        '=CVA.PREDICTEDCLV(A1:A3, B1:B3, C1:C3, D1:D3, E1:I1, E2:H2, 12, 0.01, "W")',
+        '=CVA.PREDICTEDCLV(A1:A3, B1:B3, 38.86, D1:D3, E1:I1, E2:H2, 12, 0.01, "W")',
+        '=CVA.PREDICTEDCLV(A1:A3, B1:B3, C1:C3, 25, E1:I1, E2:H2, 12, 0.01, "W")',
+        '=CVA.PREDICTEDCLV(A1:A3, B1:B3, C1:C3, {25;25;25}, E1:I1, E2:H2, 12, 0.01, "W")',
+      ],
+    ]);
+    const spill = (letter: string) => valuesOf(hf, `${letter}4:${letter}6`).map((row) => row[0]);
+    expect(spill("B")).toEqual(spill("A"));
+    expect(spill("A").every((value) => typeof value === "number")).toBe(true);
+    expect(spill("C")).toEqual(spill("D"));
     hf.destroy();
   });
 

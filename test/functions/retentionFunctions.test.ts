@@ -170,7 +170,7 @@ describe("sBG on Fader & Hardie's (2007) Table 1, typed as percentages of 1,000 
       ["A5", /t counts whole periods/],
       [
         "B5",
-        /^Expected sBG retention parameters here \(the row CVA\.SBG returns\), got BG\/NBD ones/,
+        /^Expected the parameters of a retention model \(sBG: the row CVA\.SBG returns\) here, got BG\/NBD ones/,
       ],
       ["C5", /^The input holds #VALUE!/], // the failed fit's error, passed on (Excel hands over the code only)
     ];
@@ -207,6 +207,8 @@ describe("BG/BB on the donations data (22 patterns, 11,104 donors)", () => {
     H6: "=CVA.PALIVE({0;2;6}, {0;4;6}, 6, F1:J1)",
     I6: "=SUMPRODUCT(CVA.EXPECTEDPURCHASES(5, A2:A23, B2:B23, C2:C23, F1:J1), D2:D23)",
     J6: "=CVA.EXPECTEDPURCHASES(2.5, 2, 4, 6, F1:J1)",
+    K6: "=11104 * CVA.PNPURCHASES({0;6}, 6, F1:J1)",
+    L6: "=CVA.PNOPURCHASE(5, {0;2;6}, {0;4;6}, 6, F1:J1)",
   });
 
   it("fits the published alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, per pattern or per donor", () => {
@@ -224,6 +226,16 @@ describe("BG/BB on the donations data (22 patterns, 11,104 donors)", () => {
     );
     // Hardie's workbook: 12,884.2 donations expected over the next 5 years from all donors.
     expect((at(hf, "I6") as number).toFixed(1)).toBe(DONATIONS.publishedNextFiveYears.toFixed(1));
+    // CVA.PNPURCHASES with a BG/BB row: the workbook's 3,454.9 and 1,253.1 donors with 0 and 6 repeat donations.
+    const repeatDonors = valuesOf(hf, "K6:K7").map(([value]) => (value as number).toFixed(1));
+    expect(repeatDonors).toEqual(
+      [DONATIONS.publishedDonorsWithZero, DONATIONS.publishedDonorsWithSix].map((v) => v.toFixed(1))
+    );
+    // CVA.PNOPURCHASE: no donation in the next 5 years, L(x, tₓ, 11) / L(x, tₓ, 6) (mpmath at the exact optimum;
+    // the sheet's fit is within 1e-7 of it).
+    valuesOf(hf, "L6:L8").forEach(([value], i) =>
+      expectRelative(value as number, DONATIONS.noneNextFive[i], 1e-7)
+    );
     expect(errorOf(at(hf, "J6"))).toBe("#VALUE!");
     expect(messageOf(at(hf, "J6"))).toMatch(/future occasions and must be a whole number/);
     expect(errorOf(at(hf, "F3"))).toBe("#VALUE!");

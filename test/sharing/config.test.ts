@@ -2,8 +2,7 @@ import fc from "fast-check";
 import { DEFAULT_SEGMENT_MAP } from "../../src/core/rfm/segmentMap";
 import { configRange, serializeConfig, storedRange } from "../../src/core/sharing/config";
 import { SegmentationConfig, parseConfig } from "../../src/taskpane/flow/storedConfig";
-import { readStore, updateStore } from "../../src/core/sharing/workbookStore";
-import { CONFIG_KEY } from "../../src/core/sharing/config";
+import { StoreSession } from "../../src/taskpane/flow/storeSession";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 
 /** The configuration the pane would store after an RFM run on the bundled sample. */
@@ -36,9 +35,9 @@ describe("segmentation configuration stored in the workbook", () => {
 
   it("survives the workbook store: saved, workbook reread, restored identically", async () => {
     const workbook = new MemoryWorkbook({ Customers: [["Customer ID"]] });
-    await updateStore(workbook, { [CONFIG_KEY]: serializeConfig(rfmConfig) });
-    const { entries } = await readStore(workbook);
-    expect(parseConfig(entries.get(CONFIG_KEY))).toEqual({ ok: true, config: rfmConfig });
+    await new StoreSession(workbook).update({ config: serializeConfig(rfmConfig) });
+    const { entries } = await new StoreSession(workbook).read();
+    expect(parseConfig(entries.get("config"))).toEqual({ ok: true, config: rfmConfig });
     expect(workbook.sheetVisibility("_cva")).toBe("veryHidden");
     expect(workbook.sheetNames()).toEqual(["Customers"]);
   });

@@ -53,7 +53,7 @@ describe("running a method for the preview", () => {
   it("tiers, scores and predicts on the same sample", async () => {
     const { table, settings } = await flow();
     const tiers = await runSegmentation(table, "tiers", settings, keyT);
-    expect(tiers.result.tiers.map((tier) => tier.customers)).toEqual([472, 707, 1178]);
+    expect(tiers.result.tiers.map((tier) => tier.customers)).toEqual([472, 706, 1179]);
     const score = await runSegmentation(table, "score", settings, keyT);
     expect(score.result.columns.map((column) => column.header)).toEqual([
       "output.Score",

@@ -1,5 +1,6 @@
 import { INPUT_MESSAGES } from "./inputMessages";
 import { KPI_MESSAGES } from "./kpiMessages";
+import { MODEL_MESSAGES } from "./modelMessages";
 import type { ExcelErrorCode, Locale, MessageEntry, MessageTable } from "./messageTypes";
 import { RETENTION_MESSAGES } from "./retentionMessages";
 import { SEGMENT_MESSAGES } from "./segmentMessages";
@@ -31,6 +32,7 @@ export const MESSAGES = {
   ...KPI_MESSAGES,
   ...SEGMENT_MESSAGES,
   ...SUMMARY_MESSAGES,
+  ...MODEL_MESSAGES,
   ...RETENTION_MESSAGES,
   ...UNTRANSLATED,
 } as const satisfies MessageTable;

@@ -17,6 +17,14 @@ export const RETENTION_MESSAGES = {
   "term.horizon": { "en-US": "t", "zh-CN": "期数（t）" },
   "term.purchases": { "en-US": "The number of purchases", "zh-CN": "购买次数" },
   "term.occasions": { "en-US": "The number of occasions", "zh-CN": "时机数" },
+  "sbg.expectedParams": {
+    excel: "#VALUE!",
+    params: { models: "text", got: "text" },
+    "en-US":
+      "Expected the parameters of a retention model ({{models}}: the row CVA.SBG returns) here, got {{got}} ones.",
+    "zh-CN":
+      "此处需要留存模型（{{models}}：即 CVA.SBG 返回的那一行）的参数，当前给出的是 {{got}} 的参数。",
+  },
   "sbg.sizesCount": {
     excel: "#VALUE!",
     params: { sizes: "number", cohorts: "number" },
@@ -81,13 +89,21 @@ export const RETENTION_MESSAGES = {
     "zh-CN":
       "所有客户都在某次续约时流失，没有仍然活跃的客户：请给出每期期初的客户数，第 0 期在前，并包含最后一期仍然活跃的客户。",
   },
-  "sbg.noFiniteFit": {
-    excel: "#VALUE!",
-    params: { detail: "phrase" },
+  "sbg.sameChurn": {
+    params: { chance: "number" },
     "en-US":
-      "{{detail}} For the sBG, alpha and beta growing without bound mean that retention does not rise with tenure: every customer seems to have the same churn probability, and a constant retention rate (CVA.CLVRETENTION) describes the cohort. Alpha running off to zero means that after the first periods almost nobody leaves any more.",
+      "alpha and beta grow without bound together (alpha/(alpha+beta), the churn probability per period, stays near {{chance}}): retention does not rise with tenure, every customer seems equally likely to leave",
     "zh-CN":
-      "{{detail}} 对 sBG 而言，alpha 和 beta 无限增大意味着留存率不随在网时长上升：所有客户的流失概率似乎相同，用固定留存率（CVA.CLVRETENTION）即可描述该同期群。alpha 趋于零则意味着最初几期之后几乎没有客户再离开。",
+      "alpha 与 beta 同时无限增大（alpha/(alpha+beta) 即每期流失概率，稳定在约 {{chance}}）：留存率不随在网时长上升，所有客户的流失概率似乎都相同",
+  },
+  "sbg.nobodyLeavesLater": {
+    params: { runaway: "phrase" },
+    "en-US": "{{runaway}}: after the first periods almost nobody leaves any more",
+    "zh-CN": "{{runaway}}：最初几期之后几乎没有客户再离开",
+  },
+  "sbg.constantRetention": {
+    "en-US": "A constant retention rate (CVA.CLVRETENTION) describes such a cohort",
+    "zh-CN": "用固定留存率（CVA.CLVRETENTION）即可描述这样的同期群",
   },
   "sbg.wholePeriods": {
     excel: "#VALUE!",
@@ -168,12 +184,6 @@ export const RETENTION_MESSAGES = {
     "en-US": "recency {{recency}} with frequency 0: without purchases recency must be 0.",
     "zh-CN": "recency 为 {{recency}} 而 frequency 为 0：没有购买时 recency 必须为 0。",
   },
-  "bgbb.row": {
-    excel: "#VALUE!",
-    params: { row: "number", detail: "phrase" },
-    "en-US": "Row {{row}}: {{detail}}",
-    "zh-CN": "第 {{row}} 行：{{detail}}",
-  },
   "bgbb.count": {
     excel: "#VALUE!",
     params: { row: "number", value: "number" },
@@ -197,6 +207,26 @@ export const RETENTION_MESSAGES = {
     "en-US":
       "BG/BB needs at least 2 occasions after the first purchase: one cannot tell buying from dying.",
     "zh-CN": "BG/BB 至少需要首次购买之后的 2 个时机：只有一个时机无法区分不购买与流失。",
+  },
+  "bgbb.samePurchaseChance": {
+    params: { chance: "number" },
+    "en-US":
+      "alpha and beta grow without bound together (alpha/(alpha+beta), the chance to buy at an occasion, stays near {{chance}}): every customer seems to buy as often",
+    "zh-CN":
+      "alpha 与 beta 同时无限增大（alpha/(alpha+beta) 即每个时机购买的概率，稳定在约 {{chance}}）：所有客户的购买频率似乎都相同",
+  },
+  "bgbb.sameDropoutChance": {
+    params: { chance: "number" },
+    "en-US":
+      "gamma and delta grow without bound together (gamma/(gamma+delta), the chance to drop out before an occasion, stays near {{chance}}): every customer seems equally likely to drop out",
+    "zh-CN":
+      "gamma 与 delta 同时无限增大（gamma/(gamma+delta) 即每个时机前流失的概率，稳定在约 {{chance}}）：所有客户的流失概率似乎都相同",
+  },
+  "bgbb.nobodyDropsOut": {
+    params: { runaway: "phrase" },
+    "en-US":
+      "{{runaway}}: the chance to drop out before an occasion goes to 0, so nobody seems to drop out",
+    "zh-CN": "{{runaway}}：每个时机前流失的概率趋于 0，似乎没有客户流失",
   },
   "bgbb.horizon": {
     excel: "#VALUE!",

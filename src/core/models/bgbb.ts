@@ -1,9 +1,22 @@
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { type CvaError, cvaError } from "../errors";
-import { phrase } from "../messages/catalogue";
-import { groupRows, type RfmSample } from "./groupedSample";
-import { type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
-import { type ModelFit, type ModelParamsOf, namedParameters, type TransactionModel } from "./model";
+import { type Message, phrase } from "../messages/catalogue";
+import { groupRows, inRow, type RfmSample } from "./groupedSample";
+import {
+  explained,
+  type LogLikelihood,
+  maximizeLikelihood,
+  runsOff,
+  runTogether,
+  shown,
+} from "./maximumLikelihood";
+import {
+  type FitOptions,
+  type ModelFit,
+  type ModelParamsOf,
+  namedParameters,
+  type TransactionModel,
+} from "./model";
 
 /**
  * BG/BB, the beta-geometric/beta-Bernoulli model of purchases at discrete occasions: Fader, Hardie & Shang (2010),
@@ -83,30 +96,19 @@ interface BgbbSample {
  * Maximum-likelihood (α, β, γ, δ) from per-customer rows, or from the compact table of patterns with `count`
  * customers each (the donations data: 22 patterns for 11,104 donors). Throws #VALUE! naming the first bad row
  * (1-based), and when the sample cannot identify the model.
- * @example fitBgbb(x, tx, n, count).params // { alpha: 1.204, beta: 0.750, gamma: 0.657, delta: 2.783 } on the donations
+ * @example fitBgbb(x, tx, n, { count }).params // { alpha: 1.204, beta: 0.750, gamma: 0.657, delta: 2.783 } on the donations
  */
 export function fitBgbb(
   frequency: ArrayLike<number>,
   recency: ArrayLike<number>,
   periods: ArrayLike<number>,
-  count?: ArrayLike<number>
+  { count, details }: FitOptions = {}
 ): ModelFit<BgbbParams> {
   const rows = frequency.length;
-  const lengths = [
-    frequency.length,
-    recency.length,
-    periods.length,
-    ...(count ? [count.length] : []),
-  ];
-  if (lengths.some((length) => length !== rows)) {
-    const names = ["frequency", "recency", "periods", "count"];
-    throw cvaError("range.rowCounts", {
-      sizes: lengths.map((length, k) =>
-        phrase("range.rowCount", {
-          what: phrase("term.argument", { name: names[k] }),
-          rows: length,
-        })
-      ),
+  if (recency.length !== rows || periods.length !== rows || (count && count.length !== rows)) {
+    throw cvaError("model.rowCounts", {
+      names: count ? "frequency, recency, periods and count" : "frequency, recency and periods",
+      counts: [rows, recency.length, periods.length, ...(count ? [count.length] : [])].join(", "),
     });
   }
   let customers = 0;
@@ -116,7 +118,7 @@ export function fitBgbb(
     const n = periods[i];
     if (!isValidBgbbRow(frequency[i], recency[i], n)) {
       const error = bgbbRowError(frequency[i], recency[i], n) as CvaError;
-      throw cvaError("bgbb.row", { row: i + 1, detail: error.text });
+      throw inRow(i + 1, error);
     }
     const w = count ? count[i] : 1;
     if (!(w >= 0 && w < Infinity)) throw cvaError("bgbb.count", { row: i + 1, value: w });
@@ -136,12 +138,12 @@ export function fitBgbb(
   const [x, tx, n] = grouped.columns;
   const sample = { x, recency: tx, periods: n, weight, levelStart: grouped.levelStart };
   const fit = maximizeLikelihood(
-    bgbb.displayName,
-    bgbb.parameterNames,
+    bgbb,
     likelihoodOf(sample),
     [1, 1, 1, 1],
     customers,
-    grouped.size
+    grouped.size,
+    details
   );
   return { ...fit, params: namedParameters(bgbb, fit.params) };
 }
@@ -349,13 +351,35 @@ function expectedOccasionsFactor(gamma: number, s: number, h: number): number {
  */
 export const bgbb: TransactionModel<BgbbParams> = {
   kind: "transaction",
+  occasions: true,
   id: "BG/BB",
   displayName: "BG/BB",
   aliases: ["BGBB"],
   parameterNames: ["alpha", "beta", "gamma", "delta"],
   parameterUnits: [null, null, null, null],
   logLikelihood: (sample) => likelihoodOf(fromRfmSample(sample)),
-  fit: (frequency, recency, T) => fitBgbb(frequency, recency, T),
+  /**
+   * No finite maximum: a Beta's two shapes growing together mean everyone shares one purchase (or drop-out)
+   * chance; gamma to zero or delta to infinity, that nobody drops out.
+   */
+  explainRunaway(runaway, [alpha, beta, gamma, delta]) {
+    const meanings: Message[] = [];
+    if (runTogether(runaway, "alpha", "beta"))
+      meanings.push(phrase("bgbb.samePurchaseChance", { chance: shown(alpha / (alpha + beta)) }));
+    if (runTogether(runaway, "gamma", "delta"))
+      meanings.push(phrase("bgbb.sameDropoutChance", { chance: shown(gamma / (gamma + delta)) }));
+    else if (runaway.get("gamma") === "zero" || runaway.get("delta") === "infinity")
+      meanings.push(
+        phrase("bgbb.nobodyDropsOut", {
+          runaway: runsOff(runaway, runaway.get("gamma") === "zero" ? "gamma" : "delta"),
+        })
+      );
+    return explained(
+      meanings,
+      phrase("model.onlyInTheLimit", { model: "BG/BB", first: "MBG/NBD", second: "Pareto/NBD" })
+    );
+  },
+  fit: (frequency, recency, T, options) => fitBgbb(frequency, recency, T, options),
 
   /**
    * P(alive at occasion n+1 | x, tₓ, n): alive through the n observed occasions and surviving to the next one,
@@ -401,6 +425,17 @@ export const bgbb: TransactionModel<BgbbParams> = {
 
   /** E[X(n)]: purchases a new customer is expected to make at their first n occasions (FHS 2010 eq. 9). */
   expectedPurchases: (params, t) => bgbb.conditionalExpectedPurchases(params, t, 0, 0, 0),
+
+  probabilityOfPurchases: (params, n, t) => bgbbProbabilityOfPurchases(params, n, t),
+
+  /**
+   * ln L(x, tₓ, n), eq. 5: L(x, tₓ, n + t) / L(x, tₓ, n) is the chance of no purchase at the next t occasions.
+   * Inputs are taken as valid.
+   */
+  rowLogLikelihood: (params, frequency, recency, T) =>
+    lnPurchases(params, frequency, T) +
+    lnAliveThrough(params, T) +
+    lnEvidenceRatio(params, frequency, recency, T),
 };
 
 /**

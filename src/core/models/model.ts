@@ -1,5 +1,6 @@
 import type { RfmSample } from "./groupedSample";
-import type { FitReport, LogLikelihood } from "./maximumLikelihood";
+import type { Message } from "../messages/catalogue";
+import type { FitReport, LogLikelihood, Runaway } from "./maximumLikelihood";
 
 /**
  * What every model module declares about itself. The registry (registry.ts) lists the modules; the parameter row
@@ -33,10 +34,22 @@ export interface ModelIdentity<P extends { model: string }> {
   readonly parameterNames: readonly ParameterName<P>[];
   /** The unit of each parameter, in the order of parameterNames. */
   readonly parameterUnits: readonly ParameterUnit[];
+  /**
+   * When a fit finds no finite maximum: what it means about the data that these parameters run off (given the
+   * parameters where the fit stopped, in parameterNames order) and what to do; undefined for the generic text.
+   */
+  explainRunaway?(runaway: Runaway, params: Float64Array): Message | undefined;
 }
 
 /** A fitted model: its parameters and how the fit went. */
 export type ModelFit<P> = { params: P } & FitReport;
+
+export interface FitOptions {
+  /** Customers per row: a grouped table fits exactly like the rows it summarises. Default 1 each. */
+  count?: ArrayLike<number>;
+  /** Also compute standard errors, covariance and information criteria (FitReport.details). */
+  details?: boolean;
+}
 
 /**
  * A transaction ("buy till you die") model, after lifetimes' fitters. Times (recency, T, t) are in the time unit
@@ -45,10 +58,20 @@ export type ModelFit<P> = { params: P } & FitReport;
  */
 export interface TransactionModel<P extends { model: string }> extends ModelIdentity<P> {
   readonly kind: "transaction";
+  /**
+   * Times count whole occasions (BG/BB): recency, T and every horizon are whole numbers, so the model stays out of
+   * the continuous-time lists (TRANSACTION_MODELS).
+   */
+  readonly occasions?: true;
   /** The total log-likelihood of a grouped sample and its gradient, over parameter vectors in parameterNames order. */
   logLikelihood(sample: RfmSample): LogLikelihood;
   /** Maximum-likelihood fit; throws CvaError naming a bad row, or saying why the fit does not converge. */
-  fit(frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>): ModelFit<P>;
+  fit(
+    frequency: ArrayLike<number>,
+    recency: ArrayLike<number>,
+    T: ArrayLike<number>,
+    options?: FitOptions
+  ): ModelFit<P>;
   /** P(the customer is still active at T | frequency, recency, T). */
   conditionalProbabilityAlive(params: P, frequency: number, recency: number, T: number): number;
   /** Purchases expected in (T, T + t] given the customer's history. */
@@ -66,13 +89,21 @@ export interface TransactionModel<P extends { model: string }> extends ModelIden
    * P(alive) times this, which depends on (frequency, T) only. Inputs are taken as valid (callers validate).
    */
   expectedPurchasesIfAlive(params: P, t: number, frequency: number, T: number): number;
+  /** P(X(t) = n): the probability that a new customer makes exactly n repeat purchases in t time units. */
+  probabilityOfPurchases(params: P, n: number, t: number): number;
+  /**
+   * The customer's log-likelihood up to terms in frequency alone: what changes with recency and T. Observing the
+   * customer t longer without a purchase multiplies the likelihood by P(no purchase in (T, T + t] | history), so
+   * that probability is exp(rowLogLikelihood(…, T + t) − rowLogLikelihood(…, T)). Inputs are taken as valid.
+   */
+  rowLogLikelihood(params: P, frequency: number, recency: number, T: number): number;
 }
 
 /** A spend model: the expected value of a customer's purchases given the repeat purchases seen so far. */
 export interface SpendModel<P extends { model: string }> extends ModelIdentity<P> {
   readonly kind: "spend";
   /** Maximum-likelihood fit on the customers with repeat purchases (the others carry no information). */
-  fit(frequency: ArrayLike<number>, monetary: ArrayLike<number>): ModelFit<P>;
+  fit(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options?: FitOptions): ModelFit<P>;
   /** E[spend per purchase | frequency, mean repeat spend]. */
   conditionalExpectedAverageSpend(params: P, frequency: number, monetary: number): number;
 }

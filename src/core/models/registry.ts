@@ -26,9 +26,14 @@ export type SpendModelParams = ParamsOf<RegisteredSpendModel>;
 export type RegisteredRetentionModel = Extract<RegisteredModel, { kind: "retention" }>;
 export type RetentionModelParams = ParamsOf<RegisteredRetentionModel>;
 
-/** The transaction models in registry order: id, displayName, parameterNames, fit and predictions each. */
+/**
+ * The transaction models of continuous time in registry order (id, displayName, parameterNames, fit and predictions
+ * each): the pane's model choice and the model check, which measure time in days or weeks. A model of whole
+ * occasions (BG/BB) is left out; its row still works wherever a transaction model's does.
+ */
 export const TRANSACTION_MODELS: readonly RegisteredTransactionModel[] = MODELS.filter(
-  (model): model is RegisteredTransactionModel => model.kind === "transaction"
+  (model): model is RegisteredTransactionModel =>
+    model.kind === "transaction" && model.occasions !== true
 );
 
 /** The model with this id. */
@@ -53,11 +58,4 @@ export function modelNamed(name: string): RegisteredModel | undefined {
   const key = name.trim().toUpperCase();
   return MODELS.find((model) => model.id.toUpperCase() === key || model.aliases.includes(key)) as
     RegisteredModel | undefined;
-}
-
-/** "A, B or C". */
-export function orList(items: readonly string[]): string {
-  return items.length < 2
-    ? items.join("")
-    : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }

@@ -1,8 +1,15 @@
 import betaln from "@stdlib/math-base-special-betaln";
-import { cvaError, isCvaError } from "../errors";
+import { cvaError } from "../errors";
 import { type Message, phrase } from "../messages/catalogue";
-import { hyp2f1 } from "./hyp2f1";
-import { type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
+import { unitHyp2f1 } from "./hyp2f1";
+import {
+  explained,
+  type LogLikelihood,
+  maximizeLikelihood,
+  runsOff,
+  runTogether,
+  shown,
+} from "./maximumLikelihood";
 import { type ModelFit, type ModelParamsOf, namedParameters, type RetentionModel } from "./model";
 
 /**
@@ -47,21 +54,14 @@ export function fitSbg(
   cohortSizes?: readonly number[]
 ): ModelFit<SbgParams> {
   const sample = sbgSample(survivors, cohortSizes);
-  try {
-    const fit = maximizeLikelihood(
-      sbg.displayName,
-      sbg.parameterNames,
-      likelihoodOf(sample),
-      [1, 1],
-      sample.customers,
-      sample.cohorts
-    );
-    return { ...fit, params: namedParameters(sbg, fit.params) };
-  } catch (error) {
-    if (!isCvaError(error)) throw error;
-    // What the two ways of having no finite maximum mean for retention.
-    throw cvaError("sbg.noFiniteFit", { detail: error.text });
-  }
+  const fit = maximizeLikelihood(
+    sbg,
+    likelihoodOf(sample),
+    [1, 1],
+    sample.customers,
+    sample.cohorts
+  );
+  return { ...fit, params: namedParameters(sbg, fit.params) };
 }
 
 function sbgSample(
@@ -225,13 +225,10 @@ function discountedSum(alpha: number, b: number, discountRate: number): number {
     if (alpha > 1) return (c - 1) / (alpha - 1);
     throw cvaError("sbg.infiniteLifetime", { alpha });
   }
-  try {
-    return hyp2f1(1, b, c, 1 / (1 + d));
-  } catch (error) {
-    // ₂F₁ needs ~37/(1 − z) terms as z = 1/(1+d) nears 1, and gives up loudly beyond its limit.
-    if (!(error instanceof RangeError)) throw error;
-    throw cvaError("sbg.discountTooSmall", { rate: d });
-  }
+  // Positive terms below the sum, as c > b; ~37/(1 − z) of them as z = 1/(1+d) nears 1, NaN past the series' limit.
+  const sum = unitHyp2f1(b, c, 1 / (1 + d));
+  if (Number.isNaN(sum)) throw cvaError("sbg.discountTooSmall", { rate: d });
+  return sum;
 }
 
 /** Throws #VALUE! unless t is a whole number ≥ min. */
@@ -248,6 +245,18 @@ export const sbg: RetentionModel<SbgParams> = {
   aliases: [],
   parameterNames: ["alpha", "beta"],
   parameterUnits: [null, null],
+  /**
+   * No finite maximum: alpha and beta growing together mean one churn probability for everyone (a homogeneous
+   * cohort, as CVA.CLVRETENTION assumes); alpha running off to zero, that nobody leaves after the first periods.
+   */
+  explainRunaway(runaway, [alpha, beta]) {
+    const meanings = runTogether(runaway, "alpha", "beta")
+      ? [phrase("sbg.sameChurn", { chance: shown(alpha / (alpha + beta)) })]
+      : runaway.get("alpha") === "zero"
+        ? [phrase("sbg.nobodyLeavesLater", { runaway: runsOff(runaway, "alpha") })]
+        : [];
+    return explained(meanings, phrase("sbg.constantRetention"));
+  },
   fit: fitSbg,
   /** S(t) = B(α, β+t)/B(α, β): the share of a cohort still active after t renewal opportunities. */
   survival(params, t) {

@@ -1,6 +1,6 @@
 import { rfmSample } from "./groupedSample";
 import { maximizeLikelihood } from "./maximumLikelihood";
-import { type ModelFit, namedParameters, type TransactionModel } from "./model";
+import { type FitOptions, type ModelFit, namedParameters, type TransactionModel } from "./model";
 
 /**
  * Maximum-likelihood fit of a transaction model on (frequency, recency, T) columns. Starts from 1 for the unitless
@@ -11,17 +11,18 @@ export function fitTransactionModelOn<P extends { model: string }>(
   model: TransactionModel<P>,
   frequency: ArrayLike<number>,
   recency: ArrayLike<number>,
-  T: ArrayLike<number>
+  T: ArrayLike<number>,
+  options: FitOptions = {}
 ): ModelFit<P> {
-  const sample = rfmSample(frequency, recency, T);
+  const sample = rfmSample(frequency, recency, T, options.count);
   const start = model.parameterUnits.map((unit) => (unit === "time" ? sample.timePerPurchase : 1));
   const fit = maximizeLikelihood(
-    model.displayName,
-    model.parameterNames,
+    model,
     model.logLikelihood(sample),
     start,
     sample.customers,
-    sample.size
+    sample.size,
+    options.details
   );
   return { ...fit, params: namedParameters(model, fit.params) };
 }

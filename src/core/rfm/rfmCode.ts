@@ -14,27 +14,3 @@ function digit(score: number): number {
     throw cvaError("rfm.codeScore", { score });
   return score;
 }
-
-/**
- * The codes of a whole population, through a table of the bins³ possible codes so that a million customers cost a
- * million lookups rather than a million string builds.
- * @example rfmCodeList(Uint8Array.of(5, 1), Uint8Array.of(4, 1), Uint8Array.of(5, 2)) // ["545", "112"]
- */
-export function rfmCodeList(
-  recency: Uint8Array,
-  frequency: Uint8Array,
-  monetary: Uint8Array
-): string[] {
-  const table = new Map<number, string>();
-  const codes = new Array<string>(recency.length);
-  for (let i = 0; i < recency.length; i++) {
-    const key = (recency[i] << 16) | (frequency[i] << 8) | monetary[i];
-    let code = table.get(key);
-    if (code === undefined) {
-      code = rfmCode(recency[i], frequency[i], monetary[i]);
-      table.set(key, code);
-    }
-    codes[i] = code;
-  }
-  return codes;
-}

@@ -1,6 +1,6 @@
 import { cvaError } from "../errors";
 import { phrase } from "../messages/catalogue";
-import { sortOrder } from "../stats/sortOrder";
+import { Ranker } from "../stats/ranker";
 
 /**
  * A weighted multi-factor score from 0 to 100 per customer, from measures of different units side by side
@@ -38,11 +38,15 @@ export function weightedScores(
   for (const column of columns) if (column.length !== n) throw cvaError("score.lengths");
   const scores = new Float64Array(n);
   if (n === 0) return scores;
-  const ranks = new Float64Array(n);
+  const ranker = new Ranker(n);
   for (let j = 0; j < m; j++) {
-    percentRanks(columns[j], dirs[j], ranks, j);
-    const w = scaled[j];
-    for (let i = 0; i < n; i++) scores[i] += w * ranks[i];
+    const column = columns[j];
+    for (let i = 0; i < n; i++) {
+      const x = column[i];
+      if (!(x > -Infinity && x < Infinity))
+        throw cvaError("measure.notFinite", { what: phrase("term.measure", { n: j + 1 }) });
+    }
+    addPercentRanks(ranker, column, dirs[j], scaled[j], scores);
   }
   // Dividing by the weight sum once at the end keeps a customer ranked first on every measure at exactly 100 (never
   // 100.00000000000001), and dividing before multiplying by 100 cannot overflow.
@@ -65,32 +69,21 @@ function scaledWeights(weights: readonly number[]): number[] {
 }
 
 /**
- * Writes each value's percentile rank #{values below}/(n − 1) (below = above for direction −1) into `ranks`, by one
- * sweep over the sort order: a binary search per value would pay a cache miss per step on a million rows.
+ * Adds w × each value's percentile rank #{values below}/(n − 1) (below = above for direction −1) to its score; ties
+ * share their rank. A single customer ranks 1.
  */
-function percentRanks(
+function addPercentRanks(
+  ranker: Ranker,
   column: ArrayLike<number>,
   direction: number,
-  ranks: Float64Array,
-  j: number
+  w: number,
+  scores: Float64Array
 ): void {
   const n = column.length;
-  const oriented = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = column[i];
-    if (!(x > -Infinity && x < Infinity))
-      throw cvaError("measure.notFinite", { what: phrase("term.measure", { n: j + 1 }) });
-    oriented[i] = direction * x;
-  }
   if (n === 1) {
-    ranks[0] = 1;
+    scores[0] += w;
     return;
   }
-  const { order, sorted } = sortOrder(oriented);
-  let below = 0;
-  for (let p = 1; p < n; p++) {
-    if (sorted[p] !== sorted[p - 1]) below = p;
-    ranks[order[p]] = below / (n - 1);
-  }
-  ranks[order[0]] = 0;
+  const below = ranker.below(column, direction);
+  for (let i = 0; i < n; i++) scores[i] += w * (below[i] / (n - 1));
 }

@@ -109,7 +109,7 @@ export type SegmentationMethod = {
 /**
  * Segments the customers of a selection by one method and lays the result out per sheet row, ready for a
  * preview (tiers, quality report) and for planSegmentationOutput.
- * @example segmentCustomers({ rows: [[10], [20], [30], [40], [50]], hasHeader: false }, { method: "tiers", column: 0 }).columns[0].values // ["Low", "Low", "Medium", "Medium", "High"]
+ * @example segmentCustomers({ rows: [[10], [20], [30], [40], [50]], hasHeader: false }, { method: "tiers", column: 0 }).columns[0].values // ["Low", "Low", "Low", "Medium", "High"]
  */
 export function segmentCustomers(
   table: CustomerRows,

@@ -3,8 +3,6 @@ import { parseRangeAddress, rangeAddress } from "../workbook/a1";
 import type { SheetRange } from "../workbook/workbookPort";
 import { MAX_TIERS } from "../segmentation/palette";
 
-/** The store key of the last segmentation's configuration (see workbookStore.ts for where it lives). */
-export const CONFIG_KEY = "cva.segmentation.config";
 /** Written into the configuration so another program's JSON under the same key is told apart. */
 export const CONFIG_FORMAT = "cva.segmentation.config";
 export const CONFIG_VERSION = 1;
@@ -127,21 +125,26 @@ const LISTED_ISSUES = 3;
  * @example parseConfigWith(schema, "{").ok // false
  */
 export function parseConfigWith<C>(schema: z.ZodType<C>, text: unknown): ParsedConfig<C> {
+  if (typeof text !== "string")
+    return { ok: false, problem: "invalid", message: "The stored configuration is not text." };
+  let parsed: unknown;
   try {
-    if (typeof text !== "string")
-      return { ok: false, problem: "invalid", message: "The stored configuration is not text." };
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return {
-        ok: false,
-        problem: "notJson",
-        message: "The stored configuration is damaged (not valid JSON).",
-      };
-    }
-    const record = parsed as { format?: unknown; version?: unknown };
-    if (typeof parsed !== "object" || parsed === null || record.format !== CONFIG_FORMAT)
+    parsed = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      problem: "notJson",
+      message: "The stored configuration is damaged (not valid JSON).",
+    };
+  }
+  return checkConfigWith(schema, parsed);
+}
+
+/** parseConfigWith for a configuration already read from JSON (e.g. one inside another stored value). */
+export function checkConfigWith<C>(schema: z.ZodType<C>, value: unknown): ParsedConfig<C> {
+  try {
+    const record = value as { format?: unknown; version?: unknown };
+    if (typeof value !== "object" || value === null || record.format !== CONFIG_FORMAT)
       return {
         ok: false,
         problem: "foreign",
@@ -156,7 +159,7 @@ export function parseConfigWith<C>(schema: z.ZodType<C>, text: unknown): ParsedC
             ? `The stored configuration was written by a newer version of the add-in (format ${record.version}); update the add-in to use it.`
             : `The stored configuration has an unknown format version (${JSON.stringify(record.version)}).`,
       };
-    const checked = schema.safeParse(parsed);
+    const checked = schema.safeParse(value);
     if (checked.success) return { ok: true, config: checked.data };
     const issues = checked.error.issues.map(
       (issue) => `${issue.path.map(String).join(".") || "configuration"}: ${issue.message}`

@@ -1,7 +1,7 @@
 import { cvaError } from "../errors";
 import { phrase } from "../messages/catalogue";
-import { percentileIncSorted } from "../stats/percentileInc";
-import { sortedAscending } from "../stats/sortedAscending";
+import { percentilesInc } from "../stats/percentileInc";
+import { scratchFloat64 } from "../stats/scratch";
 
 export type TierBasis = "customers" | "value";
 
@@ -17,7 +17,10 @@ export interface Tiers {
   /** Tier index per customer: 0 for the first label (the best), … */
   tiers: Uint8Array;
   labels: readonly string[];
-  /** thresholds[j]: a value ≥ it is in tier j or better (descending). */
+  /**
+   * thresholds[j], descending: a value strictly above it is in tier j or better. −Infinity (basis "value" only) when
+   * every customer helps make up the first cutoff of value.
+   */
   thresholds: number[];
 }
 
@@ -40,15 +43,18 @@ export function defaultTierLabels(count: number): readonly string[] {
 }
 
 /**
- * Value tiers, best first. A customer is in the first tier j whose threshold T_j its value reaches (x ≥ T_j), else in
- * the last tier; equal values therefore always share a tier.
+ * Value tiers, best first. A customer is in the first tier j whose threshold T_j its value strictly beats (x > T_j),
+ * else in the last tier: ties never promote, and equal values always share a tier.
  *
  * basis "customers" (share of customers): T_j = PERCENTILE.INC(values, 1 − c_j), so with cutoffs {0.2, 0.5} the top
- * 20 % of customers by value are High, the next 30 % Medium and the rest Low — checkable with PERCENTILE.INC.
+ * 20 % of customers by value are High, the next 30 % Medium and the rest Low. A value equal to the threshold stays
+ * below it: with 85 % of the customers at 0, both thresholds are 0, the 15 % who spent are High and nobody is Medium.
+ * Checkable in Excel for F2:F101: =CHOOSE(1+SUM(--(F2<=PERCENTILE.INC(F$2:F$101,{0.8,0.5}))),"High","Medium","Low").
  *
- * basis "value" (ABC analysis, share of value): customers sorted by value, descending; a customer is in tier j when
- * the value of all customers strictly above it is less than c_j of the total, i.e. it helps make up the first
- * c_j of total value. T_j is the smallest value that qualifies. Values must be ≥ 0 with a positive total.
+ * basis "value" (ABC analysis, share of value): customers sorted by value, descending; walking down one customer at a
+ * time, T_j is the value of the first customer at which the value of those before it reaches c_j of the total, and
+ * the customers strictly above T_j — those who make up the first c_j of total value — are in tier j or better.
+ * Values must be ≥ 0 with a positive total.
  *
  * Reference: Microsoft, "PERCENTILE.INC function"; ABC analysis as in Silver, Pyke & Thomas (2017), "Inventory and
  * Production Management in Supply Chains", 4th ed., §2.4 (classification by cumulative share of value).
@@ -68,18 +74,25 @@ export function assignTiers(values: ArrayLike<number>, options: TierOptions = {}
   const n = values.length;
   const tiers = new Uint8Array(n);
   if (n === 0) return { tiers, labels, thresholds: [] };
-  const sorted = sortedAscending(values);
-  if (!Number.isFinite(sorted[0]) || !Number.isFinite(sorted[n - 1]))
-    throw cvaError("measure.notFinite", { what: phrase("term.values") });
+  const copy = scratchFloat64(n);
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (!(x > -Infinity && x < Infinity))
+      throw cvaError("measure.notFinite", { what: phrase("term.values") });
+    copy[i] = x;
+  }
   const thresholds =
     basis === "customers"
-      ? cutoffs.map((c) => percentileIncSorted(sorted, 1 - c))
-      : valueShareThresholds(sorted, cutoffs);
+      ? percentilesInc(
+          copy,
+          cutoffs.map((c) => 1 - c)
+        )
+      : valueShareThresholds(copy.sort(), cutoffs);
   const last = cutoffs.length;
   for (let i = 0; i < n; i++) {
     const x = values[i];
     let tier = 0;
-    while (tier < last && x < thresholds[tier]) tier++;
+    while (tier < last && !(x > thresholds[tier])) tier++;
     tiers[i] = tier;
   }
   return { tiers, labels, thresholds };
@@ -95,25 +108,23 @@ function checkCutoffs(cutoffs: readonly number[]): void {
   });
 }
 
-/** Walks the customers from the largest value down, group of equal values by group, tracking the value above them. */
+/**
+ * Walks the customers from the largest value down, one at a time, adding up the value before each. Values are
+ * divided by the largest first, so the running sums stay below n even for values near 1.8e308.
+ */
 function valueShareThresholds(sorted: Float64Array, cutoffs: readonly number[]): number[] {
   const n = sorted.length;
   if (sorted[0] < 0) throw cvaError("tier.valueNegative", { value: sorted[0] });
+  const largest = sorted[n - 1];
+  if (largest === 0) throw cvaError("tier.valueZero");
   let total = 0;
-  for (let i = 0; i < n; i++) total += sorted[i];
-  if (total === 0) throw cvaError("tier.valueZero");
-  const thresholds = cutoffs.map(() => sorted[n - 1]);
-  let above = 0;
-  let i = n - 1;
-  while (i >= 0) {
-    const x = sorted[i];
-    for (let j = 0; j < cutoffs.length; j++) if (above < cutoffs[j] * total) thresholds[j] = x;
-    let group = 0;
-    while (i >= 0 && sorted[i] === x) {
-      group += x;
-      i--;
-    }
-    above += group;
+  for (let i = 0; i < n; i++) total += sorted[i] / largest;
+  const thresholds = cutoffs.map(() => -Infinity);
+  let before = 0;
+  let j = 0;
+  for (let i = n - 1; i >= 0 && j < cutoffs.length; i--) {
+    while (j < cutoffs.length && before >= cutoffs[j] * total) thresholds[j++] = sorted[i];
+    before += sorted[i] / largest;
   }
   return thresholds;
 }

@@ -40,7 +40,7 @@ export function LastAnalysis({
 }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  const { config } = stored;
+  const config = stored.analyses.at(-1)?.config;
   return (
     <>
       {config && !config.ok && (

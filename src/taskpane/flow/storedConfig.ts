@@ -3,6 +3,7 @@ import {
   CONFIG_VERSION,
   ConfigOf,
   ParsedConfig,
+  checkConfigWith,
   configSchema,
   parseConfigWith,
   storedRange,
@@ -23,6 +24,11 @@ export type StoredConfig = ParsedConfig<SegmentationConfig>;
 /** Reads a stored configuration; never throws (see parseConfigWith). */
 export function parseConfig(text: unknown): StoredConfig {
   return parseConfigWith(CONFIG_SCHEMA, text);
+}
+
+/** checkConfigWith for a configuration already read from JSON. */
+export function checkConfig(value: unknown): StoredConfig {
+  return checkConfigWith(CONFIG_SCHEMA, value);
 }
 
 /** What the pane knows about a run when it saves it with the workbook. */

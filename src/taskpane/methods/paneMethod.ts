@@ -2,7 +2,7 @@ import type { ComponentType } from "react";
 import type { BgNbdParams } from "../../core/models/bgnbd";
 import type { GammaGammaParams } from "../../core/models/gammaGamma";
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
-import type { MeasureColumns, RunSnapshot } from "../../core/sharing/snapshot";
+import type { MeasureColumns, SlotRun } from "../../core/sharing/snapshot";
 import type { z } from "../../core/sharing/zod";
 import type { ColumnRole } from "../../core/table/headerRole";
 import type { WritePlan } from "../../core/workbook/workbookPort";
@@ -32,7 +32,7 @@ export interface MethodReport {
   /** What the preview says of it. */
   lines: string[];
   /** The sheet's write plan, and a note for the pane when the comparison with the previous run flags something. */
-  plan(previous: RunSnapshot | null, locale: string): { plan: WritePlan; note: Problem | null };
+  plan(previous: SlotRun | null, locale: string): { plan: WritePlan; note: Problem | null };
 }
 
 /** What a method's engine call gives the pane: the result, and what it left out beyond the engine's own report. */

@@ -30,7 +30,7 @@ const exact: BgbbParams = { model: "BG/BB", ...DONATIONS.optimum };
 const parameterNames = ["alpha", "beta", "gamma", "delta"] as const;
 
 describe("BG/BB on the donations data (Fader, Hardie & Shang 2010: 22 patterns, 11,104 donors)", () => {
-  const fit = fitBgbb(data.frequency, data.recency, data.periods, data.count);
+  const fit = fitBgbb(data.frequency, data.recency, data.periods, { count: data.count });
 
   it("reproduces the published alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, and the exact optimum", () => {
     for (const name of parameterNames) {
@@ -205,6 +205,16 @@ describe("BG/BB predictions", () => {
     }
   });
 
+  it("gives the chance of no purchase at the next occasions from its row likelihood (mpmath)", () => {
+    DONATIONS.histories.forEach(([x, tx], i) => {
+      const none = Math.exp(
+        bgbb.rowLogLikelihood(exact, x, tx, 11) - bgbb.rowLogLikelihood(exact, x, tx, 6)
+      );
+      expectRelative(none, DONATIONS.noneNextFive[i], 1e-12);
+      expect(none).toBeGreaterThanOrEqual(1 - bgbb.conditionalProbabilityAlive(exact, x, tx, 6));
+    });
+  });
+
   it("conditional expectation = P(alive at the next occasion) × expectation if alive then", () => {
     const alive = bgbb.conditionalProbabilityAlive(exact, 2, 4, 6);
     expectRelative(
@@ -254,7 +264,10 @@ describe("BG/BB fit input", () => {
       () => fitBgbb([0, 2, 3], [0, 4, 2], [6, 6, 6]),
       /^Row 3: frequency 3 exceeds recency 2/
     );
-    expectError(() => fitBgbb([0, 1], [0, 1], [6, 6], [10, -1]), /^Row 2: count must be/);
+    expectError(
+      () => fitBgbb([0, 1], [0, 1], [6, 6], { count: [10, -1] }),
+      /^Row 2: count must be/
+    );
     expectError(() => fitBgbb([0, 1], [0, 1], [6]), /same number of rows/);
     expectError(() => fitBgbb([1], [1], [6]), /at least 2 customers/);
     expectError(() => fitBgbb([0, 0], [0, 0], [6, 6]), /Nobody bought/);

@@ -5,7 +5,8 @@ import {
   parseTransactionModelParams,
 } from "../../../src/core/models/parameterRow";
 import type { ModelParams } from "../../../src/core/models/registry";
-import { CvaError } from "../../../src/core/errors";
+import { CvaError, errorText } from "../../../src/core/errors";
+import { bgNbd } from "../../../src/core/models/bgnbd";
 
 describe("model parameter rows", () => {
   it.each<ModelParams>([
@@ -40,7 +41,7 @@ describe("model parameter rows", () => {
     expect(() => parseModelParams(["NBD", 1, 2, 3, 4])).toThrow(
       new CvaError(
         "#VALUE!",
-        'modelParams must start with a model name (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, GG or sBG), got "NBD".'
+        'modelParams must start with a model name (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, GG, sBG), got "NBD".'
       )
     );
     expect(() => parseModelParams(["BG/NBD", 1, 2, 3])).toThrow("BG/NBD parameter b is blank.");
@@ -58,5 +59,35 @@ describe("model parameter rows", () => {
       "got Gamma-Gamma (GG) ones"
     );
     expect(() => parseSpendModelParams(["BG/NBD", 1, 2, 3, 4])).toThrow("got BG/NBD ones");
+  });
+});
+
+describe("model errors in the user's language", () => {
+  it("render every model message in Chinese, parameters and run-off explanations included", () => {
+    const frequency = Array.from({ length: 200 }, (_, i) => 1 + (i % 5));
+    const T = Array.from({ length: 200 }, (_, i) => 20 + (i % 20));
+    const failures = [
+      () => bgNbd.fit(frequency, T, T),
+      () => parseModelParams(["NBD", 1, 2, 3, 4]),
+      () => parseTransactionModelParams(["GG", 1, 2, 3, ""]),
+      () => bgNbd.fit([0, 2, 1], [0, 3, 0], [5, 5, 5]),
+    ];
+    const texts = failures.map((fail) => {
+      try {
+        fail();
+      } catch (error) {
+        return errorText(error as CvaError, "zh-CN");
+      }
+      throw new Error("expected a failure");
+    });
+    expect(texts[0]).toMatch(
+      /^BG\/NBD 在这些数据上没有最优拟合：.*a 趋于零：每次购买后流失的概率趋于 0/
+    );
+    expect(texts[1]).toBe(
+      'modelParams 必须以模型名称开头（BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, GG, sBG），当前为 "NBD"。'
+    );
+    expect(texts[2]).toMatch(/^此处需要交易模型（BG\/NBD, Pareto\/NBD, MBG\/NBD, BG\/BB）的参数/);
+    expect(texts[3]).toMatch(/^第 3 行：frequency 为 1 而 recency 为 0/);
+    for (const text of texts) expect(text).not.toMatch(/\b(the|must|runs|got)\b/);
   });
 });

@@ -95,7 +95,7 @@ describe("predictedClv", () => {
         dataUnit: "D",
       }
     );
-    expect((clv[0] as CvaError).code).toBe("#NUM!");
+    expect((clv[0] as CvaError).code).toBe("#VALUE!");
     expect((clv[0] as CvaError).message).toMatch(/^The horizon \d+ is too long/);
     expect(clv[1]).toBeGreaterThan(0);
   });

@@ -82,3 +82,6 @@ print("  P(alive at 7) for (0,0), (2,4), (6,6):", [mp.nstr(p_alive(x, tx, 6), 14
 print("  E[X(6, 6+5)] for (0,0), (2,4), (6,6):", [mp.nstr(expected(x, tx, 6, 5), 14) for x, tx in ((0, 0), (2, 4), (6, 6))])
 print("  expected donations in the next 5 years, all donors:", mp.nstr(sum(w * expected(x, tx, n, 5) for x, tx, n, w in rows), 14))
 print("  donors with x repeat donations in 6 years, x = 0..6:", [mp.nstr(11104 * p_purchases(6, x), 14) for x in range(7)])
+print("  P(no donation in the next 5 years) for (0,0), (2,4), (6,6):",
+      [mp.nstr(likelihood(a, b, g, d, x, tx, 11) / likelihood(a, b, g, d, x, tx, 6), 14)
+       for x, tx in ((0, 0), (2, 4), (6, 6))])

@@ -49,12 +49,10 @@ function excelPercentile(values: number[], k: number): number {
   return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
 }
 
+/** A score goes up only by strictly beating a break point: larger, or for recency smaller. */
 function expectedScores(values: number[], bins: number, smallerIsBetter: boolean): number[] {
   const cuts = Array.from({ length: bins - 1 }, (_, k) => excelPercentile(values, (k + 1) / bins));
-  return values.map((x) => {
-    const exceeded = cuts.filter((c) => x > c).length;
-    return smallerIsBetter ? bins - exceeded : 1 + exceeded;
-  });
+  return values.map((x) => 1 + cuts.filter((c) => (smallerIsBetter ? x < c : x > c)).length);
 }
 
 describe("RFM and tiers on the CDNOW transactions", () => {
@@ -104,11 +102,11 @@ describe("RFM and tiers on the CDNOW transactions", () => {
     const high = excelPercentile(monetary, 0.8);
     const medium = excelPercentile(monetary, 0.5);
     expect(result.thresholds).toEqual([high, medium]);
-    const expected = monetary.map((x) => (x >= high ? "High" : x >= medium ? "Medium" : "Low"));
+    const expected = monetary.map((x) => (x > high ? "High" : x > medium ? "Medium" : "Low"));
     expect(Array.from(result.tiers, (t) => result.labels[t])).toEqual(expected);
     const highShare = expected.filter((t) => t === "High").length / monetary.length;
-    expect(highShare).toBeGreaterThanOrEqual(0.2);
-    expect(highShare).toBeLessThan(0.201);
+    expect(highShare).toBeGreaterThan(0.199);
+    expect(highShare).toBeLessThanOrEqual(0.2);
   });
 
   it("tiers by share of value match a cumulative-share walk", () => {
@@ -119,16 +117,17 @@ describe("RFM and tiers on the CDNOW transactions", () => {
     });
     const total = monetary.reduce((a, b) => a + b, 0);
     const descending = [...monetary].sort((a, b) => b - a);
-    const valueAbove = new Map<number, number>();
-    let running = 0;
-    for (const x of descending) {
-      if (!valueAbove.has(x)) valueAbove.set(x, running);
-      running += x;
-    }
-    const expected = monetary.map((x) => {
-      const above = valueAbove.get(x)!;
-      return above < 0.5 * total ? "A" : above < 0.8 * total ? "B" : "C";
-    });
+    // The break of a cutoff: the first customer, walking down, with that share of the value before it.
+    const breakOf = (share: number) => {
+      let before = 0;
+      for (const x of descending) {
+        if (before >= share * total) return x;
+        before += x;
+      }
+      return -Infinity;
+    };
+    const [a, b] = [breakOf(0.5), breakOf(0.8)];
+    const expected = monetary.map((x) => (x > a ? "A" : x > b ? "B" : "C"));
     expect(Array.from(result.tiers, (t) => result.labels[t])).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { cvaErrorWith } from "../cvaErrorMatcher";
-import { rfmCode, rfmCodeList } from "../../../src/core/rfm/rfmCode";
+import { rfmCode } from "../../../src/core/rfm/rfmCode";
 import { rfmScores } from "../../../src/core/rfm/rfmScores";
 
 describe("rfmScores", () => {
@@ -13,18 +13,35 @@ describe("rfmScores", () => {
     expect(Array.from(s.recency)).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
   });
 
-  it("gives equal values equal scores, a value on a break point not exceeding it", () => {
+  it("gives equal values equal scores, and a value on a break point does not beat it", () => {
     const f = [1, 1, 1, 1, 2, 2, 3, 8];
     const s = rfmScores(f, f, f, 4);
     // PERCENTILE.INC at 0.25, 0.5, 0.75 of the sorted column: 1, 1.5, 2.25
     expect(s.breakpoints.frequency).toEqual([1, 1.5, 2.25]);
     expect(Array.from(s.frequency)).toEqual([1, 1, 1, 1, 3, 3, 4, 4]);
-    expect(Array.from(s.recency)).toEqual([4, 4, 4, 4, 2, 2, 1, 1]);
+    // Recency 1 sits on the first break point: it beats (is below) only 1.5 and 2.25.
+    expect(Array.from(s.recency)).toEqual([3, 3, 3, 3, 2, 2, 1, 1]);
+  });
+
+  it("never promotes a tie group: 70 % tied at the worst recency get R = 1", () => {
+    // A CRM export capping recency at 365 days: 30 customers at 1..30 days, 70 at 365.
+    const recency = [...Array.from({ length: 30 }, (_, i) => i + 1), ...new Array(70).fill(365)];
+    const ones = new Array(100).fill(1);
+    const s = rfmScores(recency, ones, ones, 5);
+    // PERCENTILE.INC at 0.2: rank 19.8 → 20 + 0.8·(21 − 20); from 0.4 on (rank ≥ 39.6) the tied 365.
+    expect(s.breakpoints.recency).toEqual([20.8, 365, 365, 365]);
+    expect(Array.from(s.recency.subarray(30))).toEqual(new Array(70).fill(1));
+    expect(Array.from(s.recency.subarray(0, 30))).toEqual([
+      ...new Array(20).fill(5),
+      ...new Array(10).fill(4),
+    ]);
+    // Frequency and monetary all tied: nobody beats a break point.
+    expect(new Set(s.frequency)).toEqual(new Set([1]));
   });
 
   it("scores a single customer and an empty population", () => {
     const one = rfmScores([3], [1], [20], 5);
-    expect([one.recency[0], one.frequency[0], one.monetary[0]]).toEqual([5, 1, 1]);
+    expect([one.recency[0], one.frequency[0], one.monetary[0]]).toEqual([1, 1, 1]);
     expect(rfmScores([], [], [], 5).recency.length).toBe(0);
   });
 
@@ -44,9 +61,6 @@ describe("rfmScores", () => {
 describe("rfmCode", () => {
   it("writes the scores as digits, recency first", () => {
     expect(rfmCode(5, 4, 5)).toBe("545");
-    expect(
-      rfmCodeList(Uint8Array.of(5, 1, 5), Uint8Array.of(4, 1, 4), Uint8Array.of(5, 2, 5))
-    ).toEqual(["545", "112", "545"]);
     expect(() => rfmCode(10, 1, 1)).toThrow(/at most 9 bins/);
   });
 });

@@ -170,7 +170,8 @@ describe("segmentCustomers: value tiers", () => {
         actions: ["action.vip", "action.nurture", "action.winBack"],
       }
     );
-    expect(result.columns[0].values).toEqual(["C", "A", "B", "A", "B", "B"]);
+    // 80 % of the value is reached inside the tied 10s, so none of them is promoted to B (ties never promote).
+    expect(result.columns[0].values).toEqual(["C", "A", "C", "A", "C", "C"]);
     expect(result.tiers).toEqual([
       {
         label: "A",
@@ -182,18 +183,18 @@ describe("segmentCustomers: value tiers", () => {
       },
       {
         label: "B",
-        customers: 3,
-        value: 30,
-        shareOfCustomers: 3 / 6,
-        shareOfValue: 0.3,
+        customers: 0,
+        value: 0,
+        shareOfCustomers: 0,
+        shareOfValue: 0,
         action: "action.nurture",
       },
       {
         label: "C",
-        customers: 1,
-        value: 5,
-        shareOfCustomers: 1 / 6,
-        shareOfValue: 0.05,
+        customers: 4,
+        value: 35,
+        shareOfCustomers: 4 / 6,
+        shareOfValue: 0.35,
         action: "action.winBack",
       },
     ]);
@@ -212,7 +213,7 @@ describe("segmentCustomers: value tiers", () => {
         { rows, hasHeader: false },
         { method: "tiers", column: 0, cutoffs: [0.5], labels: ["A", "B"] }
       ).columns[0].values
-    ).toEqual(["B", "A", "A"]);
+    ).toEqual(["B", "B", "A"]); // 10 is the median: only a value above it is promoted
   });
 
   it("refuses tier names equal but for case, and more tiers than colours", () => {

@@ -112,7 +112,7 @@ describe("planSegmentationOutput", () => {
       }
     );
     expect(rangeAddress(plan.target)).toBe("C5:C9");
-    expect(plan.values).toEqual([["Low"], ["Low"], ["Medium"], ["Medium"], ["High"]]);
+    expect(plan.values).toEqual([["Low"], ["Low"], ["Low"], ["Medium"], ["High"]]);
     expect(rangeAddress(plan.fills.range)).toBe("C5:C9");
     expect(plan.fills.rules.map((r) => r.formula)).toEqual([
       '=C5="High"',
@@ -123,8 +123,8 @@ describe("planSegmentationOutput", () => {
     expect(plan.legend.values).toEqual([
       ["Tier", "客户数", "% of customers", "Value", "% of value", "Recommended action"],
       ["High", 1, 20, 50, 33.3, "«action.vip»"],
-      ["Medium", 2, 40, 70, 46.7, "«action.personalised»"],
-      ["Low", 2, 40, 30, 20, "«action.basicService»"],
+      ["Medium", 1, 20, 40, 26.7, "«action.personalised»"],
+      ["Low", 3, 60, 60, 40, "«action.basicService»"],
     ]);
   });
 

@@ -25,16 +25,46 @@ describe("assignTiers", () => {
     ]);
   });
 
-  it("lets ties share a tier", () => {
-    expect(labelsOf([5, 5, 5, 5, 1])).toEqual(["High", "High", "High", "High", "Low"]);
-    expect(labelsOf([7])).toEqual(["High"]);
+  it("never promotes ties: a value must strictly beat the threshold", () => {
+    // 85 % zero spenders: PERCENTILE.INC at 0.8 and 0.5 are both 0, so the 15 who spent are High, nobody Medium.
+    const mostlyZero = [...new Array(85).fill(0), ...Array.from({ length: 15 }, (_, i) => 10 + i)];
+    const t = assignTiers(mostlyZero);
+    expect(t.thresholds).toEqual([0, 0]);
+    expect(labelsOf(mostlyZero)).toEqual([
+      ...new Array(85).fill("Low"),
+      ...new Array(15).fill("High"),
+    ]);
+    // 60 % zeros: the median is 0, so the zeros are Low; above PERCENTILE.INC(0.8) = 29 + 0.2 = 29.2 High.
+    const sixtyZero = [...new Array(60).fill(0), ...Array.from({ length: 40 }, (_, i) => 10 + i)];
+    expect(assignTiers(sixtyZero).thresholds).toEqual([expect.closeTo(29.2, 12), 0]);
+    expect(labelsOf(sixtyZero)).toEqual([
+      ...new Array(60).fill("Low"),
+      ...new Array(20).fill("Medium"),
+      ...new Array(20).fill("High"),
+    ]);
+    expect(labelsOf([5, 5, 5, 5, 1])).toEqual(["Low", "Low", "Low", "Low", "Low"]);
+    expect(labelsOf([7])).toEqual(["Low"]);
+  });
+
+  it("names as many default tiers as the cutoffs make", () => {
+    expect(assignTiers([1, 2, 3], { cutoffs: [0.3] }).labels).toEqual(["High", "Low"]);
+    expect(assignTiers([1, 2, 3], { cutoffs: [0.1, 0.2, 0.3] }).labels).toEqual([
+      "Top",
+      "High",
+      "Medium",
+      "Low",
+    ]);
+    expect(assignTiers([1], { cutoffs: [0.1, 0.2, 0.3, 0.4, 0.5] }).labels).toEqual(
+      Array.from({ length: 6 }, (_, j) => `Tier ${j + 1}`)
+    );
   });
 
   it("basis value: ABC analysis by cumulative share of total value", () => {
-    // total 100; sorted 45, 20, 10, 10, 10, 5: value strictly above each = 0, 45, 65, 65, 65, 95
+    // total 100; descending 45, 20, 10, 10, 10, 5 with value before each 0, 45, 65, 75, 85, 95: 20 % is reached at
+    // the 20 (45 before it), 50 % at the first 10 (65 before it); those strictly above are in.
     const values = [5, 45, 10, 20, 10, 10];
     const t = assignTiers(values, { basis: "value" });
-    expect(t.thresholds).toEqual([45, 20]);
+    expect(t.thresholds).toEqual([20, 10]);
     expect(labelsOf(values, { basis: "value" })).toEqual([
       "Low",
       "High",
@@ -45,7 +75,7 @@ describe("assignTiers", () => {
     ]);
     expect(
       labelsOf(values, { basis: "value", labels: ["A", "B", "C"], cutoffs: [0.5, 0.8] })
-    ).toEqual(["C", "A", "B", "A", "B", "B"]);
+    ).toEqual(["C", "A", "C", "A", "C", "C"]); // 80 % is reached inside the tied 10s: none of them is promoted
     // A customer that takes the cumulative share exactly to a cutoff is in; the next one is not.
     expect(labelsOf([50, 20, 30], { basis: "value", cutoffs: [0.5], labels: ["A", "B"] })).toEqual([
       "A",

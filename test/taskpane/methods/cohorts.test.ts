@@ -3,20 +3,16 @@
  * selection, summarise, run, prepare, commit): the per-customer cohort and status, the Cohorts sheet, and monitoring
  * of the pooled retention from one run to the next.
  */
-import type { RunSnapshot } from "../../../src/core/sharing/snapshot";
 import { HEATMAP_COLOURS } from "../../../src/core/cohorts/cohortsSheet";
 import { CustomerTable } from "../../../src/taskpane/flow/customerTable";
 import { flowReducer, initialFlowState } from "../../../src/taskpane/flow/flowState";
-import { openStoredRuns } from "../../../src/taskpane/flow/monitoring";
 import { readSelection } from "../../../src/taskpane/flow/readSelection";
 import { runSegmentation } from "../../../src/taskpane/flow/segment";
 import { RunKeeping, commitRun, prepareRun } from "../../../src/taskpane/flow/segmentRun";
-import type { SegmentationConfig } from "../../../src/taskpane/flow/storedConfig";
-import { REPORT_SHEET_SETTING } from "../../../src/taskpane/flow/writeOutput";
 import { methodProblems, MethodSettings } from "../../../src/taskpane/methods/registry";
 import type { MemoryWorkbook } from "../../../src/workbench/memoryWorkbook";
 import { createI18n } from "../../../src/taskpane/i18n";
-import { TRANSACTIONS, sampleSelection, tierNames } from "../sample";
+import { TRANSACTIONS, keepingOf, sampleSelection, tierNames } from "../sample";
 
 const i18n = createI18n("en-US");
 const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
@@ -42,18 +38,7 @@ async function click(workbook: MemoryWorkbook, keeping: RunKeeping, dropPoints =
   );
   const prepared = await prepareRun(workbook, state, segmented, keeping, t, "en-US");
   if (!prepared) throw new Error("not ready");
-  return { segmented, prepared, committed: await commitRun(workbook, prepared, keeping) };
-}
-
-async function keepingOf(workbook: MemoryWorkbook): Promise<RunKeeping> {
-  const opened = await openStoredRuns(workbook);
-  const keeping: RunKeeping = {
-    ...opened,
-    onSaved: (config: SegmentationConfig, runs: RunSnapshot[]) => {
-      keeping.stored = { config: { ok: true, config }, runs, problems: [] };
-    },
-  };
-  return keeping;
+  return { segmented, prepared, committed: await commitRun(prepared, keeping) };
 }
 
 /** Month number (year·12 + month) of an Excel serial, independently of the engine: by JavaScript's calendar. */
@@ -102,8 +87,8 @@ describe("the Cohorts method on the bundled Transactions sheet", () => {
     }
     expect(segmented.result.tiers.map((tier) => tier.customers)).toEqual([repeat, 0, once]);
 
-    // The Cohorts sheet, replaced on each run and recorded as the add-in's own.
-    expect(await workbook.readSetting(REPORT_SHEET_SETTING)).toBe("Cohorts");
+    // The Cohorts sheet, replaced on each run and recorded as the analysis's own.
+    expect(keeping.stored.analyses[0].output.reportSheet).toBe("Cohorts");
     const counts = (cohort: number) =>
       Array.from(
         { length: asOf - cohort + 1 },

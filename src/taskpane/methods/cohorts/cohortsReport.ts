@@ -7,7 +7,7 @@ import {
   retentionChange,
 } from "../../../core/cohorts/cohortsSheet";
 import { localeOf } from "../../../core/messages/messageTypes";
-import type { RunSnapshot } from "../../../core/sharing/snapshot";
+import type { SlotRun } from "../../../core/sharing/snapshot";
 import { type CustomerTable, customerRows } from "../../flow/customerTable";
 import { type Problem, problem } from "../../flow/problems";
 import type { MethodRun, Translate } from "../paneMethod";
@@ -56,12 +56,13 @@ export function cohortsRun(
 
 /**
  * The pooled retention of a kept run of this method: its tiers are the statuses in STATUSES order whatever the
- * language, and pooled retention is the customers who bought again over those who could have (repeat + once).
+ * language (a slot holds tier j as j + 1, 0 for a customer not in that run), and pooled retention is the customers
+ * who bought again over those who could have (repeat + once).
  */
-export function previousRetention(previous: RunSnapshot | null): PreviousRetention | null {
+export function previousRetention(previous: SlotRun | null): PreviousRetention | null {
   if (!previous || previous.labels.length !== STATUSES.length) return null;
-  const repeat = STATUSES.indexOf("repeat");
-  const once = STATUSES.indexOf("once");
+  const repeat = STATUSES.indexOf("repeat") + 1;
+  const once = STATUSES.indexOf("once") + 1;
   let bought = 0;
   let could = 0;
   for (const tier of previous.tiers) {

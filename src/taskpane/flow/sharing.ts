@@ -1,4 +1,3 @@
-import type { Progress, SheetRange, WorkbookPort } from "../workbook/workbookPort";
 import {
   ConversionPlan,
   findCvaFormulas,
@@ -10,9 +9,16 @@ import {
   serializeStoredFormulas,
   StoredFormula,
   storedArea,
-} from "./formulaStore";
-import { boundingBox } from "../workbook/rectangles";
-import { readStore, updateStore } from "./workbookStore";
+} from "../../core/sharing/formulaStore";
+import { boundingBox } from "../../core/workbook/rectangles";
+import type { Progress, SheetRange, WorkbookPort } from "../../core/workbook/workbookPort";
+import { mergePlans } from "../../core/workbook/writePlans";
+import type { StoreSession } from "./storeSession";
+
+/**
+ * The Share section's actions, for SharePanel: each reads and writes the workbook through the port and the store
+ * session only, and answers with plain data for the pane to word.
+ */
 
 export type FormulaScope = "selection" | "sheet" | "workbook";
 
@@ -40,13 +46,14 @@ export type ConversionResult =
 /**
  * "Convert CVA formulas to values": in each range, every cell whose formula calls a CVA function gets its current
  * value (dynamic arrays their whole block), and the formulas are kept in the workbook for "Restore formulas". The
- * formulas are saved before any cell is changed, so an interruption never loses one.
+ * formulas are saved in the same call, before any cell is changed, so an interruption never loses one.
  */
 export async function convertFormulasToValues(
-  port: WorkbookPort,
+  store: StoreSession,
   ranges: readonly SheetRange[],
   progress: Progress = {}
 ): Promise<ConversionResult> {
+  const { port } = store;
   const plans: ConversionPlan[] = [];
   for (const range of ranges) {
     const cells = findCvaFormulas(range, await port.readFormulas(range, progress));
@@ -64,12 +71,13 @@ export async function convertFormulasToValues(
     added.push(...plan.stored);
     converted += plan.cells;
   }
-  const kept = await keptFormulas(port);
+  const kept = await keptFormulas(store);
   if (!kept.ok) return { ok: false, problem: "storeDamaged", message: kept.message };
-  await updateStore(port, {
-    [FORMULAS_KEY]: serializeStoredFormulas(mergeStoredFormulas(kept.stored, added)),
-  });
-  for (const plan of plans) if (plan.ok) await port.applyWritePlan(plan.plan, progress);
+  const writes = plans.flatMap((plan) => (plan.ok ? [plan.plan] : []));
+  await store.update(
+    { [FORMULAS_KEY]: serializeStoredFormulas(mergeStoredFormulas(kept.stored, added)) },
+    { with: writes.reduce(mergePlans), progress }
+  );
   return { ok: true, converted };
 }
 
@@ -85,10 +93,11 @@ export type RestoreResult =
  * the same way.
  */
 export async function restoreFormulas(
-  port: WorkbookPort,
+  store: StoreSession,
   progress: Progress = {}
 ): Promise<RestoreResult> {
-  const kept = await keptFormulas(port);
+  const { port } = store;
+  const kept = await keptFormulas(store);
   if (!kept.ok) return { ok: false, problem: "storeDamaged", message: kept.message };
   if (kept.stored.length === 0) return { ok: false, problem: "nothingStored" };
   const restorable: StoredFormula[] = [];
@@ -116,8 +125,7 @@ export async function restoreFormulas(
       else restorable.push(entry);
     });
   }
-  await port.applyWritePlan(planRestoreFormulas(restorable), progress);
-  await updateStore(port, { [FORMULAS_KEY]: null });
+  await store.update({ [FORMULAS_KEY]: null }, { with: planRestoreFormulas(restorable), progress });
   return {
     ok: true,
     restored: restorable.reduce((sum, entry) => sum + entry.count, 0),
@@ -126,9 +134,9 @@ export async function restoreFormulas(
 }
 
 async function keptFormulas(
-  port: WorkbookPort
+  store: StoreSession
 ): Promise<{ ok: true; stored: StoredFormula[] } | { ok: false; message: string }> {
-  const { entries } = await readStore(port);
+  const { entries } = await store.read();
   const text = entries.get(FORMULAS_KEY);
   return text === undefined ? { ok: true, stored: [] } : parseStoredFormulas(text);
 }
@@ -138,4 +146,9 @@ function groupBySheet(stored: readonly StoredFormula[]): Map<string, StoredFormu
   for (const entry of stored)
     bySheet.set(entry.sheet, [...(bySheet.get(entry.sheet) ?? []), entry]);
   return bySheet;
+}
+
+/** Tags the document so the pane opens with it for everyone who has the add-in, or removes the tag. */
+export async function setAutoOpen(port: WorkbookPort, autoOpen: boolean): Promise<void> {
+  await port.applyWritePlan({ clear: [], values: [], fills: [], settings: {}, autoOpen });
 }
