@@ -24,6 +24,11 @@ export default [
     },
   },
   {
+    // The command line (src/cli) runs in Node.
+    files: ["src/cli/**/*.ts"],
+    languageOptions: { globals: globals.node },
+  },
+  {
     // The layers: src/core owns its ports and depends on nothing of the add-in's hosts or UI.
     files: ["src/core/**/*.{ts,tsx}"],
     plugins: { cva: { rules: { "core-boundary": coreBoundary } } },

@@ -33,7 +33,7 @@ module.exports = {
       testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
       globalSetup: "<rootDir>/test/browser/globalSetup.ts",
       globalTeardown: "<rootDir>/test/browser/globalTeardown.ts",
-      testTimeout: 60000,
+      setupFilesAfterEnv: ["<rootDir>/test/browser/timeouts.ts"],
     },
   ],
 };

@@ -29,6 +29,26 @@ const typescriptRule = {
 /** The files whose JSDoc declares custom functions (src/functions/functions.ts re-exports them all). */
 const FUNCTION_SOURCES = require("./src/functions/functionSources.json").map((file) => `./${file}`);
 
+const refuseGeneratedCode = require("./scripts/webpack/refuse-generated-code-transform");
+
+/**
+ * DuckDB-WASM for "Summarise a large file": its workers and WebAssembly modules are served with the add-in (no
+ * CDN) and fetched only when the user picks a file. The eh build needs WebAssembly exceptions, mvp runs anywhere.
+ * The workers' paths to generated code are replaced by refusals (see the transform).
+ */
+const DUCKDB_FILES = [
+  "duckdb-eh.wasm",
+  "duckdb-mvp.wasm",
+  "duckdb-browser-eh.worker.js",
+  "duckdb-browser-mvp.worker.js",
+].map((file) => ({
+  from: `node_modules/@duckdb/duckdb-wasm/dist/${file}`,
+  to: `duckdb/${file}`,
+  ...(file.endsWith(".js") ? { transform: refuseGeneratedCode } : {}),
+  // Already minified: Terser would only spend minutes on them.
+  info: { minimized: true },
+}));
+
 /** zod's modules with a path to generated code (see the loader). */
 const zodWithoutGeneratedCode = {
   test: /[\\/]node_modules[\\/]zod[\\/].*\.js$/,
@@ -82,6 +102,7 @@ function addin(dev, httpsOptions) {
             transform: (content) =>
               dev ? content : content.toString().replaceAll(devUrl, prodUrl),
           },
+          ...DUCKDB_FILES,
           // Office.js's npm package is a loader that needs its whole folder beside it.
           ...(dev ? [{ from: "node_modules/@microsoft/office-js/dist", to: "office-js" }] : []),
         ],
@@ -104,7 +125,9 @@ function workbench(dev) {
     output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
     plugins: [
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/workbench/workbench.html" }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/icon-32.png", to: "icon-32.png" }] }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "assets/icon-32.png", to: "icon-32.png" }, ...DUCKDB_FILES],
+      }),
     ],
   };
 }

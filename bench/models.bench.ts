@@ -10,16 +10,26 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseCdnowMaster } from "../src/core/cdnow/cdnowMaster";
-import { bgNbd } from "../src/core/models/bgnbd";
-import { fitGammaGamma } from "../src/core/models/gammaGamma";
+import { excelSerial, parseCdnowMaster } from "../src/core/cdnow/cdnowMaster";
+import { calibrationAndHoldout } from "../src/core/holdout/calibrationHoldout";
+import { checkModels } from "../src/core/holdout/modelCheck";
+import { bgNbd, type BgNbdParams } from "../src/core/models/bgnbd";
+import { fitGammaGamma, type GammaGammaParams } from "../src/core/models/gammaGamma";
+import {
+  DEFAULT_DRAWS,
+  expectedPurchasesIntervals,
+  intervals,
+  parameterDraws,
+} from "../src/core/models/intervals";
+import { TRANSACTION_MODELS } from "../src/core/models/registry";
 import type { FitReport } from "../src/core/models/maximumLikelihood";
-import { formatModelParams } from "../src/core/models/modelParams";
+import { formatModelParams } from "../src/core/models/parameterRow";
 import { paretoNbd } from "../src/core/models/paretoNbd";
 import { predictedClv } from "../src/core/models/predictiveClv";
+import { isCvaError } from "../src/core/errors";
 import { rfmSummary } from "../src/core/summary/rfmSummary";
 import * as cva from "../src/functions/functions";
-import { measure, report } from "./harness";
+import { type BenchResult, measure, report } from "./harness";
 
 const DATA = join(__dirname, "..", "data");
 
@@ -37,13 +47,14 @@ function measureWarm(
   targetMs: number | null,
   run: () => unknown,
   repeats?: number
-): void {
+): BenchResult {
   const start = performance.now();
   run();
   const coldMs = performance.now() - start;
   for (let i = 1; i < WARM_UP_CALLS; i++) run();
-  measure(name, targetMs, run, repeats);
+  const result = measure(name, targetMs, run, repeats);
   report(`  first (cold) call`, `${coldMs.toFixed(2)} ms`);
+  return result;
 }
 
 function reportFit(name: string, fit: FitReport): void {
@@ -107,6 +118,8 @@ export function run(): void {
     3
   );
 
+  paretoSmallSamples(frequency, recency, T);
+
   measureWarm("Gamma-Gamma fit, 946 CDNOW repeat customers", 5, () => fitGammaGamma(x, zbar));
   const spend = fitGammaGamma(x, zbar);
   reportFit("Gamma-Gamma", spend);
@@ -128,6 +141,23 @@ export function run(): void {
     3
   );
 
+  const pareto = paretoNbd.fit(frequency, recency, T).params;
+  measure(
+    "Pareto/NBD P(alive) + E[X(39)], 1,000,000 distinct customers",
+    2000,
+    () => {
+      let sum = 0;
+      for (let i = 0; i < base.frequency.length; i++) {
+        const [f, r, age] = [base.frequency[i], base.recency[i] / 7, base.T[i] / 7];
+        sum += paretoNbd.conditionalExpectedPurchases(pareto, 39, f, r, age);
+      }
+      return sum;
+    },
+    3
+  );
+
+  evidence(transactions, summary, { frequency, recency, T });
+
   adapters(
     { frequency, recency, T, transactions },
     { x, zbar },
@@ -135,6 +165,115 @@ export function run(): void {
     formatModelParams(spend.params),
     base
   );
+}
+
+/**
+ * Pareto/NBD on CDNOW subsamples of 30, 100 and 200 customers (Park–Miller draws from seeds 1–12, as the tests
+ * draw them): the slowest fit of each size, runaway ones (no finite maximum, refused with the reason) included.
+ */
+function paretoSmallSamples(frequency: number[], recency: number[], T: number[]): void {
+  for (const n of [30, 100, 200]) {
+    const samples = Array.from({ length: 12 }, (_, k) => {
+      const rows: number[] = [];
+      for (let i = 0, state = k + 1; i < n; i++) {
+        state = (state * 16807) % 2147483647;
+        rows.push(state % frequency.length);
+      }
+      return [frequency, recency, T].map((column) => rows.map((i) => column[i]));
+    });
+    const fitOrRefuse = (sample: number[][]) => {
+      try {
+        return paretoNbd.fit(sample[0], sample[1], sample[2]);
+      } catch (error) {
+        return error;
+      }
+    };
+    const refused = samples.filter((sample) => isCvaError(fitOrRefuse(sample)));
+    const times = samples.map((sample) => {
+      for (let i = 0; i < WARM_UP_CALLS; i++) fitOrRefuse(sample);
+      const start = performance.now();
+      fitOrRefuse(sample);
+      return performance.now() - start;
+    });
+    measure(`Pareto/NBD fit, slowest of 12 CDNOW samples of ${n}`, 200, () =>
+      fitOrRefuse(samples[times.indexOf(Math.max(...times))])
+    );
+    report(`  samples of ${n} without a finite maximum (refused)`, `${refused.length} of 12`);
+  }
+}
+
+/** Issue 12's evidence: the holdout split, fits with details, intervals, and the whole model check. */
+function evidence(
+  transactions: ReturnType<typeof parseCdnowMaster>,
+  summary: ReturnType<typeof rfmSummary>,
+  weekly: { frequency: number[]; recency: number[]; T: number[] }
+): void {
+  const { customerId, date, amount } = transactions;
+  const [calibrationEnd, observationEnd] = [excelSerial(1997, 9, 30), excelSerial(1998, 6, 30)];
+  measureWarm("CALHOLDOUT engine, 69,659 CDNOW_master transactions", 15, () =>
+    calibrationAndHoldout(customerId, date, amount, calibrationEnd, observationEnd)
+  );
+  for (const model of TRANSACTION_MODELS) {
+    const plain = measureWarm(`${model.id} fit, 2,357 CDNOW customers`, null, () =>
+      model.fit(weekly.frequency, weekly.recency, weekly.T)
+    );
+    const detailed = measureWarm(`${model.id} fit with details`, 2 * plain.medianMs, () =>
+      model.fit(weekly.frequency, weekly.recency, weekly.T, { details: true })
+    );
+    report(
+      `  ${model.id}: details / plain`,
+      (detailed.medianMs / plain.medianMs).toFixed(2),
+      "(target ≤ 2)"
+    );
+  }
+  const purchases = bgNbd.fit(summary.frequency, summary.recency, summary.T, { details: true });
+  // (One CDNOW customer's repeat purchases are worth 0: Gamma-Gamma leaves such a customer out.)
+  const spending = summary.frequency.map((x, i) => (summary.monetary[i] > 0 ? x : 0));
+  const spend = fitGammaGamma(spending, summary.monetary, { details: true });
+  const blocks = [purchases, spend].map((fit) => ({
+    params: fit.params,
+    covariance: fit.details!.covariance,
+  }));
+  measure(
+    "PURCHASESINTERVAL engine (200 draws), 23,570 CDNOW customers (days)",
+    1000,
+    () =>
+      expectedPurchasesIntervals(
+        blocks[0],
+        summary.frequency.map(() => 90),
+        summary.frequency,
+        summary.recency,
+        summary.T,
+        0.8
+      ),
+    3
+  );
+  measure(
+    "CLVINTERVAL engine (200 draws, 12 months), 23,570 CDNOW customers (days)",
+    1000,
+    () => {
+      const [tx, gg] = blocks.map((block) => parameterDraws(block, DEFAULT_DRAWS));
+      return intervals(DEFAULT_DRAWS, 0.8, (d) =>
+        predictedClv(
+          tx[d] as BgNbdParams,
+          gg[d] as GammaGammaParams,
+          spending,
+          summary.recency.map((r, i) => (spending[i] > 0 ? r : 0)),
+          summary.T,
+          summary.monetary
+        )
+      );
+    },
+    3
+  );
+  const check = () => checkModels(customerId, date, amount, { calibrationEnd, observationEnd });
+  measureWarm("Check the model, CDNOW_master (23,570 customers, 3 models)", 2000, check, 3);
+  for (const score of check().models)
+    report(
+      `  ${score.id}: holdout MAE, RMSE, predicted total`,
+      score.mae.toFixed(4),
+      `RMSE ${score.rmse.toFixed(4)}, ${score.predictedTotal.toFixed(0)} (${score.totalErrorPercent.toFixed(1)} %)`
+    );
 }
 
 /** A column as Excel hands it to a custom function. */

@@ -1,22 +1,25 @@
 /**
  * A click on Segment, end to end, through the in-memory workbook on a full sheet (1,048,576 rows): read the
  * selection (inspecting merged cells and hidden rows), detect and set up the table, run the method with its headers
- * and segment names put through the pane's translation, then the pane's own prepareRun / commitRun: snapshot and
- * comparison with the previous run (Change column), the output plan and the cells in the way, the write, the Segment
- * summary sheet, and the run kept in the workbook's store. Each timed run after the first is a re-run that replaces
- * the previous output and compares with the previous run. The store is read once, as the pane does when it opens.
- * Target from the task-pane issue, for the segmentation itself (read → segment → plan → check → write): ≤ 2 s; the
- * monitoring on top (snapshot of a million customers, comparison, the kept history) is printed beside it.
+ * and segment names put through the pane's translation (in the pane this is the preview, ready before the click),
+ * then the pane's own prepareRun / commitRun: the run placed on the analysis's id table and compared with the
+ * previous run (Change column), the output plan and the cells in the way, the write with the store's record of it,
+ * the Segment summary sheet, and the run kept in the workbook's store. Each timed run after the first is a re-run
+ * that replaces the previous output and compares with the previous run. The store is read once, as the pane does
+ * when it opens. Targets: the segmentation itself (read → segment → plan → check → write) ≤ 2 s, from the task-pane
+ * issue; the whole click with monitoring ≤ 2 s, from issue 9.
  */
 import { CustomerTable } from "../src/taskpane/flow/customerTable";
 import { FlowState, flowReducer, initialFlowState } from "../src/taskpane/flow/flowState";
-import { MethodName, MethodSettings } from "../src/taskpane/flow/methodSettings";
 import { openStoredRuns } from "../src/taskpane/flow/monitoring";
 import { readSelection } from "../src/taskpane/flow/readSelection";
 import { runSegmentation } from "../src/taskpane/flow/segment";
 import { RunKeeping, commitRun, prepareRun } from "../src/taskpane/flow/segmentRun";
-import { prepareOutput, writeOutput } from "../src/taskpane/flow/writeOutput";
+import { StoreSession } from "../src/taskpane/flow/storeSession";
+import { prepareOutput } from "../src/taskpane/flow/writeOutput";
+import { MethodName, MethodSettings } from "../src/taskpane/methods/registry";
 import { DEFAULT_LEGEND_HEADERS } from "../src/core/segmentation/writePlan";
+import type { SheetRange } from "../src/core/workbook/workbookPort";
 import { MemoryWorkbook } from "../src/workbench/memoryWorkbook";
 import { measureAsync, report } from "./harness";
 import { EXCEL_ROWS, syntheticCustomers } from "./syntheticCustomers";
@@ -40,34 +43,55 @@ async function segment(workbook: MemoryWorkbook, method: MethodName) {
   return { state, segmented };
 }
 
-/** The segmentation alone, as the task-pane issue defines it: no snapshot, no summary sheet, no kept run. */
-async function segmentOnly(workbook: MemoryWorkbook, method: MethodName): Promise<void> {
+/**
+ * The segmentation alone, as the task-pane issue defines it: no snapshot, no summary sheet, no kept run; the
+ * previous output (kept here as the store would) is replaced.
+ */
+async function segmentOnly(
+  workbook: MemoryWorkbook,
+  method: MethodName,
+  owned: { ranges: SheetRange[] }
+): Promise<void> {
   const { state, segmented } = await segment(workbook, method);
   const texts = { legendHeaders: DEFAULT_LEGEND_HEADERS, action: (key: string) => key };
   const pending = await prepareOutput(
     workbook,
     state.table as CustomerTable,
     segmented.result,
-    texts
+    texts,
+    { previous: owned.ranges }
   );
   if (pending.conflicts.length > 0) throw new Error("target not empty: the pane would ask first");
-  await writeOutput(workbook, pending);
+  await workbook.applyWritePlan(pending.plan);
+  owned.ranges = pending.owned;
 }
 
-/** The pane's whole click, monitoring included; true when the run was compared with a previous one. */
+/** Where a click's time goes, in ms. */
+interface ClickTimes {
+  preview: number;
+  click: number;
+}
+
+/** The pane's whole click, monitoring included; times the preview (read and segment) and the click apart. */
 async function clickSegment(
   workbook: MemoryWorkbook,
   method: MethodName,
   keeping: RunKeeping
-): Promise<boolean> {
+): Promise<ClickTimes & { compared: boolean }> {
+  const start = performance.now();
   const { state, segmented } = await segment(workbook, method);
+  const previewed = performance.now();
   const prepared = await prepareRun(workbook, state, segmented, keeping, translate, "en-US");
   if (!prepared) throw new Error("the flow was not ready to segment");
   if (prepared.pending.conflicts.length > 0)
     throw new Error("target not empty: the pane would ask first");
-  const committed = await commitRun(workbook, prepared, keeping);
+  const committed = await commitRun(prepared, keeping);
   if (committed.saveProblem) throw new Error(JSON.stringify(committed.saveProblem));
-  return committed.report !== null;
+  return {
+    preview: previewed - start,
+    click: performance.now() - previewed,
+    compared: committed.report !== null,
+  };
 }
 
 /** A sheet of `rows` rows (a header and rows − 1 customers), all selected. */
@@ -77,28 +101,47 @@ function customerSheet(rows: number): MemoryWorkbook {
   return workbook;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
 /** Repeated clicks with the store kept between them as the pane keeps it (read once, updated on each save). */
-async function measureClicks(rows: number, method: MethodName, name: string): Promise<void> {
+async function measureClicks(
+  rows: number,
+  method: MethodName,
+  name: string,
+  target: number | null
+): Promise<void> {
   const workbook = customerSheet(rows);
-  const opened = await openStoredRuns(workbook);
+  const store = new StoreSession(workbook);
+  const opened = await openStoredRuns(store);
   const keeping: RunKeeping = {
+    store,
     ...opened,
-    onSaved: (config, runs) => {
-      keeping.stored = { config: { ok: true, config }, runs, problems: [] };
+    onSaved: (stored) => {
+      keeping.stored = stored;
     },
   };
+  const times: ClickTimes[] = [];
   let compared = false;
+  const customers = (rows - 1).toLocaleString("en-US");
   await measureAsync(
-    `  whole click with monitoring, ${(rows - 1).toLocaleString("en-US")} customers, ${name}`,
-    null,
+    `  whole click with monitoring, ${customers} customers, ${name}`,
+    target,
     async () => {
-      compared = await clickSegment(workbook, method, keeping);
+      const click = await clickSegment(workbook, method, keeping);
+      times.push(click);
+      compared = click.compared;
     },
     3
   );
+  const timed = times.slice(1);
+  report(
+    `  ${name}: read + segment (the preview), then the click itself`,
+    `${median(timed.map((t) => t.preview)).toFixed(0)} + ${median(timed.map((t) => t.click)).toFixed(0)} ms`,
+    `(first click on an empty store: ${times[0].click.toFixed(0)} ms)`
+  );
   report(
     `  ${name}: compared with the previous run, runs kept`,
-    `${compared ? "yes" : "no"}, ${keeping.stored.runs.length}`
+    `${compared ? "yes" : "no"}, ${keeping.stored.analyses[0].history.runs.length}`
   );
 }
 
@@ -108,11 +151,12 @@ export async function run(): Promise<void> {
     ["tiers", "value tiers"],
   ] as const) {
     const plain = customerSheet(EXCEL_ROWS);
+    const owned = { ranges: [] };
     await measureAsync(`Segment 1,048,576 rows through the pane, ${name}`, 2000, () =>
-      segmentOnly(plain, method)
+      segmentOnly(plain, method, owned)
     );
-    // Monitoring on top: a snapshot of every customer, the comparison, the summary sheet and the kept history.
-    await measureClicks(EXCEL_ROWS, method, name);
-    await measureClicks(100_001, method, name);
+    // Monitoring on top: the run on the id table, the comparison, the summary sheet and the kept history.
+    await measureClicks(EXCEL_ROWS, method, name, 2000);
+    await measureClicks(100_001, method, name, null);
   }
 }

@@ -14,6 +14,7 @@ const types = {
   ".png": "image/png",
   ".map": "application/json",
   ".txt": "text/plain",
+  ".wasm": "application/wasm",
 };
 
 export function startWorkbenchServer(port = Number(process.env.PORT ?? 3100)) {

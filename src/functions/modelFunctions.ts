@@ -1,33 +1,36 @@
 // The probabilistic customer models: fits (BG/NBD family, Gamma-Gamma) and the predictions that take their parameter rows.
-import { CellValue } from "../core/cells";
-import { CvaError, isCvaError, valueError } from "../core/errors";
 import {
   conditionalExpectedAverageSpend,
   fitGammaGamma,
   spendRowError,
 } from "../core/models/gammaGamma";
 import { isValidRfmRow, rfmRowError } from "../core/models/groupedSample";
+import type { ModelFit } from "../core/models/model";
+import { formatFitDetails, formatModelParams } from "../core/models/parameterRow";
+import { predictedClv as predictedClvOf } from "../core/models/predictiveClv";
 import {
-  formatModelParams,
-  GammaGammaParams,
-  parseGammaGammaParams,
-  parseTransactionModelParams,
-  TransactionModelName,
-  TransactionModelParams,
-} from "../core/models/modelParams";
-import { DataUnit, predictedClv as predictedClvOf } from "../core/models/predictiveClv";
-import {
-  conditionalExpectedPurchases,
-  conditionalProbabilityAlive,
-  fitTransactionModel,
-} from "../core/models/transactionModels";
+  type ModelParams,
+  transactionModel,
+  type TransactionModelId,
+} from "../core/models/registry";
 import { broadcast } from "./broadcast";
 import { toExcelCell } from "./excelValues";
 import {
+  columnSource,
+  dataUnitOf,
+  flag,
+  FREQUENCY,
+  fittingColumns,
+  isOmitted,
+  MONETARY,
+  RECENCY,
+  spendParams,
+  spreadSingleCells,
+  transactionParams,
+} from "./modelArguments";
+import {
   cellNumberOr,
-  ColumnSource,
-  columnOf,
-  listOf,
+  type ColumnSource,
   numericRows,
   optionalCell,
   spill,
@@ -39,62 +42,95 @@ import {
 // fitted once in a cell drives live predictions in every row that points at it.
 
 /**
- * Fits the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood: while active, customers buy at their own Poisson rate; after each repeat purchase they may drop out. Returns one row: "BG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #NUM! with the reason if the fit does not converge.
+ * Fits the BG/NBD model (Fader, Hardie & Lee 2005) by maximum likelihood: while active, customers buy at their own Poisson rate; after each repeat purchase they may drop out. Returns one row: "BG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction BGNBD
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
  * @param {number[][]} T Time from each customer's first purchase to the end of observation, in the unit of recency (one column, same length).
- * @returns {any[][]} One row: "BG/NBD", r, alpha, a, b.
+ * @param {number[][]} [count] How many customers each row stands for, so a grouped table (frequency, recency, T, count) fits exactly like the customers it summarises. Default 1 per row.
+ * @param {boolean} [details] TRUE to spill, below the parameter row, the standard errors ("SE"), a row "LL", log-likelihood, "AIC", …, "BIC", …, "n", customers, and the covariance matrix. Default FALSE. The block is accepted wherever a parameter row is.
+ * @returns {any[][]} One row: "BG/NBD", r, alpha, a, b (with details, the block below it).
  */
-export function bgNbd(frequency: number[][], recency: number[][], T: number[][]): any[][] {
-  return fitTransactions("BG/NBD", frequency, recency, T);
+export function bgNbd(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  count?: number[][],
+  details?: boolean
+): any[][] {
+  return fitTransactions("BG/NBD", frequency, recency, T, count, details);
 }
 
 /**
- * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) by maximum likelihood: while active, customers buy at their own Poisson rate and may drop out at any time at their own rate. Returns one row: "Pareto/NBD", r, alpha, s, beta, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #NUM! with the reason if the fit does not converge.
+ * Fits the Pareto/NBD model (Schmittlein, Morrison & Colombo 1987) by maximum likelihood: while active, customers buy at their own Poisson rate and may drop out at any time at their own rate. Returns one row: "Pareto/NBD", r, alpha, s, beta, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction PARETONBD
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
  * @param {number[][]} T Time from each customer's first purchase to the end of observation, in the unit of recency (one column, same length).
- * @returns {any[][]} One row: "Pareto/NBD", r, alpha, s, beta.
+ * @param {number[][]} [count] How many customers each row stands for, so a grouped table (frequency, recency, T, count) fits exactly like the customers it summarises. Default 1 per row.
+ * @param {boolean} [details] TRUE to spill, below the parameter row, the standard errors ("SE"), a row "LL", log-likelihood, "AIC", …, "BIC", …, "n", customers, and the covariance matrix. Default FALSE. The block is accepted wherever a parameter row is.
+ * @returns {any[][]} One row: "Pareto/NBD", r, alpha, s, beta (with details, the block below it).
  */
-export function paretoNbd(frequency: number[][], recency: number[][], T: number[][]): any[][] {
-  return fitTransactions("Pareto/NBD", frequency, recency, T);
+export function paretoNbd(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  count?: number[][],
+  details?: boolean
+): any[][] {
+  return fitTransactions("Pareto/NBD", frequency, recency, T, count, details);
 }
 
 /**
- * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood: as BG/NBD, but customers may also drop out right after their first purchase, so one-time buyers are not all presumed active. Returns one row: "MBG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #NUM! with the reason if the fit does not converge.
+ * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood: as BG/NBD, but customers may also drop out right after their first purchase, so one-time buyers are not all presumed active. Returns one row: "MBG/NBD", r, alpha, a, b, for CVA.PALIVE, CVA.EXPECTEDPURCHASES and CVA.PREDICTEDCLV. Times are in the unit of recency and T (days, weeks…). #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction MBGNBD
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
  * @param {number[][]} T Time from each customer's first purchase to the end of observation, in the unit of recency (one column, same length).
- * @returns {any[][]} One row: "MBG/NBD", r, alpha, a, b.
+ * @param {number[][]} [count] How many customers each row stands for, so a grouped table (frequency, recency, T, count) fits exactly like the customers it summarises. Default 1 per row.
+ * @param {boolean} [details] TRUE to spill, below the parameter row, the standard errors ("SE"), a row "LL", log-likelihood, "AIC", …, "BIC", …, "n", customers, and the covariance matrix. Default FALSE. The block is accepted wherever a parameter row is.
+ * @returns {any[][]} One row: "MBG/NBD", r, alpha, a, b (with details, the block below it).
  */
-export function mbgNbd(frequency: number[][], recency: number[][], T: number[][]): any[][] {
-  return fitTransactions("MBG/NBD", frequency, recency, T);
+export function mbgNbd(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  count?: number[][],
+  details?: boolean
+): any[][] {
+  return fitTransactions("MBG/NBD", frequency, recency, T, count, details);
 }
 
 /**
- * Fits the Gamma-Gamma spend model (Fader & Hardie 2013) by maximum likelihood on the customers with repeat purchases (frequency > 0; the others are skipped): the value of each purchase varies around the customer's own mean, and those means vary across customers. Assumes spend does not depend on purchase frequency. Returns one row: "GG", p, q, v, for CVA.EXPECTEDSPEND and CVA.PREDICTEDCLV. #NUM! with the reason if the fit does not converge.
+ * Fits the Gamma-Gamma spend model (Fader & Hardie 2013) by maximum likelihood on the customers with repeat purchases (frequency > 0; the others are skipped): the value of each purchase varies around the customer's own mean, and those means vary across customers. Assumes spend does not depend on purchase frequency. Returns one row: "GG", p, q, v, for CVA.EXPECTEDSPEND and CVA.PREDICTEDCLV. #VALUE! with the reason if the fit does not converge (and what it means about the data).
  * @customfunction GAMMAGAMMA
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} monetary Mean spend of each customer's repeat purchases, > 0 where frequency > 0 (one column, same length).
- * @returns {any[][]} One row: "GG", p, q, v.
+ * @param {number[][]} [count] How many customers each row stands for, so a grouped table (frequency, monetary, count) fits exactly like the customers it summarises. Default 1 per row.
+ * @param {boolean} [details] TRUE to spill, below the parameter row, the standard errors ("SE"), a row "LL", log-likelihood, "AIC", …, "BIC", …, "n", customers, and the covariance matrix. Default FALSE. The block is accepted wherever a parameter row is.
+ * @returns {any[][]} One row: "GG", p, q, v (with details, the block below it).
  */
-export function gammaGamma(frequency: number[][], monetary: number[][]): any[][] {
+export function gammaGamma(
+  frequency: number[][],
+  monetary: number[][],
+  count?: number[][],
+  details?: boolean
+): any[][] {
   return spill(() => {
-    const [f, m] = fittingColumns(
-      [columnSource(frequency, "Frequency"), columnSource(monetary, "Monetary")],
+    const withDetails = flag(details, "details");
+    const [f, m, counts] = fittingColumns(
+      withCount([columnSource(frequency, FREQUENCY), columnSource(monetary, MONETARY)], count),
       ([x, spend], i) => spendRowError(x[i], spend[i])
     );
-    return [formatModelParams(fitGammaGamma(f, m).params).slice(0, 4)];
+    const fit = fitGammaGamma(f, m, { count: counts, details: withDetails });
+    return withDetails ? formatFitDetails(fit) : [formatModelParams(fit.params).slice(0, 4)];
   });
 }
 
 // Predictions broadcast like the KPI formulas; each call's formula closes over the parameter row it was given.
-const RFM_ARGS = [{ what: "Frequency" }, { what: "Recency" }, { what: "T" }];
-const HORIZON_RFM_ARGS = [{ what: "Horizon t" }, ...RFM_ARGS];
-const SPEND_ARGS = [{ what: "Frequency" }, { what: "Monetary" }];
+const RFM_ARGS = [{ what: FREQUENCY }, { what: RECENCY }, { what: "T" }];
+const HORIZON_RFM_ARGS = [{ what: "t" }, ...RFM_ARGS];
+const SPEND_ARGS = [{ what: FREQUENCY }, { what: MONETARY }];
 
 /**
  * Probability that each customer is still active ("alive") at the end of observation, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD or MBG/NBD model. recency and T must be in the time unit of the data the model was fitted on. Columns spill one result per row.
@@ -113,8 +149,12 @@ export function pAlive(
 ): any[][] {
   return spill(() => {
     const params = transactionParams(modelParams);
+    const model = transactionModel(params);
     return broadcast(
-      { args: RFM_ARGS, compute: (v) => conditionalProbabilityAlive(params, v[0], v[1], v[2]) },
+      {
+        args: RFM_ARGS,
+        compute: (v) => model.conditionalProbabilityAlive(params, v[0], v[1], v[2]),
+      },
       [frequency, recency, T]
     );
   });
@@ -139,10 +179,11 @@ export function expectedPurchases(
 ): any[][] {
   return spill(() => {
     const params = transactionParams(modelParams);
+    const model = transactionModel(params);
     return broadcast(
       {
         args: HORIZON_RFM_ARGS,
-        compute: (v) => conditionalExpectedPurchases(params, v[0], v[1], v[2], v[3]),
+        compute: (v) => model.conditionalExpectedPurchases(params, v[0], v[1], v[2], v[3]),
       },
       [t, frequency, recency, T]
     );
@@ -171,19 +212,17 @@ export function expectedSpend(
   });
 }
 
-const DATA_UNITS: readonly DataUnit[] = ["D", "W", "M"];
-
 /**
  * Predicted customer lifetime value over the next months: the purchases a transaction model expects month by month × the spend per purchase Gamma-Gamma expects, discounted monthly (lifetimes' customer_lifetime_value). UNITS MATTER: dataUnit must be the time unit of recency and T: "D" days (30 per month; the default, as CVA.RFMSUMMARY gives), "W" weeks (4.345 per month) or "M" months. The wrong unit silently scales CLV many times over. Columns of the same length spill one value per customer.
  * @customfunction PREDICTEDCLV
  * @param {number[][]} frequency Repeat purchases: a cell, or a column with one row per customer.
- * @param {number[][]} recency Time from first to last purchase, in dataUnit (same size as frequency).
- * @param {number[][]} T Time from first purchase to the end of observation, in dataUnit (same size as frequency).
- * @param {number[][]} monetary Mean spend of the repeat purchases (same size as frequency).
+ * @param {number[][]} recency Time from first to last purchase, in dataUnit (same size as frequency, or one value for all).
+ * @param {number[][]} T Time from first purchase to the end of observation, in dataUnit (same size as frequency, or one value for all).
+ * @param {number[][]} monetary Mean spend of the repeat purchases (same size as frequency, or one value for all).
  * @param {any[][]} modelParams The row a transaction model fit returned, e.g. the result of CVA.BGNBD.
  * @param {any[][]} ggParams The row CVA.GAMMAGAMMA returned: "GG", p, q, v.
  * @param {number} [months] Months ahead to sum over, a whole number. Default 12.
- * @param {number} [monthlyDiscountRate] Discount rate per month. Default 0.01 (about 12.7 % a year).
+ * @param {number} [monthlyDiscountRate] Discount rate per month, as a fraction: 0.01 (the default) is 1 % a month, about 12.7 % a year. A value above 1 is refused (12 % is 0.12).
  * @param {string} [dataUnit] THE TIME UNIT OF recency AND T: "D" days (the default), "W" weeks or "M" months.
  * @returns {any[][]} Predicted lifetime value, per customer.
  */
@@ -199,12 +238,14 @@ export function predictedClv(
   dataUnit?: string
 ): any[][] {
   return spill(() => {
-    const rows = numericRows([
-      columnSource(frequency, "Frequency"),
-      columnSource(recency, "Recency"),
-      columnSource(T, "T"),
-      columnSource(monetary, "Monetary"),
-    ]);
+    const rows = numericRows(
+      spreadSingleCells([
+        columnSource(frequency, FREQUENCY),
+        columnSource(recency, RECENCY),
+        columnSource(T, "T"),
+        columnSource(monetary, MONETARY),
+      ])
+    );
     const [f, r, age, m] = rows.columns;
     const values = predictedClvOf(
       transactionParams(modelParams),
@@ -214,10 +255,10 @@ export function predictedClv(
       age,
       m,
       {
-        months: cellNumberOr(optionalCell(months, "Months"), "Months", 12),
+        months: cellNumberOr(optionalCell(months, "months"), "months", 12),
         monthlyDiscountRate: cellNumberOr(
-          optionalCell(monthlyDiscountRate, "Monthly discount rate"),
-          "Monthly discount rate",
+          optionalCell(monthlyDiscountRate, "monthlyDiscountRate"),
+          "monthlyDiscountRate",
           0.01
         ),
         dataUnit: dataUnitOf(dataUnit),
@@ -227,71 +268,33 @@ export function predictedClv(
   });
 }
 
-/** Fits a transaction model on every row of the three columns. */
+/** Fits a transaction model on every row of the three columns (and the count column, when given). */
 function fitTransactions(
-  model: TransactionModelName,
+  model: TransactionModelId,
   frequency: unknown,
   recency: unknown,
-  T: unknown
+  T: unknown,
+  count: unknown,
+  details: unknown
 ): any[][] {
   return spill(() => {
-    const [f, r, age] = fittingColumns(
-      [
-        columnSource(frequency, "Frequency"),
-        columnSource(recency, "Recency"),
-        columnSource(T, "T"),
-      ],
+    const withDetails = flag(details, "details");
+    const [f, r, age, counts] = fittingColumns(
+      withCount(
+        [columnSource(frequency, FREQUENCY), columnSource(recency, RECENCY), columnSource(T, "T")],
+        count
+      ),
       ([x, tx, t], i) => (isValidRfmRow(x[i], tx[i], t[i]) ? null : rfmRowError(x[i], tx[i], t[i]))
     );
-    return [formatModelParams(fitTransactionModel(model, f, r, age).params)];
+    const fit: ModelFit<ModelParams> = transactionModel(model).fit(f, r, age, {
+      count: counts,
+      details: withDetails,
+    });
+    return withDetails ? formatFitDetails(fit) : [formatModelParams(fit.params)];
   });
 }
 
-function columnSource(arg: unknown, what: string): ColumnSource {
-  return { rows: columnOf(arg, what), column: 0, what };
-}
-
-/**
- * The columns a model is fitted on. Every customer counts, so the first bad row fails the whole call, named by its
- * row in the range (blank rows are skipped, which is why rows are checked here and not by the engine).
- */
-function fittingColumns(
-  sources: readonly ColumnSource[],
-  invalid: (columns: Float64Array[], i: number) => CvaError | null
-): Float64Array[] {
-  const rows = numericRows(sources);
-  for (let r = 0; r < rows.rowCount; r++) {
-    const i = rows.index[r];
-    const error = i < 0 ? rows.rowErrors.get(r) : invalid(rows.columns, i);
-    if (!error) continue;
-    throw i < 0 ? error : new CvaError(error.code, `Row ${r + 1}: ${error.message}`);
-  }
-  return rows.columns;
-}
-
-/** A parameter row as a fit returned it; an error in it (a failed fit upstream) is passed on as it is. */
-function paramsRow(arg: unknown, what: string): CellValue[] {
-  const cells = listOf(arg, what);
-  const error = cells.find(isCvaError);
-  if (error) throw error;
-  return cells;
-}
-
-function transactionParams(arg: unknown): TransactionModelParams {
-  return parseTransactionModelParams(paramsRow(arg, "modelParams"));
-}
-
-function spendParams(arg: unknown): GammaGammaParams {
-  return parseGammaGammaParams(paramsRow(arg, "ggParams"));
-}
-
-function dataUnitOf(arg: unknown): DataUnit {
-  const cell = optionalCell(arg, "dataUnit");
-  if (cell === undefined) return "D";
-  const unit = DATA_UNITS.find((u) => u === String(cell).trim().toUpperCase());
-  if (unit === undefined)
-    throw valueError(
-      `dataUnit must be the time unit of recency and T: "D" (days), "W" (weeks) or "M" (months); got ${JSON.stringify(cell)}.`
-    );
-  return unit;
+/** The fitting columns, with the count column when one is given. */
+function withCount(sources: ColumnSource[], count: unknown): ColumnSource[] {
+  return isOmitted(count) ? sources : [...sources, columnSource(count, "count")];
 }

@@ -57,3 +57,11 @@ function rangeCells(customerIds: unknown, dates: unknown, amounts: unknown): Tra
 function cellAt(value: unknown): CellValue {
   return typeof value === "object" && value !== null ? fromExcelCell(value) : (value as CellValue);
 }
+
+/** A single-column argument as engine cells, e.g. the columns of a transaction table; numbers and text as they are. */
+export function cellsOf(arg: unknown, what: string): CellValue[] {
+  const rows = columnOf(arg, what);
+  const cells = new Array<CellValue>(rows.length);
+  for (let i = 0; i < rows.length; i++) cells[i] = cellAt(rows[i][0]);
+  return cells;
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { CustomerTable } from "./flow/customerTable";
 import { FlowState } from "./flow/flowState";
-import { MethodName, MethodSettings } from "./flow/methodSettings";
+import { MethodName, MethodSettings } from "./methods/registry";
 import { Problem, problemOf } from "./flow/problems";
 import { Segmented, Translate, runSegmentation } from "./flow/segment";
 

@@ -50,7 +50,7 @@ export function useSegmentWriter(
       abort.current = controller;
       setState({ status: "writing", doneRows: 0, totalRows: 0 });
       try {
-        const { report, saveProblem } = await commitRun(workbook, prepared, keeping, {
+        const { report, saveProblem } = await commitRun(prepared, keeping, {
           signal: controller.signal,
           onProgress: (doneRows, totalRows) => setState({ status: "writing", doneRows, totalRows }),
         });
@@ -60,7 +60,7 @@ export function useSegmentWriter(
         setState({ status: "stopped", problem: problemOf(error) });
       }
     },
-    [workbook, keeping]
+    [keeping]
   );
 
   const segment = useCallback(async () => {

@@ -1,9 +1,9 @@
 import { useMemo, useReducer } from "react";
 import { useTranslation } from "react-i18next";
-import type { SegmentationConfig } from "../core/sharing/config";
+import type { SegmentationConfig } from "./flow/storedConfig";
 import { WorkbookPort } from "../core/workbook/workbookPort";
 import { FlowEnvironment, flowReducer, initialFlowState } from "./flow/flowState";
-import { methodProblems } from "./flow/methodSettings";
+import { methodProblems } from "./methods/registry";
 import { SelectedData } from "./flow/readSelection";
 import { Translate } from "./flow/segment";
 import { restoredFlowState } from "./flow/storedConfig";

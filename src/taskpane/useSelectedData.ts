@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import type { SegmentationConfig } from "../core/sharing/config";
+import type { SegmentationConfig } from "./flow/storedConfig";
 import { SheetRange, WorkbookPort } from "../core/workbook/workbookPort";
 import { Problem, problemOf } from "./flow/problems";
 import { SelectedData, readSelection } from "./flow/readSelection";
@@ -14,9 +14,9 @@ export type LoadState =
   | { status: "loaded"; data: SelectedData; read: number; restore?: SegmentationConfig }
   | { status: "failed"; problem: Problem };
 
-/** What to read: the selection, the current region, or a stored configuration's range. */
+/** What to read: the selection, the current region, or a range (a stored configuration's, or one the pane wrote). */
 export type DataSource =
-  "selection" | "currentRegion" | { range: SheetRange; restore: SegmentationConfig };
+  "selection" | "currentRegion" | { range: SheetRange; restore?: SegmentationConfig };
 
 /** Reads the user's selection (or the current region) through the workbook port, with progress and Cancel. */
 export function useSelectedData(workbook: WorkbookPort) {

@@ -1,22 +1,21 @@
-import { useCallback, useEffect, useState } from "react";
-import type { SegmentationConfig } from "../core/sharing/config";
-import type { RunSnapshot } from "../core/sharing/snapshot";
-import { WorkbookPort } from "../core/workbook/workbookPort";
-import type { SharingOptions, StoredRuns } from "./flow/monitoring";
+import { useEffect, useState } from "react";
+import type { SharingOptions } from "./flow/monitoring";
+import type { StoredRuns } from "./flow/runStore";
+import type { StoreSession } from "./flow/storeSession";
 
 /**
- * What the workbook remembers (the last configuration, the kept runs) and the monitoring and sharing options, read
- * when the pane opens. The reading code (zod, the snapshot codec) is fetched then, so the pane's first paint does
- * not wait for it. Null until read.
+ * What the workbook remembers (its analyses, their kept runs) and the monitoring and sharing options, read when the
+ * pane opens. The reading code (zod, the snapshot codec) is fetched then, so the pane's first paint does not wait
+ * for it. Null until read; `saved` takes what a run left in the store.
  */
-export function useStoredRuns(workbook: WorkbookPort) {
+export function useStoredRuns(store: StoreSession) {
   const [stored, setStored] = useState<StoredRuns | null>(null);
   const [options, setOptions] = useState<SharingOptions | null>(null);
 
   useEffect(() => {
     let current = true;
     void import(/* webpackChunkName: "sharing" */ "./flow/monitoring")
-      .then(({ openStoredRuns }) => openStoredRuns(workbook))
+      .then(({ openStoredRuns }) => openStoredRuns(store))
       .then((opened) => {
         if (!current) return;
         setStored(opened.stored);
@@ -25,13 +24,7 @@ export function useStoredRuns(workbook: WorkbookPort) {
     return () => {
       current = false;
     };
-  }, [workbook]);
+  }, [store]);
 
-  const saved = useCallback(
-    (config: SegmentationConfig, runs: RunSnapshot[]) =>
-      setStored({ config: { ok: true, config }, runs, problems: [] }),
-    []
-  );
-
-  return { stored, options, setOptions, saved };
+  return { stored, options, setOptions, saved: setStored };
 }

@@ -498,6 +498,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheet(sheet).fills;
   }
 
+  /** The document settings' keys, for tests. */
+  settingKeys(): string[] {
+    return [...this.settings.keys()];
+  }
+
   async readSetting(key: string): Promise<string | null> {
     return this.settings.get(key) ?? null;
   }

@@ -2,12 +2,12 @@ import type { CellValue } from "../../src/core/cells";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { Browser, Page } from "playwright-core";
-import { parseConfig } from "../../src/core/sharing/config";
+import { ANALYSES_KEY } from "../../src/taskpane/flow/runStore";
+import { checkConfig } from "../../src/taskpane/flow/storedConfig";
 import { parseStoreRows, STORE_SHEET } from "../../src/core/sharing/workbookStore";
 import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
 
 // Several segmentations of the 2,357-customer sample in a real browser on two shared cores.
-jest.setTimeout(60_000);
 
 /** The page's MemoryWorkbook (src/workbench/index.tsx puts it on window). */
 type Workbench = {
@@ -162,7 +162,8 @@ describe("sharing: runs kept in the workbook, compared, restored and exported", 
     store.eachRow((row) =>
       rows.push((row.values as CellValue[]).slice(1).map((value) => value ?? null))
     );
-    const config = parseConfig(parseStoreRows(rows).entries.get("cva.segmentation.config"));
+    const index = parseStoreRows(rows).entries.get(ANALYSES_KEY) as string;
+    const config = checkConfig(JSON.parse(index).analyses[0].config);
     expect(config).toMatchObject({
       ok: true,
       config: { range: { sheet: "Customers", address: "A1:F2358" }, method: { method: "tiers" } },
@@ -181,7 +182,7 @@ describe("sharing: a damaged configuration, and formulas converted to values and
   });
   afterAll(async () => browser?.close());
 
-  it("a configuration that is not valid is ignored with a warning, and the pane still works", async () => {
+  it("a configuration that is not valid (here a first version's) is ignored with a warning, and the pane still works", async () => {
     await page.evaluate(() =>
       (window as unknown as { workbench: Workbench }).workbench.applyWritePlan({
         sheets: [{ name: "_cva", replace: true, visibility: "veryHidden" }],

@@ -9,13 +9,9 @@ import { resolve } from "node:path";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { excelSerial, parseCdnowMaster } from "../../src/core/cdnow/cdnowMaster";
 import { conditionalExpectedAverageSpend, fitGammaGamma } from "../../src/core/models/gammaGamma";
-import { formatModelParams } from "../../src/core/models/modelParams";
+import { formatModelParams } from "../../src/core/models/parameterRow";
 import { predictedClv } from "../../src/core/models/predictiveClv";
-import {
-  conditionalExpectedPurchases,
-  conditionalProbabilityAlive,
-  fitTransactionModel,
-} from "../../src/core/models/transactionModels";
+import { transactionModel } from "../../src/core/models/registry";
 import {
   columnCells,
   RFM_SUMMARY_HEADERS,
@@ -135,9 +131,9 @@ describe("fit → prediction chains on the 2,357 CDNOW customers (weeks)", () =>
   afterAll(() => hf.destroy());
 
   // The engine called directly, for reference.
-  const bg = fitTransactionModel("BG/NBD", data.frequency, data.recency, data.T).params;
-  const pareto = fitTransactionModel("Pareto/NBD", data.frequency, data.recency, data.T).params;
-  const mbg = fitTransactionModel("MBG/NBD", data.frequency, data.recency, data.T).params;
+  const fit = (id: "BG/NBD" | "Pareto/NBD" | "MBG/NBD") =>
+    transactionModel(id).fit(data.frequency, data.recency, data.T).params;
+  const [bg, pareto, mbg] = [fit("BG/NBD"), fit("Pareto/NBD"), fit("MBG/NBD")];
   const gg = fitGammaGamma(data.frequency, data.monetary).params;
 
   it("=CVA.BGNBD spills the paper's estimates (0.243, 4.414, 0.793, 2.426), at the exact optimum", () => {
@@ -191,18 +187,34 @@ describe("fit → prediction chains on the 2,357 CDNOW customers (weeks)", () =>
   it("=CVA.PALIVE spills P(alive) per customer, the same with the fit nested in the formula", () => {
     const alive = columnOf(hf, "M", n);
     expectSheetValues(alive, (i) =>
-      conditionalProbabilityAlive(bg, data.frequency[i], data.recency[i], data.T[i])
+      transactionModel(bg).conditionalProbabilityAlive(
+        bg,
+        data.frequency[i],
+        data.recency[i],
+        data.T[i]
+      )
     );
     expect(columnOf(hf, "N", n)).toEqual(alive);
     expectSheetValues(columnOf(hf, "O", n), (i) =>
-      conditionalProbabilityAlive(pareto, data.frequency[i], data.recency[i], data.T[i])
+      transactionModel(pareto).conditionalProbabilityAlive(
+        pareto,
+        data.frequency[i],
+        data.recency[i],
+        data.T[i]
+      )
     );
     expect(at(hf, `M${last + 1}`)).toBeNull();
   });
 
   it("=CVA.EXPECTEDPURCHASES spills the MBG/NBD expectation per customer", () => {
     expectSheetValues(columnOf(hf, "P", n), (i) =>
-      conditionalExpectedPurchases(mbg, 39, data.frequency[i], data.recency[i], data.T[i])
+      transactionModel(mbg).conditionalExpectedPurchases(
+        mbg,
+        39,
+        data.frequency[i],
+        data.recency[i],
+        data.T[i]
+      )
     );
   });
 
@@ -307,16 +319,16 @@ describe("errors, typed as a user would meet them", () => {
   // Nobody ever drops out: everyone bought right up to the end of observation (test/core/models/bgnbd.test.ts).
   const loyal = Array.from({ length: 200 }, (_, i) => [1 + (i % 5), 20 + (i % 20), 20 + (i % 20)]);
 
-  it("#NUM! when a fit does not converge, saying why, passed on to the predictions that use it", () => {
+  it("#VALUE! when a fit has no maximum, saying why, passed on to the predictions that use it", () => {
     const rows: unknown[][] = loyal.map((row) => [...row]);
     rows[0].push("=CVA.BGNBD(A1:A200, B1:B200, C1:C200)");
     rows[1].push(null, null, null, null, null, "=CVA.PALIVE(A1:A3, B1:B3, C1:C3, D1:H1)");
     const hf = buildSheet(rows);
-    expect(errorOf(at(hf, "D1"))).toBe("#NUM!");
+    expect(errorOf(at(hf, "D1"))).toBe("#VALUE!");
     expect(messageOf(at(hf, "D1"))).toMatch(
-      /^BG\/NBD fit did not converge: parameter a runs off to zero: the likelihood keeps rising/
+      /^BG\/NBD has no best fit on these data: .*a runs off to zero: .*nobody seems to drop out/
     );
-    expect(errorOf(at(hf, "I2"))).toBe("#NUM!");
+    expect(errorOf(at(hf, "I2"))).toBe("#VALUE!");
     hf.destroy();
   });
 
@@ -391,7 +403,14 @@ describe("errors, typed as a user would meet them", () => {
       [...new Array(18).fill(null), "=CVA.GAMMAGAMMA(P1:P3, Q1:Q3)"],
     ]);
     const results = ["S1", "S2", "S3", "S4", "S5", "S6"].map((a1) => at(hf, a1));
-    expect(results.map(errorOf)).toEqual(["#VALUE!", "#NUM!", "#NUM!", "#NUM!", "#NUM!", "#NUM!"]);
+    expect(results.map(errorOf)).toEqual([
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+      "#VALUE!",
+    ]);
     expect(results.map(messageOf)).toEqual([
       expect.stringMatching(/^Frequency in row 3 must be a number, got "two"/),
       expect.stringMatching(/^Row 2: recency 40 exceeds T 38/),
@@ -421,20 +440,43 @@ describe("errors, typed as a user would meet them", () => {
     ]);
     const column = (letter: string) =>
       valuesOf(hf, `${letter}6:${letter}10`).map((row) => errorOf(row[0]));
-    expect(column("A")).toEqual([expect.any(Number), "#NUM!", "#VALUE!", expect.any(Number), ""]);
+    expect(column("A")).toEqual([expect.any(Number), "#VALUE!", "#VALUE!", expect.any(Number), ""]);
     expect(messageOf(at(hf, "A7"))).toMatch(/^recency 40 exceeds T 38.86/);
     expect(messageOf(at(hf, "A8"))).toMatch(/^Frequency in row 3 must be a number/);
-    expect(column("B")).toEqual([expect.any(Number), "#NUM!", "#VALUE!", "#NUM!", ""]);
+    expect(column("B")).toEqual([expect.any(Number), "#VALUE!", "#VALUE!", "#VALUE!", ""]);
     expect(messageOf(at(hf, "B9"))).toMatch(/monetary must be > 0/);
-    expect(column("C")).toEqual([expect.any(Number), expect.any(Number), "#VALUE!", "#NUM!", ""]);
+    expect(column("C")).toEqual([expect.any(Number), expect.any(Number), "#VALUE!", "#VALUE!", ""]);
     expect(["D6", "E6", "F6"].map((a1) => errorOf(at(hf, a1)))).toEqual([
       "#VALUE!",
       "#VALUE!",
       "#VALUE!",
     ]);
-    expect(messageOf(at(hf, "D6"))).toMatch(/Expected Gamma-Gamma \(GG\) spend parameters/);
+    expect(messageOf(at(hf, "D6"))).toMatch(
+      /Expected the parameters of a spend model \(Gamma-Gamma \(GG\)\) here, got BG\/NBD ones/
+    );
     expect(messageOf(at(hf, "E6"))).toMatch(/dataUnit must be .*"W" \(weeks\)/);
-    expect(messageOf(at(hf, "F6"))).toMatch(/Expected BG\/NBD, Pareto\/NBD or MBG\/NBD/);
+    expect(messageOf(at(hf, "F6"))).toMatch(
+      /Expected the parameters of a transaction model \(BG\/NBD, Pareto\/NBD, MBG\/NBD\) here/
+    );
+    hf.destroy();
+  });
+
+  it("=CVA.PREDICTEDCLV spreads one T (or one monetary value) over the customers, as =CVA.PALIVE does", () => {
+    const hf = buildSheet([
+      [2, 30.43, 38.86, 22.35, "BG/NBD", ...Object.values(BG_PUBLISHED)],
+      [0, 0, 38.86, 0, "GG", 6.25, 3.74, 15.44],
+      [7, 35.5, 38.86, 30.5],
+      [
+        '=CVA.PREDICTEDCLV(A1:A3, B1:B3, C1:C3, D1:D3, E1:I1, E2:H2, 12, 0.01, "W")',
+        '=CVA.PREDICTEDCLV(A1:A3, B1:B3, 38.86, D1:D3, E1:I1, E2:H2, 12, 0.01, "W")',
+        '=CVA.PREDICTEDCLV(A1:A3, B1:B3, C1:C3, 25, E1:I1, E2:H2, 12, 0.01, "W")',
+        '=CVA.PREDICTEDCLV(A1:A3, B1:B3, C1:C3, {25;25;25}, E1:I1, E2:H2, 12, 0.01, "W")',
+      ],
+    ]);
+    const spill = (letter: string) => valuesOf(hf, `${letter}4:${letter}6`).map((row) => row[0]);
+    expect(spill("B")).toEqual(spill("A"));
+    expect(spill("A").every((value) => typeof value === "number")).toBe(true);
+    expect(spill("C")).toEqual(spill("D"));
     hf.destroy();
   });
 

@@ -18,13 +18,10 @@ import {
   flaggedCustomers,
   RunComparison,
 } from "../../src/core/sharing/compareRuns";
-import {
-  decodeSnapshots,
-  encodeSnapshots,
-  RunSnapshot,
-  snapshotFromResult,
-} from "../../src/core/sharing/snapshot";
+import { emptyHistory, planHistorySave, readHistory } from "../../src/core/sharing/runHistory";
+import { IdTable, SlotRun, placeRun } from "../../src/core/sharing/snapshot";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
+import { currentRunOf, runOf } from "./runFixtures";
 import { paneTranslator } from "./sampleRun";
 
 const TIERS = ["High", "Medium", "Low"];
@@ -55,12 +52,14 @@ describe("change monitoring on CDNOW: first half of the period, then the whole p
   const first = spendTiers(middle);
   const whole = spendTiers(end);
   const ids = (rows: CellValue[][]) => rows.slice(1).map((row) => row[0]);
-  const run1 = snapshotFromResult(first.result, ids(first.rows), "1997-09-30T00:00:00.000Z");
-  const run2 = snapshotFromResult(whole.result, ids(whole.rows), "1998-06-30T00:00:00.000Z");
+  const history = emptyHistory();
+  const run1 = placeRun(history.table, first.result, ids(first.rows), "1997-09-30T00:00:00.000Z");
   // The first run goes through the store's encoding, as it would between two sessions.
-  const stored = decodeSnapshots(encodeSnapshots([run1.snapshot]));
-  const previous = (stored.ok ? stored.runs[0] : null) as RunSnapshot;
-  const comparison = compareRuns(previous, run2.snapshot);
+  const { changes } = planHistorySave(new Map(), "h", history, run1, 12);
+  const stored = readHistory(new Map(Object.entries(changes) as [string, string][]), "h").history;
+  const previous = stored.latest as SlotRun;
+  const run2 = placeRun(stored.table, whole.result, ids(whole.rows), "1998-06-30T00:00:00.000Z");
+  const comparison = compareRuns(previous, run2, stored.table);
 
   /** Each customer's tier name, straight from the Tier column each run wrote. */
   const tierById = (run: ReturnType<typeof spendTiers>) =>
@@ -70,8 +69,8 @@ describe("change monitoring on CDNOW: first half of the period, then the whole p
 
   it("has the customers the data says", () => {
     // CDNOW is a cohort: every customer's first purchase is in the first quarter of 1997, so both runs hold all.
-    expect(run1.snapshot.customers).toHaveLength(23_570);
-    expect(run2.snapshot.customers).toHaveLength(23_570);
+    expect(run1.slots).toHaveLength(23_570);
+    expect(run2.slots).toHaveLength(23_570);
   });
 
   it("has a movement matrix that sums to the customer count", () => {
@@ -79,9 +78,7 @@ describe("change monitoring on CDNOW: first half of the period, then the whole p
     expect(total).toBe(23_570);
     // Everyone who bought in the first half is still in the data; the rest are new.
     expect(comparison.gone).toEqual([]);
-    expect(comparison.movement[3].reduce((a, b) => a + b, 0)).toBe(
-      23_570 - run1.snapshot.customers.length
-    );
+    expect(comparison.movement[3].reduce((a, b) => a + b, 0)).toBe(23_570 - run1.slots.length);
     // Row sums are the first run's tier sizes, column sums the second's.
     first.result.tiers.forEach((tier, i) =>
       expect(comparison.movement[i].reduce((a, b) => a + b, 0)).toBe(tier.customers)
@@ -102,7 +99,7 @@ describe("change monitoring on CDNOW: first half of the period, then the whole p
       .map(([id]) => id)
       .sort();
     expect(fell.length).toBeGreaterThan(100);
-    const flagged = flaggedCustomers(comparison, run2.snapshot);
+    const flagged = flaggedCustomers(comparison, run2, stored.table);
     expect(flagged.map((customer) => customer.id).sort()).toEqual(fell);
     expect(flagged.every((customer) => customer.reasons === FLAG.tierDrop)).toBe(true);
     expect(comparison.flagged).toBe(fell.length);
@@ -153,26 +150,25 @@ describe("change monitoring on CDNOW: first half of the period, then the whole p
 });
 
 describe("compareRuns on measures", () => {
-  const labels = ["A", "B"];
-  const previous: RunSnapshot = {
-    savedAt: "1",
-    labels,
-    customers: ["x", "y", "z", "w"],
-    tiers: Uint8Array.of(0, 0, 1, 1),
-    pAlive: Float64Array.of(0.9, 0.9, 0.5, 0.5),
-    clv: Float64Array.of(100, 100, 0, 50),
-  };
-  const current: RunSnapshot = {
-    savedAt: "2",
-    labels: ["a", "b", "New tier"],
-    customers: ["x", "y", "z", "v"],
-    tiers: Uint8Array.of(0, 1, 0, 2),
-    pAlive: Float64Array.of(0.6, 0.75, 0.1, 0.9),
-    clv: Float64Array.of(74, 76, 10, 5),
-  };
+  const table = new IdTable();
+  const previous = runOf(
+    table,
+    "1",
+    ["x", "y", "z", "w"],
+    [0, 0, 1, 1],
+    { pAlive: [0.9, 0.9, 0.5, 0.5], clv: [100, 100, 0, 50] },
+    ["A", "B"]
+  );
+  const current = currentRunOf(
+    table,
+    ["x", "y", "z", "v"],
+    [0, 1, 0, 2],
+    { pAlive: [0.6, 0.75, 0.1, 0.9], clv: [74, 76, 10, 5] },
+    ["a", "b", "New tier"]
+  );
   let comparison: RunComparison;
   beforeAll(() => {
-    comparison = compareRuns(previous, current, { valueDropShare: 0.25, aliveDrop: 0.2 });
+    comparison = compareRuns(previous, current, table, { valueDropShare: 0.25, aliveDrop: 0.2 });
   });
 
   it("flags falls beyond the thresholds, strictly, and ranks tiers by name ignoring case", () => {
@@ -193,12 +189,7 @@ describe("compareRuns on measures", () => {
   });
 
   it("writes every reason in the reader's language, warnings first", () => {
-    const values = changeColumnValues(
-      comparison,
-      { snapshot: current, rows: Uint32Array.of(0, 1, 2, 3) },
-      4,
-      paneTranslator("zh-CN")
-    );
+    const values = changeColumnValues(comparison, current, 4, paneTranslator("zh-CN"));
     expect(values).toEqual([
       "▼ 价值 −26%; ▼ 存活概率 −30 个百分点",
       "▼ A→b",

@@ -1,7 +1,8 @@
 import type { CellValue } from "../../src/core/cells";
 import ExcelJS from "exceljs";
-import { parseConfig, CONFIG_KEY } from "../../src/core/sharing/config";
-import { decodeSnapshots, SNAPSHOTS_KEY } from "../../src/core/sharing/snapshot";
+import { ANALYSES_KEY, historyPrefix } from "../../src/taskpane/flow/runStore";
+import { checkConfig } from "../../src/taskpane/flow/storedConfig";
+import { readHistory } from "../../src/core/sharing/runHistory";
 import { parseStoreRows, STORE_SHEET } from "../../src/core/sharing/workbookStore";
 import { tierPalette } from "../../src/core/segmentation/palette";
 import { WARNING_FILL } from "../../src/core/sharing/changeColumn";
@@ -79,12 +80,11 @@ describe("workbench export to .xlsx", () => {
     expect(store.state).toBe("veryHidden");
     const { entries, damaged } = parseStoreRows(sheetRows(store));
     expect(damaged).toEqual([]);
-    expect(parseConfig(entries.get(CONFIG_KEY))).toEqual({ ok: true, config: CONFIG });
-    const history = decodeSnapshots(entries.get(SNAPSHOTS_KEY) as string);
-    expect(history.ok && history.runs.map((run) => run.customers.length)).toEqual([
-      SAMPLE_ROWS,
-      SAMPLE_ROWS,
-    ]);
+    const [analysis] = JSON.parse(entries.get(ANALYSES_KEY) as string).analyses;
+    expect(checkConfig(analysis.config)).toEqual({ ok: true, config: CONFIG });
+    const { history, problem } = readHistory(entries, historyPrefix(analysis.id));
+    expect(problem).toBeNull();
+    expect(history.runs.map((run) => run.customers)).toEqual([SAMPLE_ROWS, SAMPLE_ROWS]);
   });
 
   it("has the Segment summary with the chart's table and a note where the chart goes", () => {

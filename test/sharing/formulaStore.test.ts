@@ -6,9 +6,9 @@ import {
   serializeStoredFormulas,
 } from "../../src/core/sharing/formulaStore";
 import { callsCvaFunction, shiftRows } from "../../src/core/sharing/cvaFormulas";
-import { convertFormulasToValues, restoreFormulas } from "../../src/core/sharing/sharingActions";
 import { FORMULAS_KEY } from "../../src/core/sharing/formulaStore";
-import { readStore } from "../../src/core/sharing/workbookStore";
+import { convertFormulasToValues, restoreFormulas } from "../../src/taskpane/flow/sharing";
+import { StoreSession } from "../../src/taskpane/flow/storeSession";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 import { CUSTOMERS, MODEL_RANGE, MODEL_SHEET, modelSheet } from "./formulaFixture";
 
@@ -135,27 +135,29 @@ describe("convert to values and restore on the memory workbook", () => {
     const book = workbook();
     const before = await book.readFormulas(MODEL_RANGE);
     const values = await book.readValues(MODEL_RANGE);
-    const converted = await convertFormulasToValues(book, [MODEL_RANGE]);
+    const store = new StoreSession(book);
+    const converted = await convertFormulasToValues(store, [MODEL_RANGE]);
     expect(converted).toEqual({ ok: true, converted: CUSTOMERS + 3 });
     // Recipients see plain values where the CVA formulas were; the user's own formulas stay.
     const after = await book.readFormulas(MODEL_RANGE);
     expect(after[1]).toEqual([null, null, null, null, "=B2*2"]);
     expect(after[3][4]).toBeNull();
     expect(await book.readValues(MODEL_RANGE)).toEqual(values);
-    const { entries } = await readStore(book);
+    const { entries } = await new StoreSession(book).read();
     expect(entries.has(FORMULAS_KEY)).toBe(true);
 
-    const restored = await restoreFormulas(book);
+    const restored = await restoreFormulas(store);
     expect(restored).toEqual({ ok: true, restored: CUSTOMERS + 3, skipped: [] });
     expect(await book.readFormulas(MODEL_RANGE)).toEqual(before);
     // The spilled cells were emptied so the array can spill again.
     expect(book.cell(MODEL_SHEET, 2, 3)).toBeNull();
-    expect((await readStore(book)).entries.has(FORMULAS_KEY)).toBe(false);
+    expect((await new StoreSession(book).read()).entries.has(FORMULAS_KEY)).toBe(false);
   });
 
   it("leaves a formula the user typed over a converted cell, and says so", async () => {
     const book = workbook();
-    await convertFormulasToValues(book, [MODEL_RANGE]);
+    const store = new StoreSession(book);
+    await convertFormulasToValues(store, [MODEL_RANGE]);
     await book.applyWritePlan({
       clear: [],
       values: [],
@@ -163,7 +165,7 @@ describe("convert to values and restore on the memory workbook", () => {
       settings: {},
       formulas: [{ at: { sheet: MODEL_SHEET, row: 3, column: 4 }, formulas: [["=B4*3"]] }],
     });
-    const restored = await restoreFormulas(book);
+    const restored = await restoreFormulas(store);
     expect(restored.ok && restored.skipped.map((entry) => entry.formula)).toEqual([
       "=_xldudf_CVA_SCORE(B4)",
     ]);
@@ -174,10 +176,11 @@ describe("convert to values and restore on the memory workbook", () => {
   it("says when there is nothing to convert or to restore", async () => {
     const book = new MemoryWorkbook({ S: [["a", 1]] });
     const range = { sheet: "S", row: 0, column: 0, rowCount: 1, columnCount: 2 };
-    expect(await convertFormulasToValues(book, [range])).toEqual({
+    const store = new StoreSession(book);
+    expect(await convertFormulasToValues(store, [range])).toEqual({
       ok: false,
       problem: "nothingToConvert",
     });
-    expect(await restoreFormulas(book)).toEqual({ ok: false, problem: "nothingStored" });
+    expect(await restoreFormulas(store)).toEqual({ ok: false, problem: "nothingStored" });
   });
 });

@@ -1,11 +1,11 @@
 import { MAX_SYNC_BYTES } from "../../src/excel/blocks";
 import { OfficeWorkbook } from "../../src/excel/officeWorkbook";
 import { AUTO_OPEN_SETTING } from "../../src/core/workbook/workbookPort";
-import { CONFIG_KEY } from "../../src/core/sharing/config";
 import { FORMULAS_KEY } from "../../src/core/sharing/formulaStore";
-import { convertFormulasToValues, restoreFormulas } from "../../src/core/sharing/sharingActions";
 import { planSummarySheet } from "../../src/core/sharing/summarySheet";
-import { readStore, STORE_SHEET, updateStore } from "../../src/core/sharing/workbookStore";
+import { STORE_SHEET } from "../../src/core/sharing/workbookStore";
+import { convertFormulasToValues, restoreFormulas } from "../../src/taskpane/flow/sharing";
+import { StoreSession } from "../../src/taskpane/flow/storeSession";
 import { FakeExcel } from "../excel/fakeExcel";
 import { CUSTOMERS, MODEL_RANGE, MODEL_SHEET, modelSheet } from "./formulaFixture";
 import { paneTranslator } from "./sampleRun";
@@ -63,7 +63,8 @@ describe("OfficeWorkbook: formulas, sheets and charts for sharing", () => {
     const before = await workbook.readFormulas(MODEL_RANGE);
     const values = await workbook.readValues(MODEL_RANGE);
 
-    expect(await convertFormulasToValues(workbook, [MODEL_RANGE])).toEqual({
+    const store = new StoreSession(workbook);
+    expect(await convertFormulasToValues(store, [MODEL_RANGE])).toEqual({
       ok: true,
       converted: CUSTOMERS + 3,
     });
@@ -73,9 +74,9 @@ describe("OfficeWorkbook: formulas, sheets and charts for sharing", () => {
     expect(await workbook.readValues(MODEL_RANGE)).toEqual(values);
     // The kept formulas live in the very hidden store sheet.
     expect(fake.otherSheets.get(STORE_SHEET)?.visibility).toBe("VeryHidden");
-    expect((await readStore(workbook)).entries.has(FORMULAS_KEY)).toBe(true);
+    expect((await new StoreSession(workbook).read()).entries.has(FORMULAS_KEY)).toBe(true);
 
-    expect(await restoreFormulas(workbook)).toMatchObject({ ok: true, restored: CUSTOMERS + 3 });
+    expect(await restoreFormulas(store)).toMatchObject({ ok: true, restored: CUSTOMERS + 3 });
     expect(await workbook.readFormulas(MODEL_RANGE)).toEqual(before);
     // The cells the array spilled into were emptied, so the spill can grow back.
     expect(fake.written.get(`${CUSTOMERS},3`)).toBe("");
@@ -84,17 +85,22 @@ describe("OfficeWorkbook: formulas, sheets and charts for sharing", () => {
 
   it("keeps the store across workbook sessions, as a reopened file would", async () => {
     const fake = modelExcel();
-    await updateStore(new OfficeWorkbook(fake.run), {
-      [CONFIG_KEY]: '{"x":"客户"}',
+    const reopen = () => new StoreSession(new OfficeWorkbook(fake.run)).read();
+    await new StoreSession(new OfficeWorkbook(fake.run)).update({
+      small: '{"x":"客户"}',
       big: "y".repeat(70_000),
     });
-    const reopened = await readStore(new OfficeWorkbook(fake.run));
-    expect(reopened.entries.get(CONFIG_KEY)).toBe('{"x":"客户"}');
+    const reopened = await reopen();
+    expect(reopened.entries.get("small")).toBe('{"x":"客户"}');
     expect(reopened.entries.get("big")).toHaveLength(70_000);
-    // Rewriting replaces the sheet, so nothing of the longer value is left behind.
-    await updateStore(new OfficeWorkbook(fake.run), { big: null });
-    expect((await readStore(new OfficeWorkbook(fake.run))).entries.has("big")).toBe(false);
-    expect(fake.deletedSheets).toEqual([STORE_SHEET]);
+    // An update writes only the values it changes: the new value after the last row, the old one's rows emptied.
+    const session = new StoreSession(new OfficeWorkbook(fake.run));
+    await session.read();
+    fake.bytesPerSync = [];
+    await session.update({ big: null, small: "z" });
+    expect(fake.bytesPerSync.reduce((a, b) => a + b, 0)).toBeLessThan(10_000);
+    const after = await reopen();
+    expect(after.entries).toEqual(new Map([["small", "z"]]));
   });
 
   it("adds the summary sheet with a native column chart, replacing the previous one", async () => {
@@ -153,7 +159,7 @@ describe("OfficeWorkbook: formulas, sheets and charts for sharing", () => {
     const fake = modelExcel();
     const workbook = new OfficeWorkbook(fake.run);
     expect(await workbook.getUsedRange("Nowhere")).toBeNull();
-    await updateStore(workbook, { a: "b" });
+    await new StoreSession(workbook).update({ a: "b" });
     expect(await workbook.getUsedRange(STORE_SHEET)).toMatchObject({
       row: 0,
       column: 0,

@@ -11,11 +11,13 @@ import {
   withChangeColumn,
 } from "../../src/core/sharing/changeColumn";
 import { compareRuns } from "../../src/core/sharing/compareRuns";
-import { SegmentationConfig } from "../../src/core/sharing/config";
-import { saveRun } from "../../src/core/sharing/sharingActions";
 import type { Translate } from "../../src/core/sharing/sharingText";
-import { snapshotFromResult } from "../../src/core/sharing/snapshot";
+import { emptyHistory, planHistorySave } from "../../src/core/sharing/runHistory";
+import { placeRun } from "../../src/core/sharing/snapshot";
 import { planSummarySheet } from "../../src/core/sharing/summarySheet";
+import { ANALYSES_KEY, historyPrefix, indexText } from "../../src/taskpane/flow/runStore";
+import { StoreSession } from "../../src/taskpane/flow/storeSession";
+import type { SegmentationConfig } from "../../src/taskpane/flow/storedConfig";
 import { createI18n } from "../../src/taskpane/i18n";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 
@@ -76,9 +78,10 @@ export async function segmentedSample() {
   const table = { rows, hasHeader: true, customer: 0 };
   const lastMonth = segmentCustomers(table, { method: "tiers", column: 4 });
   const thisMonth = segmentCustomers(table, { method: "tiers", column: 5 });
-  const previous = snapshotFromResult(lastMonth, ids, "2026-10-20T09:30:00.000Z").snapshot;
-  const current = snapshotFromResult(thisMonth, ids, CONFIG.savedAt);
-  const comparison = compareRuns(previous, current.snapshot);
+  const history = emptyHistory();
+  const previous = placeRun(history.table, lastMonth, ids, "2026-10-20T09:30:00.000Z");
+  const current = placeRun(history.table, thisMonth, ids, CONFIG.savedAt);
+  const comparison = compareRuns(previous.run, current, history.table);
   const t = paneTranslator("en-US");
   const result = withChangeColumn(
     thisMonth,
@@ -99,6 +102,17 @@ export async function segmentedSample() {
   await workbook.applyWritePlan(
     planSummarySheet({ tiers: thisMonth.tiers, comparison, translate: t })
   );
-  await saveRun(workbook, CONFIG, [previous], current.snapshot);
+  // The store as two runs of the pane leave it: the analysis, its output, and both runs.
+  const prefix = historyPrefix("a1");
+  const first = planHistorySave(new Map(), prefix, history, previous, 12);
+  const second = planHistorySave(new Map(), prefix, first.history, current, 12);
+  const output = { owned: plan.owned, summarySheet: t("segmentSummary.sheetName") };
+  await new StoreSession(workbook).update({
+    ...first.changes,
+    ...second.changes,
+    [ANALYSES_KEY]: indexText([
+      { id: "a1", config: { ok: true, config: CONFIG }, stored: CONFIG, output },
+    ]),
+  });
   return { workbook, rows, result, comparison };
 }

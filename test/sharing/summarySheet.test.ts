@@ -1,4 +1,6 @@
+import { IdTable } from "../../src/core/sharing/snapshot";
 import { compareRuns } from "../../src/core/sharing/compareRuns";
+import { currentRunOf, runOf } from "./runFixtures";
 import { paneTranslator } from "./sampleRun";
 import { planSummarySheet, SUMMARY_CHART } from "../../src/core/sharing/summarySheet";
 import type { TierSummary } from "../../src/core/segmentation/segmentCustomers";
@@ -32,14 +34,11 @@ const tiers: TierSummary[] = [
   },
 ];
 const labels = ["High", "Medium", "Low"];
+const ids = new IdTable();
 const comparison = compareRuns(
-  { savedAt: "1", labels, customers: ["a", "b", "c", "d"], tiers: Uint8Array.of(0, 1, 1, 2) },
-  {
-    savedAt: "2",
-    labels,
-    customers: ["a", "b", "c", "e", "f"],
-    tiers: Uint8Array.of(0, 0, 2, 2, 1),
-  }
+  runOf(ids, "1", ["a", "b", "c", "d"], [0, 1, 1, 2], {}, labels),
+  currentRunOf(ids, ["a", "b", "c", "e", "f"], [0, 0, 2, 2, 1], {}, labels),
+  ids
 );
 
 describe("the Segment summary sheet", () => {

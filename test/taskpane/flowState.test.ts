@@ -1,5 +1,5 @@
 import { FlowState, flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
-import { withSegment } from "../../src/taskpane/flow/segmentGrid";
+import { withSegment } from "../../src/taskpane/methods/rfm/rfmGrid";
 import { SelectedData } from "../../src/taskpane/flow/readSelection";
 import { BAD_DATA, CUSTOMERS, TRANSACTIONS, sampleSelection, tierNames } from "./sample";
 

@@ -1,11 +1,10 @@
 import type { CellValue } from "../../src/core/cells";
 import { WARNING_MARK } from "../../src/core/sharing/changeColumn";
-import { CONFIG_KEY, SegmentationConfig } from "../../src/core/sharing/config";
-import { saveRun } from "../../src/core/sharing/sharingActions";
-import { updateStore } from "../../src/core/sharing/workbookStore";
+import { emptyHistory } from "../../src/core/sharing/runHistory";
+import { IdTable } from "../../src/core/sharing/snapshot";
+import { DEFAULT_LEGEND_HEADERS } from "../../src/core/segmentation/writePlan";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
 import { FlowState, flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
-import { MethodSettings } from "../../src/taskpane/flow/methodSettings";
 import {
   DEFAULT_SHARING_OPTIONS,
   changeReport,
@@ -14,15 +13,13 @@ import {
   openStoredRuns,
   optionsValid,
 } from "../../src/taskpane/flow/monitoring";
+import { ANALYSES_KEY, StoredAnalysis } from "../../src/taskpane/flow/runStore";
 import { runSegmentation } from "../../src/taskpane/flow/segment";
-import { configOfRun } from "../../src/taskpane/flow/storedConfig";
-import {
-  SUMMARY_SHEET_SETTING,
-  prepareOutput,
-  summarySheetInTheWay,
-} from "../../src/taskpane/flow/writeOutput";
-import { DEFAULT_LEGEND_HEADERS } from "../../src/core/segmentation/writePlan";
-import { CUSTOMERS, keyT, sampleSelection, tierNames } from "./sample";
+import { StoreSession } from "../../src/taskpane/flow/storeSession";
+import { SegmentationConfig, configOfRun } from "../../src/taskpane/flow/storedConfig";
+import { prepareOutput, summarySheetInTheWay } from "../../src/taskpane/flow/writeOutput";
+import { MethodSettings } from "../../src/taskpane/methods/registry";
+import { CUSTOMERS, click, keepingOf, keyT, sampleSelection, tierNames } from "./sample";
 
 const reduce = flowReducer({ summarySheet: "Customer summary", tierNames });
 
@@ -51,28 +48,54 @@ async function tiersRun(
   return { workbook, table, segmented, config };
 }
 
+/** A first run of the sample, monitored on a fresh id table. */
+function monitorFirst(run: Awaited<ReturnType<typeof tiersRun>>, ids: IdTable) {
+  return monitorRun({
+    table: run.table,
+    method: "tiers",
+    result: run.segmented.result,
+    ids,
+    previous: null,
+    options: DEFAULT_SHARING_OPTIONS,
+    savedAt: run.config.savedAt,
+    t: keyT,
+  });
+}
+
 describe("change monitoring in the pane", () => {
   it("compares only with a kept run of the same method on the same sheet", async () => {
-    const { table, segmented, config } = await tiersRun();
-    const first = monitorRun({
-      table,
-      method: "tiers",
-      result: segmented.result,
-      previous: null,
-      options: DEFAULT_SHARING_OPTIONS,
-      savedAt: config.savedAt,
-      t: keyT,
-    });
-    const runs = [first.current.snapshot];
-    const stored = { config: { ok: true as const, config }, runs, problems: [] };
-    expect(comparableRun(stored, config)).toBe(runs[0]);
-    expect(comparableRun({ ...stored, runs: [] }, config)).toBeNull();
+    const run = await tiersRun();
+    const history = emptyHistory();
+    const first = monitorFirst(run, history.table);
+    const analysis: StoredAnalysis = {
+      id: "a1",
+      config: { ok: true, config: run.config },
+      stored: run.config,
+      output: { owned: [], summarySheet: null },
+      history: {
+        ...history,
+        latest: first.current.run,
+        runs: [
+          {
+            savedAt: "x",
+            labels: [],
+            measures: [],
+            slots: 1,
+            customers: first.current.slots.length,
+          },
+        ],
+      },
+    };
+    const { config } = run;
+    expect(comparableRun(analysis, config)).toBe(first.current.run);
+    expect(comparableRun({ ...analysis, history: emptyHistory() }, config)).toBeNull();
+    expect(comparableRun(null, config)).toBeNull();
     const rfm = { ...config, method: { method: "rfm", bins: 5, segmentMap: {} } };
-    expect(comparableRun(stored, rfm as SegmentationConfig)).toBeNull();
+    expect(comparableRun(analysis, rfm as SegmentationConfig)).toBeNull();
     const otherSheet = { ...config, range: { sheet: "Bad data", address: "A1:D22" } };
-    expect(comparableRun(stored, otherSheet)).toBeNull();
+    expect(comparableRun(analysis, otherSheet)).toBeNull();
     const damaged = {
-      ...stored,
+      ...analysis,
       config: { ok: false as const, problem: "notJson" as const, message: "" },
     };
     expect(comparableRun(damaged, config)).toBeNull();
@@ -80,15 +103,8 @@ describe("change monitoring in the pane", () => {
 
   it("a second run flags the customer whose spend fell, adds the Change column and reports the movement", async () => {
     const before = await tiersRun();
-    const previous = monitorRun({
-      table: before.table,
-      method: "tiers",
-      result: before.segmented.result,
-      previous: null,
-      options: DEFAULT_SHARING_OPTIONS,
-      savedAt: before.config.savedAt,
-      t: keyT,
-    });
+    const ids = new IdTable();
+    const previous = monitorFirst(before, ids);
     expect(previous.comparison).toBeNull();
     const tierBefore = before.segmented.result.columns[0].values;
     const top = tierBefore.indexOf("High");
@@ -98,7 +114,8 @@ describe("change monitoring in the pane", () => {
       table: after.table,
       method: "tiers",
       result: after.segmented.result,
-      previous: previous.current.snapshot,
+      ids,
+      previous: previous.current.run,
       options: DEFAULT_SHARING_OPTIONS,
       savedAt: after.config.savedAt,
       t: keyT,
@@ -109,7 +126,8 @@ describe("change monitoring in the pane", () => {
     const report = changeReport(
       monitored.comparison as NonNullable<typeof monitored.comparison>,
       monitored.current,
-      previous.current.snapshot
+      previous.current.run,
+      ids
     );
     expect(report.previousSavedAt).toBe("2026-10-01T00:00:00.000Z");
     expect(report.from).toEqual(["High", "Medium", "Low"]);
@@ -123,63 +141,49 @@ describe("change monitoring in the pane", () => {
   });
 
   it("writes the Change column with its own colour rule", async () => {
-    const { workbook, table, segmented } = await tiersRun();
-    const snapshot = monitorRun({
-      table,
-      method: "tiers",
-      result: segmented.result,
-      previous: null,
-      options: DEFAULT_SHARING_OPTIONS,
-      savedAt: "2026-10-01T00:00:00.000Z",
-      t: keyT,
-    }).current.snapshot;
+    const run = await tiersRun();
+    const ids = new IdTable();
+    const first = monitorFirst(run, ids);
     const monitored = monitorRun({
-      table,
+      table: run.table,
       method: "tiers",
-      result: segmented.result,
-      previous: snapshot,
+      result: run.segmented.result,
+      ids,
+      previous: first.current.run,
       options: DEFAULT_SHARING_OPTIONS,
       savedAt: "2026-11-01T00:00:00.000Z",
       t: keyT,
     });
     const texts = { legendHeaders: DEFAULT_LEGEND_HEADERS, action: (key: string) => key };
-    const pending = await prepareOutput(workbook, table, monitored.result, texts, {
+    const pending = await prepareOutput(run.workbook, run.table, monitored.result, texts, {
       changeColumn: true,
     });
     const rules = pending.plan.fills.flatMap((fill) => fill.rules.map((rule) => rule.formula));
     expect(rules).toContain(`=LEFT($H2,1)="${WARNING_MARK}"`);
   });
 
-  it("opens a workbook's store: options from a stored configuration, defaults beside a damaged one", async () => {
-    const { workbook, config } = await tiersRun();
-    await expect(openStoredRuns(workbook)).resolves.toEqual({
-      stored: { config: null, runs: [], problems: [] },
+  it("opens a workbook's store: options from the stored analysis, defaults beside a damaged one", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    await expect(openStoredRuns(new StoreSession(workbook))).resolves.toEqual({
+      stored: { analyses: [], problems: [], legacySettings: [] },
       options: DEFAULT_SHARING_OPTIONS,
     });
-    const saved = {
-      ...config,
-      autoOpen: true,
-      monitoring: { keepRuns: 3, valueDropShare: 0.1, aliveDrop: 0.05 },
-    };
-    await saveRun(workbook, saved, [], {
-      savedAt: saved.savedAt,
-      labels: ["High"],
-      customers: ["C1"],
-      tiers: Uint8Array.of(0),
-    });
-    const opened = await openStoredRuns(workbook);
-    expect(opened.stored.config).toEqual({ ok: true, config: saved });
-    expect(opened.stored.runs).toHaveLength(1);
-    expect(opened.options).toEqual({
-      ...DEFAULT_SHARING_OPTIONS,
-      valueDropPercent: 10,
-      aliveDropPoints: 5,
-      keepRuns: 3,
-      autoOpen: true,
-    });
-    await updateStore(workbook, { [CONFIG_KEY]: '{"format":"someone else"}' });
-    const damaged = await openStoredRuns(workbook);
-    expect(damaged.stored.config).toMatchObject({ ok: false, problem: "foreign" });
+    const options = { autoOpen: true, keepRuns: 3, valueDropPercent: 10, aliveDropPoints: 5 };
+    const keeping = await keepingOf(workbook, options);
+    const { prepared } = await click(workbook, keeping, "tiers");
+    const opened = await openStoredRuns(new StoreSession(workbook));
+    expect(opened.stored.analyses.map((analysis) => analysis.config)).toEqual([
+      { ok: true, config: prepared.config },
+    ]);
+    expect(opened.stored.analyses[0].history.runs).toHaveLength(1);
+    expect(opened.options).toEqual({ ...DEFAULT_SHARING_OPTIONS, ...options });
+
+    await new StoreSession(workbook).update({ [ANALYSES_KEY]: '{"format":"someone else"}' });
+    const damaged = await openStoredRuns(new StoreSession(workbook));
+    expect(damaged.stored.analyses).toEqual([]);
+    expect(damaged.stored.problems).toEqual([
+      "The stored list of analyses cannot be read; the pane starts afresh.",
+    ]);
     // The document is still tagged to open the pane: that is Office's setting, not the configuration's.
     expect(damaged.options).toEqual({ ...DEFAULT_SHARING_OPTIONS, autoOpen: true });
   });
@@ -194,7 +198,7 @@ describe("change monitoring in the pane", () => {
 
   it("asks before replacing a summary sheet the add-in did not write", async () => {
     const { workbook } = await tiersRun();
-    await expect(summarySheetInTheWay(workbook, "Segment summary")).resolves.toBeNull();
+    await expect(summarySheetInTheWay(workbook, "Segment summary", null)).resolves.toBeNull();
     await workbook.applyWritePlan({
       sheets: [{ name: "Segment summary" }],
       clear: [],
@@ -202,10 +206,11 @@ describe("change monitoring in the pane", () => {
       fills: [],
       settings: {},
     });
-    await expect(summarySheetInTheWay(workbook, "segment SUMMARY")).resolves.toMatchObject({
+    await expect(summarySheetInTheWay(workbook, "segment SUMMARY", null)).resolves.toMatchObject({
       sheet: "Segment summary",
     });
-    await workbook.writeSetting(SUMMARY_SHEET_SETTING, "Segment summary");
-    await expect(summarySheetInTheWay(workbook, "Segment summary")).resolves.toBeNull();
+    await expect(
+      summarySheetInTheWay(workbook, "Segment summary", "Segment summary")
+    ).resolves.toBeNull();
   });
 });

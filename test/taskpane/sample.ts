@@ -1,5 +1,14 @@
 import { SheetRange } from "../../src/core/workbook/workbookPort";
+import { CustomerTable } from "../../src/taskpane/flow/customerTable";
+import { flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
+import { SharingOptions, openStoredRuns } from "../../src/taskpane/flow/monitoring";
 import { SelectedData, readSelection } from "../../src/taskpane/flow/readSelection";
+import type { StoredRuns } from "../../src/taskpane/flow/runStore";
+import { runSegmentation } from "../../src/taskpane/flow/segment";
+import { RunKeeping, commitRun, prepareRun } from "../../src/taskpane/flow/segmentRun";
+import { StoreSession } from "../../src/taskpane/flow/storeSession";
+import type { MethodName, MethodSettings } from "../../src/taskpane/methods/registry";
+import type { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 import { createSampleWorkbook } from "../../src/workbench/sampleWorkbook";
 
 /** The workbench's sample workbook with a range selected and read, as the pane reads it. */
@@ -44,3 +53,58 @@ export const keyT = (key: string, options?: Record<string, unknown>) => {
 
 export const tierNames = (count: number) =>
   count === 3 ? ["High", "Medium", "Low"] : Array.from({ length: count }, (_, j) => `T${j + 1}`);
+
+/** What the pane keeps of the workbook's store, opened as the pane opens it; counts the saves. */
+export async function keepingOf(
+  workbook: MemoryWorkbook,
+  options: Partial<SharingOptions> = {}
+): Promise<RunKeeping & { saves: number }> {
+  const store = new StoreSession(workbook);
+  const opened = await openStoredRuns(store);
+  const keeping = {
+    store,
+    stored: opened.stored,
+    options: { ...opened.options, ...options },
+    saves: 0,
+    onSaved: (stored: StoredRuns) => {
+      keeping.saves++;
+      keeping.stored = stored;
+    },
+  };
+  return keeping;
+}
+
+/** One click on Segment over a range with a method and its default settings, as the pane's hook makes it. */
+export async function click(
+  workbook: MemoryWorkbook,
+  keeping: RunKeeping,
+  method: MethodName,
+  range: SheetRange = CUSTOMERS
+) {
+  const { prepared } = await prepareClick(workbook, keeping, method, range);
+  return { prepared, committed: await commitRun(prepared, keeping) };
+}
+
+/** The first half of a click: read, segment and prepare, writing nothing. */
+export async function prepareClick(
+  workbook: MemoryWorkbook,
+  keeping: RunKeeping,
+  method: MethodName = "rfm",
+  range: SheetRange = CUSTOMERS
+) {
+  workbook.select(range);
+  const data = await readSelection(workbook, "selection");
+  const state = flowReducer({ summarySheet: "Customer summary", tierNames })(initialFlowState, {
+    type: "loaded",
+    data,
+  });
+  const segmented = await runSegmentation(
+    state.table as CustomerTable,
+    method,
+    state.settings as MethodSettings,
+    keyT
+  );
+  const prepared = await prepareRun(workbook, state, segmented, keeping, keyT, "en-US");
+  if (!prepared) throw new Error("not ready");
+  return { prepared };
+}

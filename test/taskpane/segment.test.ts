@@ -1,7 +1,8 @@
 import { FlowState, flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
-import { localizeResult, runSegmentation } from "../../src/taskpane/flow/segment";
+import { runSegmentation } from "../../src/taskpane/flow/segment";
+import { localizeResult } from "../../src/taskpane/methods/localizeResult";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
-import { MethodSettings } from "../../src/taskpane/flow/methodSettings";
+import { MethodSettings } from "../../src/taskpane/methods/registry";
 import { segmentCustomers } from "../../src/core/segmentation/segmentCustomers";
 import { BAD_DATA, CUSTOMERS, TRANSACTIONS, keyT, sampleSelection, tierNames } from "./sample";
 
@@ -67,7 +68,7 @@ describe("running a method for the preview", () => {
       "output.likelyLostHeader",
     ]);
     expect(predictive.result.tierColumn).toBe(3);
-    expect(predictive.predictive?.likelyLost).toBeGreaterThan(0);
+    expect(predictive.fitted?.likelyLost).toBeGreaterThan(0);
   });
 
   it("reports the transaction rows left out when summarising, then the customers", async () => {

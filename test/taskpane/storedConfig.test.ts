@@ -1,16 +1,16 @@
-import { methodFromConfig, parseConfig, serializeConfig } from "../../src/core/sharing/config";
+import { serializeConfig } from "../../src/core/sharing/config";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
 import { FlowState, flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
-import {
-  MethodName,
-  MethodSettings,
-  segmentationMethod,
-} from "../../src/taskpane/flow/methodSettings";
+import { MethodName, MethodSettings } from "../../src/taskpane/methods/registry";
+import { rfmEngineMethod } from "../../src/taskpane/methods/rfm";
+import { scoreEngineMethod } from "../../src/taskpane/methods/score";
+import { tiersEngineMethod } from "../../src/taskpane/methods/tiers";
 import { DEFAULT_SHARING_OPTIONS } from "../../src/taskpane/flow/monitoring";
 import { SelectedData } from "../../src/taskpane/flow/readSelection";
-import { defaultSegmentGrid, withSegment } from "../../src/taskpane/flow/segmentGrid";
+import { defaultSegmentGrid, withSegment } from "../../src/taskpane/methods/rfm/rfmGrid";
 import {
   configOfRun,
+  parseConfig,
   restoredFlowState,
   setupOfConfig,
 } from "../../src/taskpane/flow/storedConfig";
@@ -84,23 +84,25 @@ describe("the configuration stored with a run", () => {
     }
   );
 
-  it.each<Exclude<MethodName, "predictive">>(["rfm", "tiers", "score"])(
-    "%s: the restored settings segment exactly as methodFromConfig reads the configuration",
-    async (method) => {
-      const { data, state } = await loaded();
-      const config = run(data, state, method, edited(state.settings as MethodSettings));
-      const restored = restoredFlowState(reduce, data, config);
-      const fromSettings = segmentationMethod(
-        method,
+  it("rfm, tiers and score: the restored settings make the same engine call as the settings saved", async () => {
+    const { data, state } = await loaded();
+    const settings = edited(state.settings as MethodSettings);
+    const table = state.table as CustomerTable;
+    const engineCalls = (s: MethodSettings, t: CustomerTable) => [
+      rfmEngineMethod(s.rfm, t),
+      tiersEngineMethod(s.tiers),
+      scoreEngineMethod(s.score, t),
+    ];
+    const methods = ["rfm", "tiers", "score"] as const;
+    methods.forEach((method, j) => {
+      const restored = restoredFlowState(reduce, data, run(data, state, method, settings));
+      const again = engineCalls(
         restored.settings as MethodSettings,
         restored.table as CustomerTable
       );
-      // The pane measures a score's share of value on the monetary column, which the configuration leaves implicit.
-      const { valueColumn, ...pane } = fromSettings as { valueColumn?: number };
-      expect(valueColumn).toBe(method === "score" ? 5 : undefined);
-      expect(pane).toEqual(methodFromConfig(config));
-    }
-  );
+      expect(again[j]).toEqual(engineCalls(settings, table)[j]);
+    });
+  });
 
   it("a transaction table stores the transactions, and restoring summarises them again", async () => {
     const { data, state } = await loaded(TRANSACTIONS);

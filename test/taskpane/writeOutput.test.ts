@@ -1,15 +1,26 @@
-import { OWNED_RANGES_SETTING, parseOwnedRanges } from "../../src/core/segmentation/ownership";
 import { FlowState, flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
-import { MethodName, MethodSettings } from "../../src/taskpane/flow/methodSettings";
+import { MethodName, MethodSettings } from "../../src/taskpane/methods/registry";
 import { ProblemError } from "../../src/taskpane/flow/problems";
 import { runSegmentation } from "../../src/taskpane/flow/segment";
-import { prepareOutput, writeOutput } from "../../src/taskpane/flow/writeOutput";
+import { ANALYSES_KEY } from "../../src/taskpane/flow/runStore";
+import { commitRun } from "../../src/taskpane/flow/segmentRun";
+import { StoreSession } from "../../src/taskpane/flow/storeSession";
+import { PendingOutput, prepareOutput } from "../../src/taskpane/flow/writeOutput";
 import { DEFAULT_LEGEND_HEADERS } from "../../src/core/segmentation/writePlan";
 import { rangeAddress } from "../../src/core/workbook/a1";
 import { WorkbookError } from "../../src/core/workbook/workbookPort";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
-import { CUSTOMERS, TRANSACTIONS, keyT, sampleSelection, tierNames } from "./sample";
+import {
+  CUSTOMERS,
+  TRANSACTIONS,
+  click,
+  keepingOf,
+  keyT,
+  prepareClick,
+  sampleSelection,
+  tierNames,
+} from "./sample";
 
 const TEXTS = { legendHeaders: DEFAULT_LEGEND_HEADERS, action: (key: string) => key };
 
@@ -26,6 +37,10 @@ async function ready(range = CUSTOMERS) {
   return { workbook, table, segment };
 }
 
+/** Writes a prepared output as the commit does, without the store. */
+const writeOutput = (workbook: MemoryWorkbook, pending: PendingOutput) =>
+  workbook.applyWritePlan(pending.plan);
+
 /** Non-empty cells of a row, as Excel would show them. */
 function rowValues(workbook: MemoryWorkbook, sheet: string, row: number, columns = 30) {
   return Array.from({ length: columns }, (_, c) => workbook.cell(sheet, row, c)).filter(
@@ -34,7 +49,7 @@ function rowValues(workbook: MemoryWorkbook, sheet: string, row: number, columns
 }
 
 describe("writing the results", () => {
-  it("writes the result columns, the legend and one colour rule per tier, and records them as ours", async () => {
+  it("writes the result columns, the legend and one colour rule per tier", async () => {
     const { workbook, table, segment } = await ready();
     const pending = await prepareOutput(workbook, table, await segment("rfm"), TEXTS);
     expect(pending.conflicts).toEqual([]);
@@ -56,15 +71,14 @@ describe("writing the results", () => {
     ]);
     expect(workbook.conditionalFills("Customers").map((f) => f.rules.length)).toEqual([11]);
     expect(workbook.fillAt("Customers", 1, 10)).not.toBeNull();
-    expect(parseOwnedRanges(await workbook.readSetting(OWNED_RANGES_SETTING))).toEqual(
-      pending.owned
-    );
   });
 
   it("replaces its own output on a re-run, leaving no stale columns", async () => {
     const { workbook, table, segment } = await ready();
     await writeOutput(workbook, await prepareOutput(workbook, table, await segment("rfm"), TEXTS));
-    const again = await prepareOutput(workbook, table, await segment("tiers"), TEXTS);
+    const again = await prepareOutput(workbook, table, await segment("tiers"), TEXTS, {
+      previous: [...(await prepareOutput(workbook, table, await segment("rfm"), TEXTS)).owned],
+    });
     expect(again.conflicts).toEqual([]);
     await writeOutput(workbook, again);
     expect(rowValues(workbook, "Customers", 0).slice(6)).toEqual([
@@ -97,14 +111,12 @@ describe("writing the results", () => {
 
   it("refuses a selection that holds its earlier results", async () => {
     const { workbook, table, segment } = await ready();
-    await writeOutput(
-      workbook,
-      await prepareOutput(workbook, table, await segment("tiers"), TEXTS)
-    );
+    const first = await prepareOutput(workbook, table, await segment("tiers"), TEXTS);
+    await writeOutput(workbook, first);
     const wider = { ...table, range: { ...table.range, columnCount: 8 } };
-    const error = await prepareOutput(workbook, wider, await segment("tiers"), TEXTS).catch(
-      (e: unknown) => e
-    );
+    const error = await prepareOutput(workbook, wider, await segment("tiers"), TEXTS, {
+      previous: first.owned,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemError);
     expect((error as ProblemError).problem).toMatchObject({
       key: "selectionHoldsResults",
@@ -122,26 +134,41 @@ describe("writing the results", () => {
     );
   });
 
-  it("takes a damaged record of its output as nothing owned, so every cell in the way is checked", async () => {
-    const { workbook, table, segment } = await ready();
-    await writeOutput(workbook, await prepareOutput(workbook, table, await segment("rfm"), TEXTS));
-    await workbook.writeSetting(OWNED_RANGES_SETTING, "{not json");
-    const pending = await prepareOutput(workbook, table, await segment("rfm"), TEXTS);
-    expect(pending.previous).toEqual([]);
-    expect(pending.conflicts.length).toBeGreaterThan(0);
+  it("records the output as the analysis's in the store, and replaces it on a re-run without asking", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    const keeping = await keepingOf(workbook);
+    const first = await click(workbook, keeping, "rfm");
+    expect(keeping.stored.analyses[0].output.owned).toEqual(first.prepared.pending.owned);
+    const again = await click(workbook, keeping, "tiers");
+    expect(again.prepared.pending.conflicts).toEqual([]);
+    expect(rangeAddress(again.prepared.pending.target)).toBe("G1:G2358");
+    expect(workbook.cell("Customers", 100, 10)).toBeNull(); // RFM's Segment column is gone
   });
 
-  it("marks a cancelled run's cells as ours first, so the next run clears them", async () => {
-    const { workbook, table, segment } = await ready();
-    const pending = await prepareOutput(workbook, table, await segment("rfm"), TEXTS);
+  it("takes a damaged record of its output as nothing owned, so every cell in the way is checked", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    await click(workbook, await keepingOf(workbook), "rfm");
+    const store = new StoreSession(workbook);
+    const index = JSON.parse((await store.read()).entries.get(ANALYSES_KEY) as string);
+    index.analyses[0].owned = "damaged";
+    await store.update({ [ANALYSES_KEY]: JSON.stringify(index) });
+    const keeping = await keepingOf(workbook);
+    expect(keeping.stored.analyses[0].output.owned).toEqual([]);
+    const { prepared } = await prepareClick(workbook, keeping);
+    expect(prepared.pending.conflicts.length).toBeGreaterThan(0);
+  });
+
+  it("writes nothing when cancelled before the first block, not even the record", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    const keeping = await keepingOf(workbook);
+    const { prepared } = await prepareClick(workbook, keeping);
     const controller = new AbortController();
     controller.abort();
-    await expect(writeOutput(workbook, pending, { signal: controller.signal })).rejects.toEqual(
+    await expect(commitRun(prepared, keeping, { signal: controller.signal })).rejects.toEqual(
       new WorkbookError("cancelled")
     );
-    expect(parseOwnedRanges(await workbook.readSetting(OWNED_RANGES_SETTING))).toEqual(
-      pending.owned
-    );
+    expect(workbook.cell("Customers", 0, 6)).toBeNull();
+    expect((await new StoreSession(workbook).read()).entries.size).toBe(0);
   });
 
   it("explains a protected sheet", async () => {
@@ -152,10 +179,10 @@ describe("writing the results", () => {
   });
 
   it("writes a transaction table's customer summary on its own sheet and segments it there", async () => {
-    const { workbook, table, segment } = await ready(TRANSACTIONS);
-    const pending = await prepareOutput(workbook, table, await segment("rfm"), TEXTS);
-    expect(pending.conflicts).toEqual([]);
-    await writeOutput(workbook, pending);
+    const { workbook } = await sampleSelection(TRANSACTIONS);
+    const keeping = await keepingOf(workbook);
+    const first = await click(workbook, keeping, "rfm", TRANSACTIONS);
+    expect(first.prepared.pending.conflicts).toEqual([]);
     expect(workbook.sheetNames()).toContain("Customer summary");
     expect(rowValues(workbook, "Customer summary", 0).slice(0, 7)).toEqual([
       "Customer ID",
@@ -167,8 +194,8 @@ describe("writing the results", () => {
       "output.R",
     ]);
     expect(workbook.usedSize("Transactions")).toEqual({ rowCount: 6788, columnCount: 4 });
-    // The summary is ours too: a second run replaces it without asking.
-    const again = await prepareOutput(workbook, table, await segment("tiers"), TEXTS);
-    expect(again.conflicts).toEqual([]);
+    // The summary is the analysis's too: a second run replaces it without asking.
+    const again = await click(workbook, keeping, "tiers", TRANSACTIONS);
+    expect(again.prepared.pending.conflicts).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { INPUT_MESSAGES } from "./inputMessages";
 import { KPI_MESSAGES } from "./kpiMessages";
+import { MODEL_MESSAGES } from "./modelMessages";
 import type { ExcelErrorCode, Locale, MessageEntry, MessageTable } from "./messageTypes";
 import { SEGMENT_MESSAGES } from "./segmentMessages";
 import { SUMMARY_MESSAGES } from "./summaryMessages";
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...KPI_MESSAGES,
   ...SEGMENT_MESSAGES,
   ...SUMMARY_MESSAGES,
+  ...MODEL_MESSAGES,
   ...UNTRANSLATED,
 } as const satisfies MessageTable;
 

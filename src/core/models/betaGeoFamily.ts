@@ -1,10 +1,14 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { numError } from "../errors";
-import { checkedRow, checkedTime, rfmSample, type RfmSample } from "./groupedSample";
-import { hyp2f1 } from "./hyp2f1";
-import { type FitReport, type LogLikelihood, maximizeLikelihood } from "./maximumLikelihood";
+import { cvaError } from "../errors";
+import { checkedRow, checkedTime, type RfmSample } from "./groupedSample";
+import { hyp2f1Increment } from "./hyp2f1";
+import { type Message, phrase } from "../messages/catalogue";
+import { explained, type LogLikelihood, runsOff, runTogether, shown } from "./maximumLikelihood";
+import type { ModelParamsOf, TransactionModel } from "./model";
+import { logPurchasesIfAlive, purchasesAtLeast } from "./purchaseCounts";
+import { fitTransactionModelOn } from "./transactionFit";
 
 /**
  * The likelihood and predictions shared by BG/NBD (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel &
@@ -20,15 +24,11 @@ import { type FitReport, type LogLikelihood, maximizeLikelihood } from "./maximu
  */
 export type BetaGeoShift = 0 | 1;
 
-export interface BetaGeoParams {
-  r: number;
-  alpha: number;
-  a: number;
-  b: number;
-}
+type BetaGeoParameter = "r" | "alpha" | "a" | "b";
+type BetaGeoParams = Record<BetaGeoParameter, number>;
 
 /** The total log-likelihood of a grouped sample and its gradient in (r, α, a, b), in closed form. */
-export function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): LogLikelihood {
+function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): LogLikelihood {
   const { frequency, weight, levelStart, recencyIndex, TIndex, recencyValues, TValues } = sample;
   const lnAlphaRecency = new Float64Array(recencyValues.length);
   const invAlphaRecency = new Float64Array(recencyValues.length);
@@ -64,10 +64,11 @@ export function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): Lo
       const x = frequency[levelStart[level]];
       const rx = r + x;
       const bx = b + x + shift;
+      const dropDenominator = b + (x + shift - 1); // b + x − 1 + shift, keeping a tiny b's digits at x + shift = 1
       // Everything that depends on x alone: Γ, B and ψ once per level, not per customer.
       const levelConstant = gammaln(rx) - gammaln(r) + r * lnAlpha + betaln(a, bx) - lnBetaAB;
       const twoTerms = shift === 1 || x > 0;
-      const lnDropWeight = lnA - Math.log(bx - 1);
+      const lnDropWeight = lnA - Math.log(dropDenominator);
       let levelWeight = 0;
       let levelDrop = 0; // Σ w·P(the drop-out term), the posterior weight of "dropped out after the last purchase"
       let levelLn = 0; // Σ w·ln(α+·) and Σ w/(α+·), mixed by the posterior weights, for the r and α gradients
@@ -104,7 +105,7 @@ export function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): Lo
       if (twoTerms) {
         // (For BG/NBD's x = 0 level there is no drop-out term, and b + x − 1 may be < 0.)
         gA += levelDrop / a;
-        gB -= levelDrop / (bx - 1);
+        gB -= levelDrop / dropDenominator;
       }
     }
     gradient[0] = gR;
@@ -115,35 +116,102 @@ export function betaGeoLogLikelihood(sample: RfmSample, shift: BetaGeoShift): Lo
   };
 }
 
-/**
- * Maximum-likelihood (r, α, a, b) for (frequency, recency, T) columns. Starts from r = a = b = 1 with α set so that
- * the mean purchase rate r/α matches the sample's repeat purchases per unit of time.
- */
-export function fitBetaGeo(
-  model: string,
-  shift: BetaGeoShift,
-  frequency: ArrayLike<number>,
-  recency: ArrayLike<number>,
-  T: ArrayLike<number>
-): { params: BetaGeoParams } & FitReport {
-  const sample = rfmSample(frequency, recency, T);
-  const fit = maximizeLikelihood(
-    model,
-    ["r", "alpha", "a", "b"],
-    betaGeoLogLikelihood(sample, shift),
-    [1, sample.timePerPurchase, 1, 1],
-    sample.customers,
-    sample.size
-  );
-  const [r, alpha, a, b] = fit.params;
-  return { ...fit, params: { r, alpha, a, b } };
+/** The declarations that tell BG/NBD and MBG/NBD apart; everything else is shared. */
+export interface BetaGeoVariant<Id extends string> {
+  id: Id;
+  displayName: string;
+  aliases: readonly string[];
+  shift: BetaGeoShift;
+}
+
+/** A BG/NBD-family model module: BG/NBD is `shift` 0, MBG/NBD `shift` 1. */
+export function betaGeoModel<Id extends string>(
+  variant: BetaGeoVariant<Id>
+): TransactionModel<ModelParamsOf<Id, BetaGeoParameter>> {
+  const { shift } = variant;
+  const otherModel = shift === 0 ? "MBG/NBD" : "BG/NBD";
+  type P = ModelParamsOf<Id, BetaGeoParameter>;
+  const model: TransactionModel<P> = {
+    kind: "transaction",
+    id: variant.id,
+    displayName: variant.displayName,
+    aliases: variant.aliases,
+    parameterNames: ["r", "alpha", "a", "b"],
+    parameterUnits: [null, "time", null, null],
+    explainRunaway(runaway, [r, alpha, a, b]) {
+      const meanings: Message[] = [];
+      if (runTogether(runaway, "r", "alpha"))
+        meanings.push(phrase("model.sameBuyingRate", { rate: shown(r / alpha) }));
+      if (runTogether(runaway, "a", "b"))
+        meanings.push(phrase("model.sameDropoutChance", { chance: shown(a / (a + b)) }));
+      else if (runaway.get("a") === "zero" || runaway.get("b") === "infinity")
+        meanings.push(
+          phrase("model.nobodyDropsOutAfterPurchase", {
+            runaway: runsOff(runaway, runaway.get("a") === "zero" ? "a" : "b"),
+          })
+        );
+      return explained(
+        meanings,
+        phrase("model.onlyInTheLimit", {
+          model: variant.displayName,
+          first: otherModel,
+          second: "Pareto/NBD",
+        })
+      );
+    },
+    logLikelihood: (sample) => betaGeoLogLikelihood(sample, shift),
+    fit: (frequency, recency, T, options) =>
+      fitTransactionModelOn(model, frequency, recency, T, options),
+    conditionalProbabilityAlive: (params, frequency, recency, T) =>
+      probabilityAlive(shift, params, frequency, recency, T),
+    conditionalExpectedPurchases(params, t, frequency, recency, T) {
+      checkedTime(t);
+      return (
+        probabilityAlive(shift, params, frequency, recency, T) *
+        expectedPurchasesIfAlive(shift, params, t, frequency, T)
+      );
+    },
+    /**
+     * Population E[X(t)], purchases expected by a new customer in t time units (FHL 2005 eq. 9): the conditional
+     * expectation of a customer observed for T = 0, whose P(alive) is 1 for BG/NBD and 1/(1 + a/b) for MBG/NBD,
+     * which turns (a+b+shift−1)/(a−1) into MBG/NBD's b/(a−1) (Batislam eq. 7).
+     */
+    expectedPurchases: (params, t) => model.conditionalExpectedPurchases(params, t, 0, 0, 0),
+    expectedPurchasesIfAlive: (params, t, frequency, T) =>
+      expectedPurchasesIfAlive(shift, params, t, frequency, T),
+    /**
+     * P(X(t) = n) = B(a, b+n+shift)/B(a, b) · NB(n; t) + δ · B(a+1, b+n−1+shift)/B(a, b) · P(N(t) ≥ n), δ = 1 if
+     * n > 0 or shift = 1: alive through n purchases and making exactly n, or dropping out right after the n-th
+     * (FHL 2005 eq. 8; for MBG/NBD the drop-out may also follow the first purchase, as lifetimes' MBG/NBD has it).
+     */
+    probabilityOfPurchases(params, n, t) {
+      const { r, alpha, a, b } = params;
+      const lnBetaAB = betaln(a, b);
+      const stays = Math.exp(
+        betaln(a, b + n + shift) - lnBetaAB + logPurchasesIfAlive(r, alpha, n, t)
+      );
+      if (shift === 0 && n === 0) return stays;
+      const leaves = Math.exp(betaln(a + 1, b + (n - 1 + shift)) - lnBetaAB);
+      return stays + leaves * purchasesAtLeast(r, alpha, n, t);
+    },
+    rowLogLikelihood(params, frequency, recency, T) {
+      const { r, alpha, a, b } = params;
+      const stayed = -(r + frequency) * Math.log(alpha + T);
+      if (shift === 0 && frequency === 0) return stayed;
+      const dropped =
+        Math.log(a / (b + (frequency - 1 + shift))) - (r + frequency) * Math.log(alpha + recency);
+      const top = Math.max(stayed, dropped);
+      return top + Math.log1p(Math.exp(-Math.abs(stayed - dropped)));
+    },
+  };
+  return model;
 }
 
 /**
  * P(alive | x, tₓ, T) = 1 / (1 + δ · a/(b+x−1+shift) · ((α+T)/(α+tₓ))^(r+x))   (FHL 2005 eq. 13; Batislam eq. 6).
  * Computed as 1/(1 + e^(log-odds)) so that e.g. 1e-11 for a heavy buyer long gone keeps its digits.
  */
-export function betaGeoProbabilityAlive(
+function probabilityAlive(
   shift: BetaGeoShift,
   params: BetaGeoParams,
   frequency: number,
@@ -154,42 +222,28 @@ export function betaGeoProbabilityAlive(
   const { r, alpha, a, b } = params;
   if (shift === 0 && frequency === 0) return 1;
   const logOdds =
-    Math.log(a / (b + frequency - 1 + shift)) +
+    Math.log(a / (b + (frequency - 1 + shift))) +
     (r + frequency) * (Math.log(alpha + T) - Math.log(alpha + recency));
   return 1 / (1 + Math.exp(logOdds));
-}
-
-/**
- * E[X(T, T+t) | x, tₓ, T], purchases expected in the next t time units (FHL 2005 eq. 10; Batislam eq. 8):
- * P(alive | x, tₓ, T) times the expectation for a customer known to be alive (see betaGeoExpectedPurchasesIfAlive).
- */
-export function betaGeoExpectedPurchases(
-  shift: BetaGeoShift,
-  params: BetaGeoParams,
-  t: number,
-  frequency: number,
-  recency: number,
-  T: number
-): number {
-  checkedTime(t);
-  return (
-    betaGeoProbabilityAlive(shift, params, frequency, recency, T) *
-    betaGeoExpectedPurchasesIfAlive(shift, params, t, frequency, T)
-  );
 }
 
 /**
  * Purchases expected in the next t time units by a customer alive at T after x repeat purchases (the numerator of
  * FHL 2005 eq. 10; it does not depend on tₓ):
  *
- *   (a+b+x−1+shift)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x+shift; a+b+x−1+shift; z)],  z = t/(α+T+t).
+ *   c/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x+shift; c; z)],  c = a+b+x−1+shift, z = t/(α+T+t).
  *
  * The 2F1 factor grows like (1−z)^−(r+x) for heavy buyers; Euler's transformation cancels it against the power
- * exactly, leaving (1−z)^(a−1) · 2F1(a+b−1+shift−r, a−1; a+b+x−1+shift; z), whose terms stay small for any x.
- * (The bracket and a−1 vanish together at a = 1: the quotient is finite but loses ~|log₁₀|a−1|| digits there.)
+ * exactly, leaving (1−z)^ε · 2F1(A, ε; c; z) with ε = a−1 and A = a+b−1+shift−r, whose terms stay small for any x.
+ * The bracket and ε vanish together at a = 1 (a removable singularity). With 2F1(A, ε; c; z) = 1 + ε·G, where
+ * G = hyp2f1Increment(A, ε, c, z) is smooth in ε, and L = ln(1−z):
+ *
+ *   [1 − e^(εL) (1 + εG)] / ε = −expm1(εL)/ε − e^(εL)·G,
+ *
+ * both terms finite and accurate for every ε, 0 included (where −expm1(εL)/ε is −L).
  * Inputs are taken as valid: callers validate the row.
  */
-export function betaGeoExpectedPurchasesIfAlive(
+function expectedPurchasesIfAlive(
   shift: BetaGeoShift,
   params: BetaGeoParams,
   t: number,
@@ -197,33 +251,19 @@ export function betaGeoExpectedPurchasesIfAlive(
   T: number
 ): number {
   const { r, alpha, a, b } = params;
-  const c = a + b + frequency - 1 + shift;
+  const epsilon = a - 1;
+  const c = a + b + (frequency - 1 + shift);
   const z = t / (alpha + T + t);
-  let series: number;
+  let increment: number;
   try {
-    series = hyp2f1(a + b - 1 + shift - r, a - 1, c, z);
+    increment = hyp2f1Increment(a + b - 1 + shift - r, epsilon, c, z);
   } catch (error) {
-    // z → 1 as t/(α + T) grows: ~37/(1 − z) terms, and z rounds to 1 for astronomically long horizons.
+    // z → 1 as t/(α + T) grows: ~37/(1 − z) terms, and z rounds to 1 for astronomically long horizons (c > 0
+    // and z ≥ 0 always hold here, so the series' limit on terms is the one way to fail).
     if (!(error instanceof RangeError)) throw error;
-    throw numError(
-      z > 0.99
-        ? `The horizon ${t} is too long for this model to value: ${(t / (alpha + T)).toPrecision(3)} times α + T (${error.message}).`
-        : `Expected purchases cannot be computed here: ${error.message}.`
-    );
+    throw cvaError("model.horizonTooLong", { t, ratio: shown(t / (alpha + T), 3) });
   }
-  const bracket = 1 - Math.pow(1 - z, a - 1) * series;
-  return (c / (a - 1)) * bracket;
-}
-
-/**
- * Population E[X(t)], purchases expected by a new customer in t time units (FHL 2005 eq. 9): the conditional
- * expectation of a customer observed for T = 0, whose P(alive) is 1 for BG/NBD and 1/(1 + a/b) for MBG/NBD,
- * which turns (a+b+shift−1)/(a−1) into MBG/NBD's b/(a−1) (Batislam eq. 7).
- */
-export function betaGeoPopulationPurchases(
-  shift: BetaGeoShift,
-  params: BetaGeoParams,
-  t: number
-): number {
-  return betaGeoExpectedPurchases(shift, params, t, 0, 0, 0);
+  const lnRest = Math.log1p(-z);
+  const growth = epsilon === 0 ? -lnRest : -Math.expm1(epsilon * lnRest) / epsilon;
+  return c * (growth - Math.exp(epsilon * lnRest) * increment);
 }

@@ -1,12 +1,5 @@
-import {
-  betaGeoExpectedPurchases,
-  betaGeoExpectedPurchasesIfAlive,
-  betaGeoPopulationPurchases,
-  betaGeoProbabilityAlive,
-  fitBetaGeo,
-} from "./betaGeoFamily";
-import type { BgNbdParams } from "./modelParams";
-import type { TransactionModel } from "./transactionModels";
+import { betaGeoModel } from "./betaGeoFamily";
+import type { ParamsOf } from "./model";
 
 /**
  * BG/NBD, the beta-geometric/negative-binomial model: "Counting Your Customers the Easy Way" (Fader, Hardie &
@@ -15,16 +8,11 @@ import type { TransactionModel } from "./transactionModels";
  *
  * @example bgNbd.fit(frequency, recency, T).params // { model: "BG/NBD", r: 0.2426, alpha: 4.414, a: 0.7929, b: 2.426 } on CDNOW
  */
-export const bgNbd: TransactionModel<BgNbdParams> = {
-  fit(frequency, recency, T) {
-    const fit = fitBetaGeo("BG/NBD", 0, frequency, recency, T);
-    return { ...fit, params: { model: "BG/NBD", ...fit.params } };
-  },
-  conditionalProbabilityAlive: (params, frequency, recency, T) =>
-    betaGeoProbabilityAlive(0, params, frequency, recency, T),
-  conditionalExpectedPurchases: (params, t, frequency, recency, T) =>
-    betaGeoExpectedPurchases(0, params, t, frequency, recency, T),
-  expectedPurchases: (params, t) => betaGeoPopulationPurchases(0, params, t),
-  expectedPurchasesIfAlive: (params, t, frequency, T) =>
-    betaGeoExpectedPurchasesIfAlive(0, params, t, frequency, T),
-};
+export const bgNbd = betaGeoModel({
+  id: "BG/NBD",
+  displayName: "BG/NBD",
+  aliases: ["BGNBD"],
+  shift: 0,
+});
+
+export type BgNbdParams = ParamsOf<typeof bgNbd>;

@@ -1,9 +1,10 @@
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
-import { CvaError, numError, valueError } from "../errors";
-import { groupRows, MAX_LEVEL, tooManyPurchases } from "./groupedSample";
-import { type FitReport, maximizeLikelihood } from "./maximumLikelihood";
-import type { GammaGammaParams } from "./modelParams";
+import { CvaError, cvaError } from "../errors";
+import { type Message, phrase } from "../messages/catalogue";
+import { groupRows, inRow, invalidCount, MAX_LEVEL, tooManyPurchases } from "./groupedSample";
+import { explained, maximizeLikelihood, runTogether, shown } from "./maximumLikelihood";
+import type { FitOptions, ModelFit, ModelParamsOf, SpendModel } from "./model";
 
 /**
  * Gamma-Gamma spend model: Fader & Hardie (2013), "The Gamma-Gamma Model of Monetary Value" (note 025), after
@@ -16,33 +17,39 @@ import type { GammaGammaParams } from "./modelParams";
  * We sum it as … − ln m̄ − px·ln(1 + v/(x m̄)) − q ln(v + x m̄): the same value without the large cancelling
  * px·ln terms, which would otherwise put rounding noise into ℓ above the optimizer's resolution.
  */
-export type GammaGammaFit = { params: GammaGammaParams } & FitReport;
+export type GammaGammaParams = ModelParamsOf<"GG", "p" | "q" | "v">;
 
 /**
  * Fits p, q, v on the customers with frequency > 0 (the others are skipped: their monetary is 0 by definition).
  * Throws a CvaError naming the row for a negative frequency or a repeat customer whose monetary is not > 0, and
- * #NUM! when fewer than two repeat customers remain or the fit does not converge.
+ * #VALUE! when fewer than two repeat customers remain or the fit does not converge.
  */
 export function fitGammaGamma(
   frequency: ArrayLike<number>,
-  monetary: ArrayLike<number>
-): GammaGammaFit {
-  if (monetary.length !== frequency.length) {
-    throw valueError(
-      `frequency and monetary must have the same number of rows (got ${frequency.length}, ${monetary.length}).`
-    );
+  monetary: ArrayLike<number>,
+  options: FitOptions = {}
+): ModelFit<GammaGammaParams> {
+  const { count } = options;
+  if (monetary.length !== frequency.length || (count && count.length !== frequency.length)) {
+    throw cvaError("model.rowCounts", {
+      names: count ? "frequency, monetary and count" : "frequency and monetary",
+      counts: [frequency.length, monetary.length, ...(count ? [count.length] : [])].join(", "),
+    });
   }
   const repeat: number[] = [];
+  let customers = 0;
   for (let i = 0; i < frequency.length; i++) {
     const error = spendRowError(frequency[i], monetary[i]);
-    if (error) throw new CvaError(error.code, `Row ${i + 1}: ${error.message}`);
-    if (frequency[i] > 0) repeat.push(i);
+    if (error) throw inRow(i + 1, error);
+    const weight = count ? count[i] : 1;
+    if (!(weight >= 0 && weight < Infinity)) throw inRow(i + 1, invalidCount(weight));
+    if (frequency[i] > 0 && weight > 0) {
+      repeat.push(i);
+      customers += weight;
+    }
   }
-  if (repeat.length < 2)
-    throw numError(
-      `Gamma-Gamma needs at least 2 customers with repeat purchases, got ${repeat.length}.`
-    );
-  const sample = groupRows([frequency, monetary], repeat);
+  if (customers < 2) throw cvaError("model.tooFewRepeatCustomers", { count: customers });
+  const sample = groupRows([frequency, monetary], repeat, count);
   const [x, m] = sample.columns;
   const lnM = m.map(Math.log);
   const { weight, levelStart } = sample;
@@ -86,12 +93,12 @@ export function fitGammaGamma(
   let spend = 0;
   for (let i = 0; i < sample.size; i++) spend += weight[i] * m[i];
   const fit = maximizeLikelihood(
-    "Gamma-Gamma",
-    ["p", "q", "v"],
+    gammaGamma,
     logLikelihood,
-    [2, 2, spend / repeat.length / 2],
-    repeat.length,
-    sample.size
+    [2, 2, spend / customers / 2],
+    customers,
+    sample.size,
+    options.details
   );
   const [p, q, v] = fit.params;
   return { ...fit, params: { model: "GG", p, q, v } };
@@ -111,10 +118,7 @@ export function conditionalExpectedAverageSpend(
   const error = spendRowError(frequency, monetary);
   if (error) throw error;
   const { p, q, v } = params;
-  if (!(q > 1))
-    throw numError(
-      `Gamma-Gamma q = ${q} ≤ 1 implies an infinite mean spend; expected spend is undefined.`
-    );
+  if (!(q > 1)) throw cvaError("model.infiniteMeanSpend", { q });
   return frequency > 0
     ? (p * (v + frequency * monetary)) / (p * frequency + q - 1)
     : (p * v) / (q - 1);
@@ -123,15 +127,31 @@ export function conditionalExpectedAverageSpend(
 /** What is wrong with one (frequency, monetary) row, or null. Monetary is ignored when frequency is 0. */
 export function spendRowError(frequency: number, monetary: number): CvaError | null {
   if (!Number.isFinite(frequency))
-    return valueError(`frequency must be a number, got ${frequency}.`);
+    return cvaError("model.notNumber", { name: "frequency", value: String(frequency) });
   if (frequency < 0 || !Number.isInteger(frequency))
-    return numError(`frequency must be a whole number ≥ 0, got ${frequency}.`);
+    return cvaError("model.frequencyWhole", { value: frequency });
   if (frequency >= MAX_LEVEL) return tooManyPurchases(frequency);
   if (frequency === 0) return null;
-  if (!Number.isFinite(monetary)) return valueError(`monetary must be a number, got ${monetary}.`);
-  if (!(monetary > 0))
-    return numError(
-      `monetary must be > 0 for a customer with repeat purchases (Gamma-Gamma spend is positive), got ${monetary}.`
-    );
+  if (!Number.isFinite(monetary))
+    return cvaError("model.notNumber", { name: "monetary", value: String(monetary) });
+  if (!(monetary > 0)) return cvaError("model.monetaryPositive", { value: monetary });
   return null;
 }
+
+export const gammaGamma: SpendModel<GammaGammaParams> = {
+  kind: "spend",
+  id: "GG",
+  displayName: "Gamma-Gamma",
+  aliases: ["GAMMA-GAMMA"],
+  parameterNames: ["p", "q", "v"],
+  parameterUnits: [null, null, "money"],
+  explainRunaway(runaway, [p, q, v]) {
+    const meanings: Message[] = [];
+    if (runaway.get("p") === "infinity") meanings.push(phrase("model.sameValuePerPurchase"));
+    if (runTogether(runaway, "q", "v"))
+      meanings.push(phrase("model.sameMeanSpend", { spend: shown((p * v) / q) }));
+    return explained(meanings, phrase("model.spendOnlyInTheLimit"));
+  },
+  fit: fitGammaGamma,
+  conditionalExpectedAverageSpend,
+};

@@ -1,4 +1,4 @@
-import { CvaError, numError, valueError } from "../errors";
+import { CvaError, cvaError } from "../errors";
 
 /**
  * Distinct rows of a sample with their multiplicities. Customers with the same (frequency, recency, T) contribute
@@ -26,8 +26,9 @@ export interface GroupedRows {
 export const MAX_LEVEL = 2 ** 21;
 
 /**
- * Groups the given rows (all of them, or only the listed indices) of equal-length numeric columns. The first
- * column must hold whole numbers in [0, 2²¹) — it is the purchase count in every use.
+ * Groups the given rows (all of them, or only the listed indices) of equal-length numeric columns, each row counting
+ * once or `weights[row]` times. The first column must hold whole numbers in [0, 2²¹) — it is the purchase count in
+ * every use.
  *
  * Runs in linear time: a hash table on the rows' bit patterns finds the distinct rows, and one native sort of
  * (level · 2³² + row) keys orders them by level; a comparison sort of all rows was the bottleneck of a fit.
@@ -35,7 +36,8 @@ export const MAX_LEVEL = 2 ** 21;
  */
 export function groupRows(
   columns: readonly ArrayLike<number>[],
-  rows?: ArrayLike<number>
+  rows?: ArrayLike<number>,
+  weights?: ArrayLike<number>
 ): GroupedRows {
   const count = rows ? rows.length : columns[0].length;
   let tableSize = 16;
@@ -65,7 +67,7 @@ export function groupRows(
       }
       slot = (slot + 1) & (tableSize - 1);
     }
-    counts[idOf[k]]++;
+    counts[idOf[k]] += weights ? weights[row] : 1;
   }
   const keys = new Float64Array(distinctCount);
   for (let id = 0; id < distinctCount; id++) keys[id] = columns[0][firstRow[id]] * 2 ** 32 + id;
@@ -136,37 +138,27 @@ export function rfmRowError(frequency: number, recency: number, T: number): CvaE
   const invalid =
     invalidTime("frequency", frequency) ?? invalidTime("recency", recency) ?? invalidTime("T", T);
   if (invalid) return invalid;
-  if (!Number.isInteger(frequency))
-    return numError(
-      `frequency counts repeat purchases and must be a whole number, got ${frequency}.`
-    );
+  if (!Number.isInteger(frequency)) return cvaError("model.frequencyWhole", { value: frequency });
   if (frequency >= MAX_LEVEL) return tooManyPurchases(frequency);
-  if (frequency > 0 && recency === 0) {
-    return numError(
-      `frequency ${frequency} with recency 0: repeat purchases must come after the first, so recency must be > 0.`
-    );
-  }
-  if (frequency === 0 && recency > 0)
-    return numError(
-      `recency ${recency} with frequency 0: without repeat purchases recency must be 0.`
-    );
-  if (recency > T) {
-    return numError(
-      `recency ${recency} exceeds T ${T}: the last purchase cannot come after the end of observation (same time unit? same as-of date?).`
-    );
-  }
+  if (frequency > 0 && recency === 0) return cvaError("model.repeatWithoutRecency", { frequency });
+  if (frequency === 0 && recency > 0) return cvaError("model.recencyWithoutRepeat", { recency });
+  if (recency > T) return cvaError("model.recencyAfterT", { recency, T });
   return null;
 }
 
 export function tooManyPurchases(frequency: number): CvaError {
-  return numError(
-    `frequency ${frequency} is beyond any real customer's purchase count (at most ${MAX_LEVEL - 1}).`
-  );
+  return cvaError("model.tooManyPurchases", { value: frequency, max: MAX_LEVEL - 1 });
 }
 
-function invalidTime(name: string, value: number): CvaError | null {
-  if (!Number.isFinite(value)) return valueError(`${name} must be a number, got ${value}.`);
-  return value < 0 ? numError(`${name} must not be negative, got ${value}.`) : null;
+/** A column's value that is not a number ≥ 0, named by its parameter name (frequency, recency, T, monetary). */
+export function invalidTime(name: string, value: number): CvaError | null {
+  if (!Number.isFinite(value)) return cvaError("model.notNumber", { name, value: String(value) });
+  return value < 0 ? cvaError("model.negative", { name, value }) : null;
+}
+
+/** The error of a row of a fitted sample, with its 1-based row: "Row 3: recency 40 exceeds T 38.86: …". */
+export function inRow(row: number, error: CvaError): CvaError {
+  return new CvaError({ code: "model.inRow", params: { row, detail: error.text } }, error.code);
 }
 
 /** Throws the row's problem, for the per-customer predictions (the adapters turn it into that row's error). */
@@ -177,8 +169,8 @@ export function checkedRow(frequency: number, recency: number, T: number): void 
 
 /** Throws unless t, a prediction horizon in the data's time unit, is a finite number ≥ 0. */
 export function checkedTime(t: number): void {
-  if (!Number.isFinite(t)) throw valueError(`The horizon t must be a number, got ${t}.`);
-  if (t < 0) throw numError(`The horizon t must not be negative, got ${t}.`);
+  if (!Number.isFinite(t)) throw cvaError("model.horizonNotNumber", { value: String(t) });
+  if (t < 0) throw cvaError("model.horizonNegative", { value: t });
 }
 
 /**
@@ -204,38 +196,41 @@ export interface RfmSample {
 }
 
 /**
- * Validates and groups the customers a transaction model is fitted on. Throws a CvaError naming the first bad row
- * (1-based), or when the sample cannot identify the model: fewer than two customers, or no repeat purchase at all.
+ * Validates and groups the customers a transaction model is fitted on; with `count`, row i stands for count[i]
+ * customers (a grouped table of (frequency, recency, T, count) fits exactly like the rows it summarises). Throws a
+ * CvaError naming the first bad row (1-based), or when the sample cannot identify the model: fewer than two
+ * customers, or no repeat purchase at all.
  */
 export function rfmSample(
   frequency: ArrayLike<number>,
   recency: ArrayLike<number>,
-  T: ArrayLike<number>
+  T: ArrayLike<number>,
+  count?: ArrayLike<number>
 ): RfmSample {
-  const customers = frequency.length;
-  if (recency.length !== customers || T.length !== customers) {
-    throw valueError(
-      `frequency, recency and T must have the same number of rows (got ${customers}, ${recency.length}, ${T.length}).`
-    );
+  const rows = frequency.length;
+  if (recency.length !== rows || T.length !== rows || (count && count.length !== rows)) {
+    throw cvaError("model.rowCounts", {
+      names: count ? "frequency, recency, T and count" : "frequency, recency and T",
+      counts: [rows, recency.length, T.length, ...(count ? [count.length] : [])].join(", "),
+    });
   }
-  if (customers < 2) throw numError(`A model needs at least 2 customers to fit, got ${customers}.`);
+  let customers = 0;
   let repeatCustomers = 0;
   let purchases = 0;
   let exposure = 0;
-  for (let i = 0; i < customers; i++) {
-    if (!isValidRfmRow(frequency[i], recency[i], T[i])) {
-      const error = rfmRowError(frequency[i], recency[i], T[i]) as CvaError;
-      throw new CvaError(error.code, `Row ${i + 1}: ${error.message}`);
-    }
-    if (frequency[i] > 0) repeatCustomers++;
-    purchases += frequency[i];
-    exposure += T[i];
+  for (let i = 0; i < rows; i++) {
+    if (!isValidRfmRow(frequency[i], recency[i], T[i]))
+      throw inRow(i + 1, rfmRowError(frequency[i], recency[i], T[i]) as CvaError);
+    const weight = count ? count[i] : 1;
+    if (!(weight >= 0 && weight < Infinity)) throw inRow(i + 1, invalidCount(weight));
+    customers += weight;
+    if (frequency[i] > 0) repeatCustomers += weight;
+    purchases += weight * frequency[i];
+    exposure += weight * T[i];
   }
-  if (repeatCustomers === 0)
-    throw numError(
-      "No customer has a repeat purchase (all frequencies are 0): the purchase rate cannot be estimated."
-    );
-  const grouped = groupRows([frequency, recency, T]);
+  if (customers < 2) throw cvaError("model.tooFewCustomers", { count: customers });
+  if (repeatCustomers === 0) throw cvaError("model.noRepeatPurchase");
+  const grouped = groupRows([frequency, recency, T], undefined, count);
   const [recencyValues, recencyIndex] = distinctValues(grouped.columns[1]);
   const [TValues, TIndex] = distinctValues(grouped.columns[2]);
   return {
@@ -253,6 +248,13 @@ export function rfmSample(
     TIndex,
     timePerPurchase: exposure / purchases,
   };
+}
+
+/** What is wrong with a row's customer count (a number ≥ 0 is right). */
+export function invalidCount(count: number): CvaError {
+  return Number.isFinite(count)
+    ? cvaError("model.negative", { name: "count", value: count })
+    : cvaError("model.notNumber", { name: "count", value: String(count) });
 }
 
 /** The distinct values of a column and, per entry, the index of its value among them. */

@@ -1,14 +1,13 @@
 /**
- * The Gauss hypergeometric function 2F1(a, b; c; z) = Σₙ (a)ₙ(b)ₙ / ((c)ₙ n!) zⁿ for real arguments and z < 1,
- * plus the special case 2F1(1, d; c; z) with its partial derivatives, which the Pareto/NBD likelihood needs.
+ * The Gauss hypergeometric series 2F1(a, b; c; z) = Σₙ (a)ₙ(b)ₙ / ((c)ₙ n!) zⁿ in the two forms the models sum, for
+ * 0 ≤ z < 1: (2F1 − 1)/b, smooth through b = 0 (BG/NBD's expectation at a = 1), and 2F1(1, d; c; z) with its
+ * partial derivatives (the Pareto/NBD likelihood).
  *
- * The BTYD models only meet 0 ≤ z < 1, but with parameters that grow with a customer's purchase count x
- * (r + x, b + x, …, x in the hundreds). Summed directly, such a series climbs to ~(1 − z)^−(a+b−c) before it
- * turns, which overflows or loses every digit. Euler's transformation
+ * The BTYD models meet parameters that grow with a customer's purchase count x (r + x, b + x, …, x in the
+ * hundreds). Summed directly, such a series climbs to ~(1 − z)^−(a+b−c) before it turns, which overflows or loses
+ * every digit, so the callers first apply Euler's transformation
  *   2F1(a, b; c; z) = (1 − z)^(c−a−b) · 2F1(c − a, c − b; c; z)          (Abramowitz & Stegun 15.3.3)
- * trades the large numerator parameters for small ones, and for negative z Pfaff's transformation
- *   2F1(a, b; c; z) = (1 − z)^(−a) · 2F1(a, c − b; c; z / (z − 1))       (A&S 15.3.4)
- * brings the argument back into [0, 1), so the series that is summed always has modest terms.
+ * which trades the large numerator parameters for small ones: the series summed here always has modest terms.
  *
  * Convergence is geometric with ratio → z, so z close to 1 costs ~37 / (1 − z) terms; we sum until the tail is
  * provably below double precision rather than until "a small term", and give up loudly after MAX_TERMS.
@@ -18,35 +17,29 @@ const EPSILON = 1e-17;
 const MAX_TERMS = 200_000;
 
 /**
- * Gauss hypergeometric 2F1(a, b; c; z) for real a, b, c (c not 0, −1, −2, …) and real z < 1.
- *
- * Reference: Abramowitz & Stegun (1964) 15.1.1, 15.3.3, 15.3.4; DLMF §15.2, §15.8.
- * @example hyp2f1(1, 1, 2, 0.5) // 2·ln 2 = 1.3862943611198906
+ * (2F1(a, b; c; z) − 1) / b = Σₙ≥₁ (a)ₙ (b+1)ₙ₋₁ / ((c)ₙ n!) zⁿ for 0 ≤ z < 1: the series without its leading 1,
+ * divided by b. It is finite and smooth at b = 0 (where 2F1 − 1 and b vanish together), which a quotient of the
+ * two would not be. Summed directly (no transformation), so meant for the moderate parameters BG/NBD passes.
+ * @example hyp2f1Increment(1, 0, 2, 0.5) // the b-derivative of 2F1(1, b; 2; 0.5) at b = 0
  */
-export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!(z < 1)) throw new RangeError(`hyp2f1 needs z < 1, got ${z}`);
+export function hyp2f1Increment(a: number, b: number, c: number, z: number): number {
+  if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1Increment needs 0 ≤ z < 1, got ${z}`);
   if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1 is undefined for c = ${c}`);
-  if (z < 0) {
-    // Pfaff: keep whichever numerator parameter leaves the smaller second parameter in the new series.
-    const w = z / (z - 1);
-    return Math.abs(c - b) <= Math.abs(c - a)
-      ? Math.pow(1 - z, -a) * gaussSeries(a, c - b, c, w)
-      : Math.pow(1 - z, -b) * gaussSeries(c - a, b, c, w);
-  }
-  if (Math.abs(c - a) + Math.abs(c - b) < Math.abs(a) + Math.abs(b)) {
-    return Math.pow(1 - z, c - a - b) * gaussSeries(c - a, c - b, c, z);
-  }
-  return gaussSeries(a, b, c, z);
+  return gaussSeries(a, b, c, z, 1, (a / c) * z);
 }
 
-/** The Maclaurin series of 2F1 for 0 ≤ z < 1, summed until the remaining tail is below EPSILON relative. */
-function gaussSeries(a: number, b: number, c: number, z: number): number {
-  let term = 1;
-  let sum = 1;
+/**
+ * Σₙ≥from of the Maclaurin series of 2F1 for 0 ≤ z < 1, starting from the term `first` (the ratios of
+ * consecutive terms are those of 2F1), summed until the remaining tail is below EPSILON relative.
+ */
+function gaussSeries(a: number, b: number, c: number, z: number, from = 0, first = 1): number {
+  let term = first;
+  let sum = first;
   let compensation = 0; // Neumaier summation: near z = 1 thousands of terms would otherwise lose ~n·ε
+  if (term === 0) return 0;
   // Past this index every factor (a + n)(b + n) keeps its sign, so the term ratios settle towards z.
-  const monotoneFrom = Math.max(0, -Math.min(a, b));
-  for (let n = 0; n < MAX_TERMS; n++) {
+  const monotoneFrom = Math.max(from, -Math.min(a, b));
+  for (let n = from; n < MAX_TERMS; n++) {
     const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     term *= ratio;
     const next = sum + term;

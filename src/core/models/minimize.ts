@@ -22,9 +22,18 @@ export interface MinimizeOptions {
   maxIterations: number;
   /** The first trial step of a line search moves no coordinate by more than this. */
   maxStep: number;
-  /** Give up (not converged) as soon as a coordinate leaves [−bound, bound]: the optimum is not finite. */
-  bound: number;
+  /**
+   * Give up (not converged) when a coordinate stays outside [−bound, bound] (or [−bound[i], bound[i]]) for three
+   * iterations in a row: the optimum is not finite.
+   */
+  bound: number | readonly number[];
 }
+
+/**
+ * "start": the objective cannot be evaluated at the start; "noStep": no step along the search direction decreases
+ * it any more; "iterations": the iteration limit; "bound": a coordinate left its bounded region.
+ */
+export type StopReason = "converged" | "start" | "noStep" | "iterations" | "bound";
 
 export interface MinimizeResult {
   x: Float64Array;
@@ -34,11 +43,13 @@ export interface MinimizeResult {
   iterations: number;
   evaluations: number;
   converged: boolean;
-  /** Why the iteration stopped, in words fit for an error message. */
-  reason: string;
+  /** Why the iteration stopped. */
+  reason: StopReason;
 }
 
 const SUFFICIENT_DECREASE = 1e-4;
+/** Iterations in a row beyond the bound after which the optimum is taken to lie at infinity. */
+const OUTSIDE_ITERATIONS = 3;
 const CURVATURE = 0.9;
 const MAX_LINE_SEARCH_STEPS = 40;
 /** Relative size of the rounding noise in a sum of thousands of log-likelihood terms. */
@@ -57,15 +68,7 @@ export function minimizeBfgs(
   const small = (g: Float64Array, f: number) =>
     maxAbs(g) <= options.gradientTolerance * (1 + Math.abs(f));
   if (!Number.isFinite(value) || !gradient.every(Number.isFinite)) {
-    return result(
-      x,
-      value,
-      gradient,
-      0,
-      evaluations,
-      false,
-      "the model cannot be evaluated at the starting point"
-    );
+    return result(x, value, gradient, 0, evaluations, false, "start");
   }
   // Start from the inverse of a finite-difference Hessian when it is positive definite there: n extra gradient
   // evaluations that save BFGS most of the iterations it would spend learning the curvature from scratch.
@@ -74,6 +77,7 @@ export function minimizeBfgs(
   let inverseHessian = startCurvature ?? identity(n);
   let freshHessian = startCurvature === null;
   const direction = new Float64Array(n);
+  let iterationsOutside = 0;
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {
     if (small(gradient, value))
       return result(x, value, gradient, iteration, evaluations, true, "converged");
@@ -106,16 +110,8 @@ export function minimizeBfgs(
       const stalledConverged =
         maxAbs(gradient) <= options.stalledGradientTolerance * (1 + Math.abs(value));
       return stalledConverged
-        ? result(x, value, gradient, iteration, evaluations, true, "converged to working precision")
-        : result(
-            x,
-            value,
-            gradient,
-            iteration,
-            evaluations,
-            false,
-            "no step along the gradient improves the likelihood any further"
-          );
+        ? result(x, value, gradient, iteration, evaluations, true, "converged")
+        : result(x, value, gradient, iteration, evaluations, false, "noStep");
     }
     const step = new Float64Array(n);
     const change = new Float64Array(n);
@@ -134,17 +130,14 @@ export function minimizeBfgs(
     x = accepted.x;
     value = accepted.value;
     gradient = accepted.gradient;
-    const escaped = x.findIndex((xi) => Math.abs(xi) > options.bound);
-    if (escaped >= 0) {
-      return result(
-        x,
-        value,
-        gradient,
-        iteration + 1,
-        evaluations,
-        false,
-        `coordinate ${escaped} left the bounded region`
-      );
+    const { bound } = options;
+    const outside = x.some(
+      (xi, i) => Math.abs(xi) > (typeof bound === "number" ? bound : bound[i])
+    );
+    // A line search may overshoot once and come back; staying out for OUTSIDE_ITERATIONS in a row is a run-off.
+    iterationsOutside = outside ? iterationsOutside + 1 : 0;
+    if (iterationsOutside >= OUTSIDE_ITERATIONS) {
+      return result(x, value, gradient, iteration + 1, evaluations, false, "bound");
     }
   }
   const converged = small(gradient, value);
@@ -155,7 +148,7 @@ export function minimizeBfgs(
     options.maxIterations,
     evaluations,
     converged,
-    converged ? "converged" : "the iteration limit was reached"
+    converged ? "converged" : "iterations"
   );
 }
 
@@ -166,7 +159,7 @@ function result(
   iterations: number,
   evaluations: number,
   converged: boolean,
-  reason: string
+  reason: StopReason
 ): MinimizeResult {
   return {
     x,
@@ -319,7 +312,7 @@ function differencedInverseHessian(
 }
 
 /** Inverse of a symmetric matrix by Cholesky factorisation, or null if it is not (numerically) positive definite. */
-function invertPositiveDefinite(m: Float64Array, n: number): Float64Array | null {
+export function invertPositiveDefinite(m: Float64Array, n: number): Float64Array | null {
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {

@@ -1,8 +1,7 @@
-import { CvaError, isCvaError, numError, valueError } from "../errors";
-import { conditionalExpectedAverageSpend } from "./gammaGamma";
+import { CvaError, cvaError, isCvaError } from "../errors";
+import { conditionalExpectedAverageSpend, type GammaGammaParams } from "./gammaGamma";
 import { groupRows, isValidRfmRow, rfmRowError } from "./groupedSample";
-import type { GammaGammaParams, TransactionModelParams } from "./modelParams";
-import { transactionModel } from "./transactionModels";
+import { transactionModel, type TransactionModelParams } from "./registry";
 
 /**
  * The time unit the model's frequency/recency/T data are in: days, weeks or months. CLV is summed month by
@@ -24,6 +23,22 @@ export interface ClvOptions {
   monthlyDiscountRate?: number;
   /** Unit of recency and T (default "D", as RFMSUMMARY with periodDays = 1 produces). */
   dataUnit?: DataUnit;
+}
+
+/**
+ * A monthly discount rate is a fraction: 0.01 is 1 % a month. A value above 1 is almost surely a percentage typed
+ * as a number (12 for 12 %), which would silently discount at 1,200 % a month, so it is refused with the fraction
+ * to type instead, as CLV refuses a margin of 40; rates down to −1 (exclusive) are allowed.
+ */
+function checkedDiscountRate(rate: number): void {
+  if (rate > -1 && rate <= 1) return;
+  if (rate > 1 && Number.isFinite(rate))
+    throw cvaError("model.discountAsPercent", {
+      value: rate,
+      percent: rate * 100,
+      fraction: rate / 100,
+    });
+  throw cvaError("model.discountRange", { value: rate });
 }
 
 /**
@@ -51,22 +66,17 @@ export function predictedClv(
   const { months = 12, monthlyDiscountRate = 0.01, dataUnit = "D" } = options;
   const n = frequency.length;
   if (recency.length !== n || T.length !== n || monetary.length !== n) {
-    throw valueError(
-      `frequency, recency, T and monetary must have the same number of rows (got ${n}, ${recency.length}, ${T.length}, ${monetary.length}).`
-    );
+    throw cvaError("model.rowCounts", {
+      names: "frequency, recency, T and monetary",
+      counts: `${n}, ${recency.length}, ${T.length}, ${monetary.length}`,
+    });
   }
   if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
-    throw numError(`months must be a whole number from 1 to ${MAX_MONTHS}, got ${months}.`);
-  if (!(monthlyDiscountRate > -1 && Number.isFinite(monthlyDiscountRate))) {
-    throw numError(`The monthly discount rate must be a number > −1, got ${monthlyDiscountRate}.`);
-  }
+    throw cvaError("model.months", { max: MAX_MONTHS, value: months });
+  checkedDiscountRate(monthlyDiscountRate);
   const periodsPerMonth = PERIODS_PER_MONTH[dataUnit];
-  if (periodsPerMonth === undefined)
-    throw valueError(`dataUnit must be "D", "W" or "M", got ${JSON.stringify(dataUnit)}.`);
-  if (!(spend.q > 1))
-    throw numError(
-      `Gamma-Gamma q = ${spend.q} ≤ 1 implies an infinite mean spend; CLV is undefined.`
-    );
+  if (periodsPerMonth === undefined) throw cvaError("model.dataUnit", { value: String(dataUnit) });
+  if (!(spend.q > 1)) throw cvaError("model.infiniteMeanSpend", { q: spend.q });
 
   const results: (number | CvaError)[] = new Array(n);
   const valid: number[] = [];

@@ -1,12 +1,6 @@
-import { valueError } from "../errors";
 import { subtractAll } from "../workbook/rectangles";
 import type { SheetRange, WritePlan } from "../workbook/workbookPort";
 import type { SegmentationPlan } from "./writePlan";
-
-/** The workbook setting that remembers which ranges the add-in's last segmentation output occupies. */
-export const OWNED_RANGES_SETTING = "cva.segmentation.owned";
-
-const FORMAT_VERSION = 1;
 
 /**
  * The cells of the new output that are not ours yet: the pane asks the user before writing over them when any
@@ -35,7 +29,7 @@ export function rangesToClear(
 
 /**
  * The whole run as a workbook write plan: clear what was ours, write the result and legend, colour both tier
- * columns, and remember the new output as ours.
+ * columns. What is ours is recorded in the workbook's store by the caller, before this plan is applied.
  */
 export function replacePreviousOutput(
   previous: readonly SheetRange[],
@@ -62,45 +56,27 @@ export function replacePreviousOutput(
         rules: plan.fills.rules,
       },
     ],
-    settings: { [OWNED_RANGES_SETTING]: serializeOwnedRanges(plan.owned) },
+    settings: {},
   };
 }
 
-/**
- * The owned ranges as compact JSON for a workbook setting: {"v":1,"ranges":[[sheet,row,column,rows,columns],…]}.
- * @example serializeOwnedRanges([{ sheet: "S", row: 0, column: 6, rowCount: 10, columnCount: 5 }]) // '{"v":1,"ranges":[["S",0,6,10,5]]}'
- */
-export function serializeOwnedRanges(ranges: readonly SheetRange[]): string {
-  return JSON.stringify({
-    v: FORMAT_VERSION,
-    ranges: ranges.map((r) => [r.sheet, r.row, r.column, r.rowCount, r.columnCount]),
-  });
+/** A range as the store keeps it: [sheet, row, column, rows, columns]. */
+export type StoredRange = [string, number, number, number, number];
+
+/** @example storedRanges([{ sheet: "S", row: 0, column: 6, rowCount: 10, columnCount: 5 }]) // [["S", 0, 6, 10, 5]] */
+export function storedRanges(ranges: readonly SheetRange[]): StoredRange[] {
+  return ranges.map((r) => [r.sheet, r.row, r.column, r.rowCount, r.columnCount]);
 }
 
 /**
- * Reads what serializeOwnedRanges wrote; null (no setting) is no ranges. Anything else is refused with a #VALUE!
- * error rather than guessed at: clearing cells on the word of a damaged setting could destroy the user's data.
+ * Reads storedRanges back; null when any entry is not a range. A record that cannot be read must never be guessed
+ * at: clearing cells on the word of a damaged record could destroy the user's data, so the caller takes it as
+ * nothing owned and checks every cell in the way.
  */
-export function parseOwnedRanges(text: string | null): SheetRange[] {
-  if (text === null) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw valueError("The stored record of the add-in's output is not valid JSON.");
-  }
-  const record = parsed as { v?: unknown; ranges?: unknown };
-  if (
-    typeof parsed !== "object" ||
-    parsed === null ||
-    record.v !== FORMAT_VERSION ||
-    !Array.isArray(record.ranges)
-  ) {
-    throw valueError(
-      `The stored record of the add-in's output is not version ${FORMAT_VERSION} of its format.`
-    );
-  }
-  return record.ranges.map((entry: unknown) => {
+export function rangesOfStored(entries: unknown): SheetRange[] | null {
+  if (!Array.isArray(entries)) return null;
+  const ranges: SheetRange[] = [];
+  for (const entry of entries) {
     if (
       !Array.isArray(entry) ||
       entry.length !== 5 ||
@@ -109,20 +85,12 @@ export function parseOwnedRanges(text: string | null): SheetRange[] {
       !entry.slice(1).every(isIndex) ||
       entry[3] < 1 ||
       entry[4] < 1
-    ) {
-      throw valueError(
-        `The stored record of the add-in's output holds a malformed range: ${JSON.stringify(entry)}.`
-      );
-    }
-    const [sheet, row, column, rowCount, columnCount] = entry as [
-      string,
-      number,
-      number,
-      number,
-      number,
-    ];
-    return { sheet, row, column, rowCount, columnCount };
-  });
+    )
+      return null;
+    const [sheet, row, column, rowCount, columnCount] = entry as StoredRange;
+    ranges.push({ sheet, row, column, rowCount, columnCount });
+  }
+  return ranges;
 }
 
 function isIndex(value: unknown): value is number {

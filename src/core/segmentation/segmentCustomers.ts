@@ -55,8 +55,6 @@ export interface ScoreMethod extends TierChoice {
   valueColumn?: number;
 }
 
-export type SegmentationMethod = RfmMethod | TiersMethod | ScoreMethod;
-
 export interface ResultColumn {
   header: string;
   /** One value per data row of the selection (header excluded); null where the row was skipped. */
@@ -93,6 +91,22 @@ export const TIER_HEADER = "Tier";
 export const SCORE_HEADER = "Score";
 
 /**
+ * The engine's segmentation methods, one line each: the method's name and the function that segments by it. The
+ * union of their options is derived from this list, so a new method is one function and one line here.
+ */
+const SEGMENTERS = {
+  rfm: segmentByRfm,
+  tiers: segmentByTiers,
+  score: segmentByScore,
+} as const;
+
+type Segmenters = typeof SEGMENTERS;
+/** The options of any engine method, told apart by `method`. */
+export type SegmentationMethod = {
+  [K in keyof Segmenters]: Parameters<Segmenters[K]>[1];
+}[keyof Segmenters];
+
+/**
  * Segments the customers of a selection by one method and lays the result out per sheet row, ready for a
  * preview (tiers, quality report) and for planSegmentationOutput.
  * @example segmentCustomers({ rows: [[10], [20], [30], [40], [50]], hasHeader: false }, { method: "tiers", column: 0 }).columns[0].values // ["Low", "Low", "Low", "Medium", "High"]
@@ -101,14 +115,11 @@ export function segmentCustomers(
   table: CustomerRows,
   method: SegmentationMethod
 ): SegmentationResult {
-  switch (method.method) {
-    case "rfm":
-      return segmentByRfm(table, method);
-    case "tiers":
-      return segmentByTiers(table, method);
-    case "score":
-      return segmentByScore(table, method);
-  }
+  const segment = SEGMENTERS[method.method] as (
+    table: CustomerRows,
+    method: SegmentationMethod
+  ) => SegmentationResult;
+  return segment(table, method);
 }
 
 /**

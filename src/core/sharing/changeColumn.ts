@@ -29,14 +29,18 @@ export function changeColumnValues(
   translate: Translate
 ): (string | null)[] {
   const values = new Array<string | null>(dataRows).fill(null);
-  const { snapshot, rows } = current;
-  for (let k = 0; k < snapshot.customers.length; k++) {
+  const { run, slots, rows } = current;
+  for (let k = 0; k < slots.length; k++) {
     const flags = comparison.flags[k];
     const before = comparison.previousTier[k];
+    if (flags === 0 && before >= 0) {
+      values[rows[k]] = "";
+      continue;
+    }
     const move = () =>
       translate("change.tierMove", {
         from: comparison.from[before],
-        to: comparison.to[snapshot.tiers[k]],
+        to: comparison.to[run.tiers[slots[k]] - 1],
       });
     const parts: string[] = [];
     if (flags & FLAG.tierDrop) parts.push(`${WARNING_MARK} ${move()}`);

@@ -1,4 +1,4 @@
-import type { RunSnapshot } from "./snapshot";
+import type { CurrentRun, IdTable, SlotRun } from "./snapshot";
 
 /** Reasons a customer is flagged, as bits of CustomerChanges.flags. */
 export const FLAG = {
@@ -50,56 +50,57 @@ export interface RunComparison {
 }
 
 /**
- * What changed between two runs. Tiers are matched by name (ignoring case, as Excel compares text), so a customer
- * dropped a tier when its previous tier is also one of this run's and now sits above its current one; a tier name
- * the current run does not have cannot be ranked and raises no tier flag. Predicted value drops are relative to the
- * previous amount (only when that was positive); P(alive) drops are absolute. "More than" is strict.
- * @example compareRuns(previous, current).movement.flat().reduce((a, b) => a + b) // customers in either run
+ * What changed between the previous run and this one, both on the same id table. Tiers are matched by name (ignoring
+ * case, as Excel compares text), so a customer dropped a tier when its previous tier is also one of this run's and
+ * now sits above its current one; a tier name the current run does not have cannot be ranked and raises no tier
+ * flag. Predicted value drops are relative to the previous amount (only when that was positive); P(alive) drops are
+ * absolute. "More than" is strict. Customers are matched by slot, so a million are compared in one pass over arrays.
+ * @example compareRuns(previous, current, table).movement.flat().reduce((a, b) => a + b) // customers in either run
  */
 export function compareRuns(
-  previous: RunSnapshot,
-  current: RunSnapshot,
+  previous: SlotRun,
+  current: CurrentRun,
+  table: IdTable,
   thresholds: MonitoringThresholds = {}
 ): RunComparison {
   const { valueDropShare, aliveDrop } = { ...DEFAULT_THRESHOLDS, ...thresholds };
-  const index = new Map(previous.customers.map((id, k) => [id, k]));
-  const currentRank = new Map(current.labels.map((label, j) => [label.toLocaleLowerCase(), j]));
+  const { run, slots } = current;
+  const currentRank = new Map(run.labels.map((label, j) => [label.toLocaleLowerCase(), j]));
   const rankNow = previous.labels.map((label) => currentRank.get(label.toLocaleLowerCase()) ?? -1);
   const movement = Array.from({ length: previous.labels.length + 1 }, () =>
-    new Array<number>(current.labels.length + 1).fill(0)
+    new Array<number>(run.labels.length + 1).fill(0)
   );
-  const n = current.customers.length;
+  const n = slots.length;
   const previousTier = new Int16Array(n);
   const flags = new Uint8Array(n);
   const valueChange = new Float64Array(n).fill(NaN);
   const aliveChange = new Float64Array(n).fill(NaN);
-  const stillHere = new Uint8Array(previous.customers.length);
+  const compareValue = previous.clv !== undefined && run.clv !== undefined;
+  const compareAlive = previous.pAlive !== undefined && run.pAlive !== undefined;
   let flagged = 0;
   for (let k = 0; k < n; k++) {
-    const tier = current.tiers[k];
-    const p = index.get(current.customers[k]);
-    if (p === undefined) {
-      previousTier[k] = -1;
+    const slot = slots[k];
+    const tier = run.tiers[slot] - 1;
+    const before = (slot < previous.tiers.length ? previous.tiers[slot] : 0) - 1;
+    previousTier[k] = before;
+    if (before < 0) {
       movement[previous.labels.length][tier]++;
       continue;
     }
-    stillHere[p] = 1;
-    const before = previous.tiers[p];
-    previousTier[k] = before;
     movement[before][tier]++;
     let bits = 0;
     if (rankNow[before] >= 0 && tier > rankNow[before]) bits |= FLAG.tierDrop;
     if (rankNow[before] >= 0 && tier < rankNow[before]) bits |= TIER_RISE;
-    if (previous.clv && current.clv) {
-      const was = previous.clv[p];
-      const now = current.clv[k];
+    if (compareValue) {
+      const was = (previous.clv as Float64Array)[slot];
+      const now = (run.clv as Float64Array)[slot];
       if (was > 0 && Number.isFinite(now)) {
         valueChange[k] = (now - was) / was;
         if (-valueChange[k] > valueDropShare) bits |= FLAG.valueDrop;
       }
     }
-    if (previous.pAlive && current.pAlive) {
-      const change = current.pAlive[k] - previous.pAlive[p];
+    if (compareAlive) {
+      const change = (run.pAlive as Float64Array)[slot] - (previous.pAlive as Float64Array)[slot];
       if (Number.isFinite(change)) {
         aliveChange[k] = change;
         if (-change > aliveDrop) bits |= FLAG.aliveDrop;
@@ -109,14 +110,15 @@ export function compareRuns(
     if (bits & WARNINGS) flagged++;
   }
   const gone: string[] = [];
-  previous.customers.forEach((id, p) => {
-    if (stillHere[p]) return;
-    gone.push(id);
-    movement[previous.tiers[p]][current.labels.length]++;
-  });
+  for (let slot = 0; slot < previous.tiers.length; slot++) {
+    const before = previous.tiers[slot];
+    if (before === 0 || (slot < run.tiers.length && run.tiers[slot] !== 0)) continue;
+    gone.push(table.ids[slot]);
+    movement[before - 1][run.labels.length]++;
+  }
   return {
     from: [...previous.labels],
-    to: [...current.labels],
+    to: [...run.labels],
     movement,
     previousTier,
     flags,
@@ -141,16 +143,18 @@ export interface FlaggedCustomer {
 /** The flagged customers of this run, in its order, for the pane's list. */
 export function flaggedCustomers(
   comparison: RunComparison,
-  current: RunSnapshot
+  current: CurrentRun,
+  table: IdTable
 ): FlaggedCustomer[] {
   const list: FlaggedCustomer[] = [];
-  for (let k = 0; k < current.customers.length; k++) {
+  for (let k = 0; k < current.slots.length; k++) {
     const reasons = comparison.flags[k] & WARNINGS;
     if (reasons === 0) continue;
+    const slot = current.slots[k];
     list.push({
-      id: current.customers[k],
+      id: table.ids[slot],
       from: comparison.from[comparison.previousTier[k]],
-      to: comparison.to[current.tiers[k]],
+      to: comparison.to[current.run.tiers[slot] - 1],
       reasons,
       valueChange: comparison.valueChange[k],
       aliveChange: comparison.aliveChange[k],

@@ -1,22 +1,19 @@
 import { z } from "./zod";
 import { parseRangeAddress, rangeAddress } from "../workbook/a1";
 import type { SheetRange } from "../workbook/workbookPort";
-import { segmentMapFrom } from "../rfm/segmentMapFrom";
 import { MAX_TIERS } from "../segmentation/palette";
-import type { SegmentationMethod } from "../segmentation/segmentCustomers";
 
-/** The store key of the last segmentation's configuration (see workbookStore.ts for where it lives). */
-export const CONFIG_KEY = "cva.segmentation.config";
 /** Written into the configuration so another program's JSON under the same key is told apart. */
 export const CONFIG_FORMAT = "cva.segmentation.config";
 export const CONFIG_VERSION = 1;
 
-const column = z.number().int().min(0).max(16_383);
+/** A column, counted from the stored range's first column. */
+export const storedColumn = z.number().int().min(0).max(16_383);
 const share = z.number().gt(0).lt(1);
 const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'Colours are "#RRGGBB".');
 
 /** Tier choice shared by the methods that end in value tiers (see assignTiers). */
-const tierFields = {
+export const tierFields = {
   cutoffs: z
     .array(share)
     .min(1)
@@ -26,7 +23,7 @@ const tierFields = {
 };
 
 /** The checks assignTiers and the tier tally make, so a stored choice that passes here also runs. */
-function checkTiers(
+export function checkTiers(
   choice: { cutoffs: number[]; labels: string[] },
   context: z.RefinementCtx
 ): void {
@@ -48,161 +45,106 @@ function checkTiers(
     });
 }
 
-const rfmMethod = z
-  .object({
-    method: z.literal("rfm"),
-    bins: z.number().int().min(2).max(9),
-    /** Code ("545") → segment, every code of the bins exactly once. */
-    segmentMap: z.record(z.string(), z.string()),
-  })
-  .superRefine((rfm, context) => {
-    try {
-      segmentMapFrom(Object.entries(rfm.segmentMap));
-    } catch (error) {
-      context.addIssue({ code: "custom", path: ["segmentMap"], message: (error as Error).message });
-      return;
-    }
-    const largestDigit = Math.max(
-      ...Object.keys(rfm.segmentMap).flatMap((code) => [...code].map(Number))
-    );
-    if (largestDigit !== rfm.bins)
-      context.addIssue({
-        code: "custom",
-        path: ["segmentMap"],
-        message: `The segment map is made for ${largestDigit} bins, but the scores use ${rfm.bins}.`,
-      });
-  });
+/** The stored method, whatever it is: the schema of the pane's method registry fills it in. */
+type MethodSchema = z.ZodType<{ method: string }>;
 
-const tiersMethod = z
-  .object({ method: z.literal("tiers"), column, ...tierFields })
-  .superRefine(checkTiers);
-
-const scoreMethod = z
-  .object({
-    method: z.literal("score"),
-    columns: z.array(column).min(1),
-    weights: z.array(z.number().min(0).max(1e6)),
-    directions: z.array(z.union([z.literal(1), z.literal(-1)])),
-    ...tierFields,
-  })
-  .superRefine((score, context) => {
-    checkTiers(score, context);
-    if (
-      score.weights.length !== score.columns.length ||
-      score.directions.length !== score.columns.length
-    )
-      context.addIssue({
-        code: "custom",
-        path: ["weights"],
-        message: "A score needs one weight and one direction per column.",
-      });
-    if (!score.weights.some((weight) => weight > 0))
-      context.addIssue({
-        code: "custom",
-        path: ["weights"],
-        message: "At least one weight must be above 0.",
-      });
-  });
-
-const predictiveMethod = z
-  .object({
-    method: z.literal("predictive"),
-    model: z.enum(["BG/NBD", "MBG/NBD", "Pareto/NBD"]),
-    /** Months ahead the predicted CLV covers. */
-    months: z.number().int().min(1).max(1200),
-    /** Discount rate per month. */
-    discount: z.number().gt(-1).lt(1),
-    /** Time unit of recency and T: days, weeks or months (PERIODS_PER_MONTH). */
-    dataUnit: z.enum(["D", "W", "M"]),
-    /** P(alive) below this share flags a customer as likely lost. */
-    aliveThreshold: z.number().min(0).max(1),
-    ...tierFields,
-  })
-  .superRefine(checkTiers);
-
-const configSchema = z.object({
-  format: z.literal(CONFIG_FORMAT),
-  version: z.literal(CONFIG_VERSION),
-  /** The segmented block: sheet and A1 address (readable by anyone who opens the store). */
-  range: z
-    .object({ sheet: z.string().min(1).max(31), address: z.string().max(32) })
-    .refine((range) => parseRangeAddress(range.address, range.sheet) !== null, {
-      message: 'The range address must look like "A1:F2358".',
-      path: ["address"],
+/**
+ * The schema of a stored segmentation: where the data is and how it is read, the method (its schema comes from
+ * the caller's method registry, so each method owns its stored shape), and the monitoring options.
+ */
+export function configSchema<M extends MethodSchema>(method: M) {
+  return z.object({
+    format: z.literal(CONFIG_FORMAT),
+    version: z.literal(CONFIG_VERSION),
+    /** The segmented block: sheet and A1 address (readable by anyone who opens the store). */
+    range: z
+      .object({ sheet: z.string().min(1).max(31), address: z.string().max(32) })
+      .refine((range) => parseRangeAddress(range.address, range.sheet) !== null, {
+        message: 'The range address must look like "A1:F2358".',
+        path: ["address"],
+      }),
+    hasHeader: z.boolean(),
+    kind: z.enum(["customers", "transactions"]),
+    /** Column of each role, counted from the range's first column. */
+    columns: z
+      .object({
+        customer: storedColumn,
+        recency: storedColumn,
+        frequency: storedColumn,
+        monetary: storedColumn,
+        date: storedColumn,
+        amount: storedColumn,
+        firstPurchase: storedColumn,
+        lastPurchase: storedColumn,
+      })
+      .partial(),
+    method,
+    /** "sunset" (tierPalette) or the user's own colours, best tier first. */
+    palette: z.union([
+      z.literal("sunset"),
+      z
+        .array(z.object({ fill: colour, fontColor: colour }))
+        .min(1)
+        .max(MAX_TIERS),
+    ]),
+    /** Excel date serial of the as-of date; null means the latest date in the data. */
+    asOfDate: z.number().int().min(1).max(2_958_465).nullable(),
+    locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+    /** Whether the document is tagged to open the pane for everyone who has the add-in. */
+    autoOpen: z.boolean(),
+    /** What change monitoring flags and how many runs it keeps. */
+    monitoring: z.object({
+      keepRuns: z.number().int().min(1).max(60),
+      /** Flag when predicted value fell by more than this share of its previous amount. */
+      valueDropShare: z.number().min(0).max(1),
+      /** Flag when P(alive) fell by more than this (0–1, absolute). */
+      aliveDrop: z.number().min(0).max(1),
     }),
-  hasHeader: z.boolean(),
-  kind: z.enum(["customers", "transactions"]),
-  /** Column of each role, counted from the range's first column. */
-  columns: z
-    .object({
-      customer: column,
-      recency: column,
-      frequency: column,
-      monetary: column,
-      date: column,
-      amount: column,
-      firstPurchase: column,
-      lastPurchase: column,
-    })
-    .partial(),
-  method: z.discriminatedUnion("method", [rfmMethod, tiersMethod, scoreMethod, predictiveMethod]),
-  /** "sunset" (tierPalette) or the user's own colours, best tier first. */
-  palette: z.union([
-    z.literal("sunset"),
-    z
-      .array(z.object({ fill: colour, fontColor: colour }))
-      .min(1)
-      .max(MAX_TIERS),
-  ]),
-  /** Excel date serial of the as-of date; null means the latest date in the data. */
-  asOfDate: z.number().int().min(1).max(2_958_465).nullable(),
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
-  /** Whether the document is tagged to open the pane for everyone who has the add-in. */
-  autoOpen: z.boolean(),
-  /** What change monitoring flags and how many runs it keeps. */
-  monitoring: z.object({
-    keepRuns: z.number().int().min(1).max(60),
-    /** Flag when predicted value fell by more than this share of its previous amount. */
-    valueDropShare: z.number().min(0).max(1),
-    /** Flag when P(alive) fell by more than this (0–1, absolute). */
-    aliveDrop: z.number().min(0).max(1),
-  }),
-  savedAt: z.iso.datetime(),
-});
+    savedAt: z.iso.datetime(),
+  });
+}
 
-export type SegmentationConfig = z.infer<typeof configSchema>;
-export type ConfigMethod = SegmentationConfig["method"];
+/** The configuration a schema of configSchema describes. */
+export type ConfigOf<M extends MethodSchema> = z.infer<ReturnType<typeof configSchema<M>>>;
+
+/** What every stored configuration has, whatever its methods: enough to find and re-read its data. */
+export type StoredConfigBase = ConfigOf<MethodSchema>;
 
 export type ConfigProblem = "notJson" | "foreign" | "version" | "invalid";
 
-export type ParsedConfig =
-  { ok: true; config: SegmentationConfig } | { ok: false; problem: ConfigProblem; message: string };
+export type ParsedConfig<C> =
+  { ok: true; config: C } | { ok: false; problem: ConfigProblem; message: string };
 
 /** Issues listed in a rejection message; the rest are counted, so the message stays readable in the pane. */
 const LISTED_ISSUES = 3;
 
 /**
- * Reads a stored configuration. Never throws: whatever the text (damaged, another program's, a newer version's, a
- * segment map that is not a partition), the answer is a typed result whose message says what is wrong, so the pane
- * can say it and carry on with its defaults.
- * @example parseConfig("{").ok // false
+ * Reads a stored configuration against a schema of configSchema. Never throws: whatever the text (damaged, another
+ * program's, a newer version's, a segment map that is not a partition), the answer is a typed result whose message
+ * says what is wrong, so the pane can say it and carry on with its defaults.
+ * @example parseConfigWith(schema, "{").ok // false
  */
-export function parseConfig(text: unknown): ParsedConfig {
+export function parseConfigWith<C>(schema: z.ZodType<C>, text: unknown): ParsedConfig<C> {
+  if (typeof text !== "string")
+    return { ok: false, problem: "invalid", message: "The stored configuration is not text." };
+  let parsed: unknown;
   try {
-    if (typeof text !== "string")
-      return { ok: false, problem: "invalid", message: "The stored configuration is not text." };
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return {
-        ok: false,
-        problem: "notJson",
-        message: "The stored configuration is damaged (not valid JSON).",
-      };
-    }
-    const record = parsed as { format?: unknown; version?: unknown };
-    if (typeof parsed !== "object" || parsed === null || record.format !== CONFIG_FORMAT)
+    parsed = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      problem: "notJson",
+      message: "The stored configuration is damaged (not valid JSON).",
+    };
+  }
+  return checkConfigWith(schema, parsed);
+}
+
+/** parseConfigWith for a configuration already read from JSON (e.g. one inside another stored value). */
+export function checkConfigWith<C>(schema: z.ZodType<C>, value: unknown): ParsedConfig<C> {
+  try {
+    const record = value as { format?: unknown; version?: unknown };
+    if (typeof value !== "object" || value === null || record.format !== CONFIG_FORMAT)
       return {
         ok: false,
         problem: "foreign",
@@ -217,7 +159,7 @@ export function parseConfig(text: unknown): ParsedConfig {
             ? `The stored configuration was written by a newer version of the add-in (format ${record.version}); update the add-in to use it.`
             : `The stored configuration has an unknown format version (${JSON.stringify(record.version)}).`,
       };
-    const checked = configSchema.safeParse(parsed);
+    const checked = schema.safeParse(value);
     if (checked.success) return { ok: true, config: checked.data };
     const issues = checked.error.issues.map(
       (issue) => `${issue.path.map(String).join(".") || "configuration"}: ${issue.message}`
@@ -237,45 +179,17 @@ export function parseConfig(text: unknown): ParsedConfig {
   }
 }
 
-/** The configuration as JSON text; parseConfig reads it back identically. */
-export function serializeConfig(config: SegmentationConfig): string {
+/** The configuration as JSON text; parseConfigWith reads it back identically. */
+export function serializeConfig(config: StoredConfigBase): string {
   return JSON.stringify(config);
 }
 
 /** A range as the configuration stores it. */
-export function storedRange(range: SheetRange): SegmentationConfig["range"] {
+export function storedRange(range: SheetRange): { sheet: string; address: string } {
   return { sheet: range.sheet, address: rangeAddress(range) };
 }
 
 /** The stored range as the port's SheetRange (the schema has checked the address parses). */
-export function configRange(config: SegmentationConfig): SheetRange {
+export function configRange(config: { range: { sheet: string; address: string } }): SheetRange {
   return parseRangeAddress(config.range.address, config.range.sheet) as SheetRange;
-}
-
-/**
- * The engine's method for a stored RFM, tiers or score configuration, so "run again" needs no questions; null for
- * predictive runs (the pane fits the models itself) or when a column the method needs is not mapped.
- */
-export function methodFromConfig(config: SegmentationConfig): SegmentationMethod | null {
-  const { method, columns } = config;
-  switch (method.method) {
-    case "rfm": {
-      const { recency, frequency, monetary } = columns;
-      if (recency === undefined || frequency === undefined || monetary === undefined) return null;
-      return {
-        method: "rfm",
-        recency,
-        frequency,
-        monetary,
-        bins: method.bins,
-        segmentMap: new Map(Object.entries(method.segmentMap)),
-      };
-    }
-    case "tiers":
-      return { ...method };
-    case "score":
-      return { ...method };
-    case "predictive":
-      return null;
-  }
 }

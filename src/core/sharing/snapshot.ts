@@ -3,24 +3,84 @@ import { deflateSync, inflateSync } from "fflate";
 import type { SegmentationResult } from "../segmentation/segmentCustomers";
 import { ByteReader, ByteWriter, fromBase64, toBase64 } from "./bytes";
 
-/** The store key of the kept runs (see workbookStore.ts). */
-export const SNAPSHOTS_KEY = "cva.segmentation.snapshots";
-const SNAPSHOTS_FORMAT = "cva.segmentation.snapshots";
-const SNAPSHOTS_VERSION = 1;
 /** Runs kept unless the configuration says otherwise: a year of monthly runs. */
 export const DEFAULT_KEPT_RUNS = 12;
 /** Tiers are stored in 4 bits, 0 meaning "not in this run". */
 export const MAX_SNAPSHOT_TIERS = 15;
 
-/** One run, as change monitoring needs it: which tier each customer was in, and the measures it watches. */
-export interface RunSnapshot {
+export type Measure = "score" | "pAlive" | "clv";
+export const MEASURES: readonly Measure[] = ["score", "pAlive", "clv"];
+/** Where a result keeps each measure monitoring watches: an index into its columns. */
+export type MeasureColumns = Partial<Record<Measure, number>>;
+
+/** A customer id as snapshots key it: a number id 7 and a text id "7" are the same customer. */
+export function customerKey(id: CellValue): string | null {
+  if (id === null || id === undefined || id === "") return null;
+  return typeof id === "string" ? id : String(id);
+}
+
+/**
+ * Every customer id of the kept runs, each once, at its slot. Runs are arrays over the slots, so comparing two runs
+ * or storing one never looks an id up again; the table only grows (new customers are appended), and is kept between
+ * runs so a run of a million customers costs a million slot look-ups, not a sort.
+ */
+export class IdTable {
+  readonly ids: string[];
+  private slots: Map<string, number> | null = null;
+  /**
+   * The ids of the last run placed, by data row, with their slots: a re-run of the same rows compares each row's id
+   * with the one it had (a string comparison) instead of looking it up, which is most of a run's cost on a million.
+   */
+  private lastRows: { keys: (string | null)[]; slots: Int32Array } | null = null;
+
+  constructor(ids: string[] = []) {
+    this.ids = ids;
+  }
+
+  private index(): Map<string, number> {
+    if (!this.slots) this.slots = new Map(this.ids.map((id, slot) => [id, slot]));
+    return this.slots;
+  }
+
+  slotOf(id: string): number | undefined {
+    return this.index().get(id);
+  }
+
+  /** Appends ids not in the table yet, in the order given; returns the first new slot. */
+  append(ids: readonly string[]): number {
+    const index = this.index();
+    const first = this.ids.length;
+    for (const id of ids) {
+      index.set(id, this.ids.length);
+      this.ids.push(id);
+    }
+    return first;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The slot of the id on a data row, looked up only when the row held another id last time. */
+  slotOfRow(row: number, key: string): number | undefined {
+    const last = this.lastRows;
+    if (last && last.keys[row] === key) return last.slots[row];
+    return this.slotOf(key);
+  }
+
+  /** Remembers the rows' ids and slots for the next run's slotOfRow. */
+  rememberRows(keys: (string | null)[], slots: Int32Array): void {
+    this.lastRows = { keys, slots };
+  }
+}
+
+/** One run, as change monitoring needs it: each customer's tier and the measures it watches, by slot. */
+export interface SlotRun {
   /** ISO date-time of the run. */
   savedAt: string;
   /** Tier (or segment) names, best first. */
   labels: string[];
-  /** Customer ids as text; a number id 7 and a text id "7" are the same customer here. */
-  customers: string[];
-  /** Index into labels, per customer. */
+  /** Per slot: 0 when the customer is not in this run, j + 1 for tier j; slots past the end are not in it. */
   tiers: Uint8Array;
   /** 0–100 weighted score, kept to 0.01 (what the score method writes); NaN where a customer has none. */
   score?: Float64Array;
@@ -30,72 +90,84 @@ export interface RunSnapshot {
   clv?: Float64Array;
 }
 
-type Measure = "score" | "pAlive" | "clv";
-const MEASURES: readonly Measure[] = ["score", "pAlive", "clv"];
-
-/** A customer id as snapshots key it. */
-export function customerKey(id: CellValue): string | null {
-  if (id === null || id === "") return null;
-  return String(id);
-}
-
+/** This run on the id table, with where each of its customers is on the sheet. */
 export interface CurrentRun {
-  snapshot: RunSnapshot;
-  /** Data row (0-based, header excluded) of each snapshot customer, to write per-row results like the Change column. */
+  run: SlotRun;
+  /** Per customer of this run, in sheet order (the first row of each id): its slot. */
+  slots: Uint32Array;
+  /** Per customer of this run: its data row (0-based, header excluded), to write per-row results. */
   rows: Uint32Array;
 }
 
 /**
- * The snapshot of a segmentation: every data row that got a tier and has an id, first row of an id only. The
- * measures are result columns by index (the score column of the score method; P(alive) and predicted CLV of a
- * predictive run).
+ * Places a segmentation on the id table: every data row that got a tier and has an id, the first row of an id only.
+ * Ids new to the table are appended in sorted order (so they are stored front-coded). The measures are result
+ * columns by index (the score of the score method; P(alive) and predicted CLV of a predictive run).
  */
-export function snapshotFromResult(
+export function placeRun(
+  table: IdTable,
   result: SegmentationResult,
   ids: readonly CellValue[],
   savedAt: string,
-  measures: Partial<Record<Measure, number>> = {}
+  measures: MeasureColumns = {}
 ): CurrentRun {
   const labels = result.tiers.map((tier) => tier.label);
-  const tierOf = new Map(labels.map((label, j) => [label, j]));
+  if (labels.length > MAX_SNAPSHOT_TIERS)
+    throw new RangeError(`Snapshots keep up to ${MAX_SNAPSHOT_TIERS} tiers.`);
+  const tierOf = new Map<unknown, number>(labels.map((label, j) => [label, j + 1]));
   const tierColumn = result.columns[result.tierColumn].values;
-  const seen = new Set<string>();
-  const customers: string[] = [];
-  const rows: number[] = [];
-  const tiers: number[] = [];
-  for (let row = 0; row < tierColumn.length; row++) {
-    const tier = tierOf.get(tierColumn[row] as string);
+  const n = tierColumn.length;
+  // Slot per data row: −1 for rows not in the run, −2 for ids new to the table (given slots once sorted).
+  const keys = new Array<string | null>(n).fill(null);
+  const slotOfRow = new Int32Array(n).fill(-1);
+  const fresh = new Set<string>();
+  for (let row = 0; row < n; row++) {
+    if (!tierOf.has(tierColumn[row])) continue;
     const key = customerKey(ids[row] ?? null);
-    if (tier === undefined || key === null || seen.has(key)) continue;
-    seen.add(key);
-    customers.push(key);
-    rows.push(row);
-    tiers.push(tier);
+    if (key === null) continue;
+    keys[row] = key;
+    const slot = table.slotOfRow(row, key);
+    if (slot !== undefined) slotOfRow[row] = slot;
+    else {
+      slotOfRow[row] = -2;
+      fresh.add(key);
+    }
   }
-  const snapshot: RunSnapshot = {
-    savedAt,
-    labels,
-    customers,
-    tiers: Uint8Array.from(tiers),
-  };
+  if (fresh.size > 0) table.append([...fresh].sort());
+
+  const tiers = new Uint8Array(table.size);
+  const slots: number[] = [];
+  const rows: number[] = [];
+  for (let row = 0; row < n; row++) {
+    let slot = slotOfRow[row];
+    if (slot === -1) continue;
+    if (slot === -2) slotOfRow[row] = slot = table.slotOf(keys[row] as string) as number;
+    if (tiers[slot] !== 0) continue;
+    tiers[slot] = tierOf.get(tierColumn[row]) as number;
+    slots.push(slot);
+    rows.push(row);
+  }
+  table.rememberRows(keys, slotOfRow);
+  const run: SlotRun = { savedAt, labels, tiers };
   for (const measure of MEASURES) {
     const index = measures[measure];
     if (index === undefined) continue;
     const values = result.columns[index].values;
-    snapshot[measure] = Float64Array.from(rows, (row) =>
-      typeof values[row] === "number" ? (values[row] as number) : NaN
-    );
+    const bySlot = new Float64Array(table.size).fill(NaN);
+    for (let k = 0; k < slots.length; k++) {
+      const value = values[rows[k]];
+      if (typeof value === "number") bySlot[slots[k]] = value;
+    }
+    run[measure] = bySlot;
   }
-  return { snapshot, rows: Uint32Array.from(rows) };
+  return { run, slots: Uint32Array.from(slots), rows: Uint32Array.from(rows) };
 }
 
-/** The runs kept after adding one: the newest `keep`, oldest first. */
-export function appendRun(
-  history: readonly RunSnapshot[],
-  run: RunSnapshot,
-  keep = DEFAULT_KEPT_RUNS
-): RunSnapshot[] {
-  return [...history, run].slice(-Math.max(1, keep));
+/** Customers in a run. */
+export function runCustomers(run: SlotRun): number {
+  let count = 0;
+  for (let slot = 0; slot < run.tiers.length; slot++) if (run.tiers[slot] !== 0) count++;
+  return count;
 }
 
 const MISSING_U16 = 0xffff;
@@ -144,27 +216,11 @@ const CODECS: Record<
   },
 };
 
-interface StoredRun {
-  savedAt: string;
-  labels: string[];
-  measures: Measure[];
-}
-
 /**
- * The kept runs as text for the store: a small JSON head (dates, tier names, which measures) and one base64 blob,
- * the DEFLATE (RFC 1951, fflate) of:
- *
- *   ids:  every customer of any kept run, sorted, front-coded (varint shared-prefix bytes, varint suffix length,
- *         suffix UTF-8), so the ids are stored once however many runs there are;
- *   then per run, aligned with the ids: tiers in 4 bits (0 = not in the run, j + 1 = tier j), then each measure
- *         (score: 0.01 in 16 bits; P(alive): 1/250 in 8 bits; CLV: sign + log step in 16 bits).
- *
- * Deflate takes sorted ids to about 1 byte each and the tier nibbles to well under their 4 bits.
+ * Ids front-coded: varint shared-prefix bytes, varint suffix length, suffix UTF-8, each against the id before. Sorted
+ * ids, as placeRun appends them, take about one byte each once deflated.
  */
-export function encodeSnapshots(runs: readonly RunSnapshot[]): string {
-  const ids = [...new Set(runs.flatMap((run) => run.customers))].sort();
-  const position = new Map(ids.map((id, i) => [id, i]));
-  const writer = new ByteWriter();
+export function writeIds(writer: ByteWriter, ids: readonly string[]): void {
   const utf8 = new TextEncoder();
   let previous = new Uint8Array(0);
   for (const id of ids) {
@@ -177,77 +233,9 @@ export function encodeSnapshots(runs: readonly RunSnapshot[]): string {
     writer.write(bytes.subarray(shared));
     previous = bytes;
   }
-  const head: StoredRun[] = [];
-  for (const run of runs) {
-    if (run.labels.length > MAX_SNAPSHOT_TIERS)
-      throw new RangeError(`Snapshots keep up to ${MAX_SNAPSHOT_TIERS} tiers.`);
-    const slots = run.customers.map((id) => position.get(id) as number);
-    const tiers = new Uint8Array(Math.ceil(ids.length / 2));
-    slots.forEach((slot, k) => {
-      tiers[slot >> 1] |= (run.tiers[k] + 1) << ((slot & 1) * 4);
-    });
-    writer.write(tiers);
-    const measures = MEASURES.filter((measure) => run[measure] !== undefined);
-    for (const measure of measures) {
-      const { bytes, encode } = CODECS[measure];
-      const codes = bytes === 1 ? new Uint8Array(ids.length) : new Uint16Array(ids.length);
-      codes.fill(bytes === 1 ? MISSING_U8 : MISSING_U16);
-      const values = run[measure] as Float64Array;
-      slots.forEach((slot, k) => {
-        codes[slot] = encode(values[k]);
-      });
-      writer.write(littleEndian(codes));
-    }
-    head.push({ savedAt: run.savedAt, labels: run.labels, measures });
-  }
-  return JSON.stringify({
-    format: SNAPSHOTS_FORMAT,
-    version: SNAPSHOTS_VERSION,
-    customers: ids.length,
-    runs: head,
-    data: toBase64(deflateSync(writer.result(), { level: 6 })),
-  });
 }
 
-export type DecodedSnapshots = { ok: true; runs: RunSnapshot[] } | { ok: false; message: string };
-
-/**
- * Reads encodeSnapshots back, oldest run first. Never throws: damaged, foreign or newer data gives a message, and
- * the pane then starts a new history rather than comparing against garbage.
- */
-export function decodeSnapshots(text: string): DecodedSnapshots {
-  const fail = (reason: string): DecodedSnapshots => ({
-    ok: false,
-    message: `The stored run history cannot be used (${reason}); monitoring starts again from this run.`,
-  });
-  try {
-    const head = JSON.parse(text) as {
-      format?: unknown;
-      version?: unknown;
-      customers?: unknown;
-      runs?: unknown;
-      data?: unknown;
-    };
-    if (head?.format !== SNAPSHOTS_FORMAT) return fail("it was not written by this add-in");
-    if (head.version !== SNAPSHOTS_VERSION)
-      return fail(`format version ${JSON.stringify(head.version)}`);
-    const count = head.customers;
-    if (!Number.isSafeInteger(count) || (count as number) < 0 || !Array.isArray(head.runs))
-      return fail("its header is damaged");
-    if (typeof head.data !== "string") return fail("its data is missing");
-    const packed = fromBase64(head.data);
-    if (!packed) return fail("its data is not base64");
-    const reader = new ByteReader(inflateSync(packed));
-    const ids = readIds(reader, count as number);
-    const runs = (head.runs as unknown[]).map((stored) => readRun(reader, ids, stored));
-    if (!reader.done) return fail("its data is longer than its header says");
-    return { ok: true, runs };
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function readIds(reader: ByteReader, count: number): string[] {
+export function readIds(reader: ByteReader, count: number): string[] {
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   const ids: string[] = [];
   let previous = new Uint8Array(0);
@@ -264,47 +252,80 @@ function readIds(reader: ByteReader, count: number): string[] {
   return ids;
 }
 
-function readRun(reader: ByteReader, ids: readonly string[], stored: unknown): RunSnapshot {
-  const { savedAt, labels, measures } = (stored ?? {}) as Partial<StoredRun>;
-  if (
-    typeof savedAt !== "string" ||
-    !Array.isArray(labels) ||
-    !labels.every((label) => typeof label === "string") ||
-    labels.length > MAX_SNAPSHOT_TIERS ||
-    !Array.isArray(measures) ||
-    !measures.every((measure) => MEASURES.includes(measure))
-  )
-    throw new RangeError("a run's header is damaged");
-  const nibbles = reader.read(Math.ceil(ids.length / 2));
-  const customers: string[] = [];
-  const slots: number[] = [];
-  const tiers: number[] = [];
-  for (let slot = 0; slot < ids.length; slot++) {
-    const code = (nibbles[slot >> 1] >> ((slot & 1) * 4)) & 15;
-    if (code === 0) continue;
-    if (code > labels.length) throw new RangeError("a tier has no name");
-    customers.push(ids[slot]);
-    slots.push(slot);
-    tiers.push(code - 1);
+/** The measures a run carries, in stored order. */
+export function runMeasures(run: SlotRun): Measure[] {
+  return MEASURES.filter((measure) => run[measure] !== undefined);
+}
+
+/**
+ * A run over its first `slots` slots: tiers in 4 bits per slot (0 = not in the run, j + 1 = tier j), then each
+ * measure's codes (score: 0.01 in 16 bits; P(alive): 1/250 in 8 bits; CLV: sign + log step in 16 bits), low byte
+ * first.
+ */
+export function writeRun(writer: ByteWriter, run: SlotRun, slots: number): void {
+  const nibbles = new Uint8Array(Math.ceil(slots / 2));
+  const end = Math.min(slots, run.tiers.length);
+  for (let slot = 0; slot < end; slot++) nibbles[slot >> 1] |= run.tiers[slot] << ((slot & 1) * 4);
+  writer.write(nibbles);
+  for (const measure of runMeasures(run)) {
+    const { bytes, encode } = CODECS[measure];
+    const values = run[measure] as Float64Array;
+    const codes = new Uint8Array(slots * bytes).fill(0xff);
+    for (let slot = 0; slot < end; slot++) {
+      if (run.tiers[slot] === 0) continue;
+      const code = encode(values[slot]);
+      if (bytes === 1) codes[slot] = code;
+      else {
+        codes[2 * slot] = code & 255;
+        codes[2 * slot + 1] = code >> 8;
+      }
+    }
+    writer.write(codes);
   }
-  const run: RunSnapshot = { savedAt, labels, customers, tiers: Uint8Array.from(tiers) };
-  for (const measure of measures) {
+}
+
+/** What a stored run's head says of it. */
+export interface RunHead {
+  savedAt: string;
+  labels: string[];
+  measures: Measure[];
+}
+
+export function readRun(reader: ByteReader, head: RunHead, slots: number): SlotRun {
+  if (head.labels.length > MAX_SNAPSHOT_TIERS) throw new RangeError("a run has too many tiers");
+  const nibbles = reader.read(Math.ceil(slots / 2));
+  const tiers = new Uint8Array(slots);
+  for (let slot = 0; slot < slots; slot++) {
+    const code = (nibbles[slot >> 1] >> ((slot & 1) * 4)) & 15;
+    if (code > head.labels.length) throw new RangeError("a tier has no name");
+    tiers[slot] = code;
+  }
+  const run: SlotRun = { savedAt: head.savedAt, labels: [...head.labels], tiers };
+  for (const measure of head.measures) {
     const { bytes, decode } = CODECS[measure];
-    const raw = reader.read(ids.length * bytes);
-    run[measure] = Float64Array.from(slots, (slot) =>
-      decode(bytes === 1 ? raw[slot] : raw[2 * slot] | (raw[2 * slot + 1] << 8))
-    );
+    const raw = reader.read(slots * bytes);
+    const values = new Float64Array(slots).fill(NaN);
+    for (let slot = 0; slot < slots; slot++)
+      if (tiers[slot] !== 0)
+        values[slot] = decode(bytes === 1 ? raw[slot] : raw[2 * slot] | (raw[2 * slot + 1] << 8));
+    run[measure] = values;
   }
   return run;
 }
 
-/** The bytes of 8- or 16-bit codes, low byte first whatever the machine's order. */
-function littleEndian(codes: Uint8Array | Uint16Array): Uint8Array {
-  if (codes instanceof Uint8Array) return codes;
-  const bytes = new Uint8Array(codes.length * 2);
-  for (let i = 0; i < codes.length; i++) {
-    bytes[2 * i] = codes[i] & 255;
-    bytes[2 * i + 1] = codes[i] >> 8;
-  }
-  return bytes;
+/** Bytes written by `write`, deflated (RFC 1951, fflate) and in base64, to sit in the store's text cells. */
+export function pack(write: (writer: ByteWriter) => void): string {
+  const writer = new ByteWriter();
+  write(writer);
+  return toBase64(deflateSync(writer.result(), { level: 6 }));
+}
+
+/** Reads what pack wrote; throws RangeError when the text is damaged or longer than `read` takes. */
+export function unpack<T>(text: string, read: (reader: ByteReader) => T): T {
+  const packed = fromBase64(text);
+  if (!packed) throw new RangeError("its data is not base64");
+  const reader = new ByteReader(inflateSync(packed));
+  const value = read(reader);
+  if (!reader.done) throw new RangeError("its data is longer than its header says");
+  return value;
 }

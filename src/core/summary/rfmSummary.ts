@@ -80,7 +80,7 @@ export function columnCells(
  * Excel's date serials start at 1 (1900-01-01); the period grid is anchored on serial 2, a Monday by Excel's
  * calendar (WEEKDAY(2) = 2), so periodDays = 7 gives Monday–Sunday weeks like pandas' "W" periods in lifetimes.
  */
-const PERIOD_ANCHOR = 2;
+export const PERIOD_ANCHOR = 2;
 
 /** The serial after 9999-12-31, the last date Excel shows. */
 const AFTER_LAST_DATE = 2958466;

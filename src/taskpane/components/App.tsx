@@ -14,6 +14,7 @@ import { i18n } from "i18next";
 import { Suspense, lazy, useMemo, useState } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { WorkbookPort } from "../../core/workbook/workbookPort";
+import { StoreSession } from "../flow/storeSession";
 import { useSelectedData } from "../useSelectedData";
 import { useStoredRuns } from "../useStoredRuns";
 import { SelectionPanel } from "./SelectionPanel";
@@ -35,6 +36,10 @@ const SegmentationSteps = lazy(() =>
 /** What the workbook remembers and the Share section, with the code that reads the store: fetched as the pane opens. */
 const LastAnalysis = lazy(() =>
   import("./LastAnalysis").then((module) => ({ default: module.LastAnalysis }))
+);
+/** "Summarise a large file": its chunk and texts load with the pane; DuckDB itself only when a file is picked. */
+const LargeFilePanel = lazy(() =>
+  import("../largeFile/LargeFilePanel").then((module) => ({ default: module.LargeFilePanel }))
 );
 const SharePanel = lazy(() =>
   import("./SharePanel").then((module) => ({ default: module.SharePanel }))
@@ -67,10 +72,12 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
   const styles = useStyles();
   const selection = useSelectedData(workbook);
   const [writing, setWriting] = useState(false);
-  const { stored, options, setOptions, saved } = useStoredRuns(workbook);
+  // One store session per workbook: every part of the pane that keeps something there shares it.
+  const store = useMemo(() => new StoreSession(workbook), [workbook]);
+  const { stored, options, setOptions, saved } = useStoredRuns(store);
   const keeping = useMemo(
-    () => (stored && options ? { stored, options, onSaved: saved } : null),
-    [stored, options, saved]
+    () => (stored && options ? { store, stored, options, onSaved: saved } : null),
+    [store, stored, options, saved]
   );
   return (
     <main className={styles.root}>
@@ -95,6 +102,13 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
         cancel={selection.cancel}
         writing={writing}
       />
+      <Suspense fallback={null}>
+        <LargeFilePanel
+          workbook={workbook}
+          busy={selection.state.status === "loading" || writing}
+          onWritten={(range) => void selection.load({ range })}
+        />
+      </Suspense>
       {selection.state.status === "loaded" && (
         <Suspense fallback={<Spinner size="tiny" label={t("preview.running")} />}>
           <SegmentationSteps
@@ -110,7 +124,7 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
       )}
       <Divider className={styles.divider} />
       <Suspense fallback={null}>
-        <SharePanel workbook={workbook} options={options} onOptions={setOptions} />
+        <SharePanel store={store} options={options} onOptions={setOptions} />
       </Suspense>
       <footer className={styles.footer}>
         <ShieldLockRegular aria-hidden />

@@ -10,9 +10,10 @@ import {
 } from "@fluentui/react-components";
 import { ArrowRepeatAllRegular, HistoryRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
-import { SegmentationConfig, configRange } from "../../core/sharing/config";
+import { configRange } from "../../core/sharing/config";
+import type { SegmentationConfig } from "../flow/storedConfig";
 import { SheetRange } from "../../core/workbook/workbookPort";
-import type { StoredRuns } from "../flow/monitoring";
+import type { StoredRuns } from "../flow/runStore";
 import { sheetAddress } from "../flow/readSelection";
 
 const useStyles = makeStyles({
@@ -39,7 +40,7 @@ export function LastAnalysis({
 }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  const { config } = stored;
+  const config = stored.analyses.at(-1)?.config;
   return (
     <>
       {config && !config.ok && (

@@ -1,13 +1,11 @@
-import { Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { CustomerTable } from "../flow/customerTable";
-import { METHODS, MethodName, MethodSettings, TierNames } from "../flow/methodSettings";
 import { Problem } from "../flow/problems";
-import { PredictiveSettings } from "./PredictiveSettings";
+import { TierNames } from "../flow/tierChoice";
+import { METHODS, MethodName, MethodSettings, methodOf } from "../methods/registry";
 import { ProblemBar } from "./ProblemBar";
-import { RfmSettings } from "./RfmSettings";
-import { ScoreSettings } from "./ScoreSettings";
-import { TierSettings } from "./TierSettings";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -15,7 +13,7 @@ const useStyles = makeStyles({
   settings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-/** Step 3: the method, as tabs, and its settings. */
+/** Step 3: the method, as tabs (one per registered method), and its settings. */
 export function MethodPanel({
   table,
   method,
@@ -47,45 +45,52 @@ export function MethodPanel({
         onTabSelect={(_, data) => onMethod(data.value as MethodName)}
         aria-labelledby="method-heading"
       >
-        {METHODS.map((name) => (
-          <Tab key={name} id={`method-tab-${name}`} value={name}>
-            {t(`methods.${name}.tab`)}
+        {METHODS.map(({ id }) => (
+          <Tab key={id} id={`method-tab-${id}`} value={id}>
+            {t(`methods.${id}.tab`)}
           </Tab>
         ))}
       </TabList>
       <div role="tabpanel" aria-labelledby={`method-tab-${method}`} className={styles.settings}>
         <Text size={200}>{t(`methods.${method}.description`)}</Text>
-        {method === "rfm" && (
-          <RfmSettings value={settings.rfm} onChange={(rfm) => onSettings({ ...settings, rfm })} />
-        )}
-        {method === "tiers" && (
-          <TierSettings
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <MethodSettingsOf
+            name={method}
             table={table}
-            value={settings.tiers}
+            settings={settings}
             tierNames={tierNames}
-            onChange={(tiers) => onSettings({ ...settings, tiers })}
+            onSettings={onSettings}
           />
-        )}
-        {method === "score" && (
-          <ScoreSettings
-            table={table}
-            value={settings.score}
-            tierNames={tierNames}
-            onChange={(score) => onSettings({ ...settings, score })}
-          />
-        )}
-        {method === "predictive" && (
-          <PredictiveSettings
-            table={table}
-            value={settings.predictive}
-            tierNames={tierNames}
-            onChange={(predictive) => onSettings({ ...settings, predictive })}
-          />
-        )}
+        </Suspense>
         {problems.map((p) => (
           <ProblemBar key={p.key} problem={p} />
         ))}
       </div>
     </section>
+  );
+}
+
+/** The settings component of one method, editing its part of every method's settings. */
+function MethodSettingsOf<N extends MethodName>({
+  name,
+  table,
+  settings,
+  tierNames,
+  onSettings,
+}: {
+  name: N;
+  table: CustomerTable;
+  settings: MethodSettings;
+  tierNames: TierNames;
+  onSettings: (settings: MethodSettings) => void;
+}) {
+  const { Settings } = methodOf(name);
+  return (
+    <Settings
+      table={table}
+      value={settings[name]}
+      tierNames={tierNames}
+      onChange={(value) => onSettings({ ...settings, [name]: value })}
+    />
   );
 }

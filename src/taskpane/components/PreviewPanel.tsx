@@ -33,7 +33,7 @@ export function PreviewPanel({ preview }: { preview: PreviewState }) {
       {preview.status === "failed" && <ProblemBar problem={preview.problem} />}
       {preview.status === "ready" &&
         (() => {
-          const { result, quality, predictive } = preview.segmented;
+          const { result, quality, fitted } = preview.segmented;
           const colours = tierPalette(result.tiers.length);
           const customers = result.tiers.reduce((sum, tier) => sum + tier.customers, 0);
           return (
@@ -46,20 +46,20 @@ export function PreviewPanel({ preview }: { preview: PreviewState }) {
               </Text>
               <TierChart tiers={result.tiers} colours={colours} />
               <TierTable tiers={result.tiers} colours={colours} />
-              {predictive && (
+              {fitted && (
                 <>
                   <Text data-testid="likely-lost">
-                    {t("preview.likelyLost", { count: predictive.likelyLost })}
+                    {t("preview.likelyLost", { count: fitted.likelyLost })}
                   </Text>
                   <Text size={200} className={styles.note}>
                     {t("preview.models", {
-                      r: number.format(predictive.purchases.r),
-                      alpha: number.format(predictive.purchases.alpha),
-                      a: number.format(predictive.purchases.a),
-                      b: number.format(predictive.purchases.b),
-                      p: number.format(predictive.spend.p),
-                      q: number.format(predictive.spend.q),
-                      v: number.format(predictive.spend.v),
+                      r: number.format(fitted.purchases.r),
+                      alpha: number.format(fitted.purchases.alpha),
+                      a: number.format(fitted.purchases.a),
+                      b: number.format(fitted.purchases.b),
+                      p: number.format(fitted.spend.p),
+                      q: number.format(fitted.spend.q),
+                      v: number.format(fitted.spend.v),
                     })}
                   </Text>
                 </>

@@ -1,7 +1,7 @@
 import { Divider, makeStyles } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { SegmentationConfig } from "../../core/sharing/config";
+import type { SegmentationConfig } from "../flow/storedConfig";
 import { WorkbookPort } from "../../core/workbook/workbookPort";
 import { SharingOptions, optionsValid } from "../flow/monitoring";
 import { SelectedData } from "../flow/readSelection";

@@ -14,17 +14,18 @@ import {
 import { ArrowUndoRegular, CalculatorArrowClockwiseRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { storedArea } from "../../core/sharing/formulaStore";
+import type { SharingOptions } from "../flow/monitoring";
+import { problemOf } from "../flow/problems";
+import { sheetAddress } from "../flow/readSelection";
 import {
   FormulaScope,
   convertFormulasToValues,
   rangesInScope,
   restoreFormulas,
-} from "../../core/sharing/sharingActions";
-import { storedArea } from "../../core/sharing/formulaStore";
-import { WorkbookPort } from "../../core/workbook/workbookPort";
-import type { SharingOptions } from "../flow/monitoring";
-import { problemOf } from "../flow/problems";
-import { sheetAddress } from "../flow/readSelection";
+  setAutoOpen,
+} from "../flow/sharing";
+import type { StoreSession } from "../flow/storeSession";
 import { ConsentDialog } from "./ConsentDialog";
 import { ProblemBar } from "./ProblemBar";
 
@@ -48,11 +49,12 @@ type Outcome =
  * for colleagues who have the add-in.
  */
 export function SharePanel({
-  workbook,
+  store,
   options,
   onOptions,
 }: {
-  workbook: WorkbookPort;
+  /** The workbook's store, shared with the rest of the pane: the kept formulas live there. */
+  store: StoreSession;
   /** Null while the workbook's store is being read. */
   options: SharingOptions | null;
   onOptions: (options: SharingOptions) => void;
@@ -75,7 +77,7 @@ export function SharePanel({
 
   const convert = () =>
     run(async () => {
-      const result = await convertFormulasToValues(workbook, await rangesInScope(workbook, scope));
+      const result = await convertFormulasToValues(store, await rangesInScope(store.port, scope));
       if (result.ok)
         return {
           status: "done",
@@ -106,7 +108,7 @@ export function SharePanel({
 
   const restore = () =>
     run(async () => {
-      const result = await restoreFormulas(workbook);
+      const result = await restoreFormulas(store);
       if (!result.ok)
         return result.problem === "nothingStored"
           ? { status: "done", intent: "info", text: t("share.nothingStored") }
@@ -128,11 +130,11 @@ export function SharePanel({
       };
     });
 
-  const setAutoOpen = async (autoOpen: boolean) => {
+  const switchAutoOpen = async (autoOpen: boolean) => {
     if (!options) return;
     onOptions({ ...options, autoOpen });
     try {
-      await workbook.applyWritePlan({ clear: [], values: [], fills: [], settings: {}, autoOpen });
+      await setAutoOpen(store.port, autoOpen);
     } catch (error) {
       setOutcome({ status: "failed", error });
     }
@@ -175,7 +177,7 @@ export function SharePanel({
         checked={options?.autoOpen ?? false}
         disabled={options === null}
         label={t("share.autoOpen")}
-        onChange={(_, data) => void setAutoOpen(data.checked)}
+        onChange={(_, data) => void switchAutoOpen(data.checked)}
       />
       <ConsentDialog
         open={outcome.status === "confirm"}

@@ -11,8 +11,13 @@ import {
 import { useTranslation } from "react-i18next";
 import { tierPalette } from "../../core/segmentation/palette";
 import { TierBasis } from "../../core/tiers/assignTiers";
-import { TierNames } from "../flow/methodSettings";
-import { MAX_TIERS_IN_PANE, MIN_TIERS, TierChoice, defaultCutoffs } from "../flow/tierChoice";
+import {
+  MAX_TIERS_IN_PANE,
+  MIN_TIERS,
+  TierChoice,
+  TierNames,
+  defaultCutoffs,
+} from "../flow/tierChoice";
 import { spinValue } from "./numberInput";
 
 const useStyles = makeStyles({

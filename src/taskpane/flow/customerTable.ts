@@ -1,4 +1,5 @@
 import type { CellValue } from "../../core/cells";
+import type { CustomerRows } from "../../core/segmentation/segmentCustomers";
 import { detectColumns, ColumnMapping } from "../../core/table/detectColumns";
 import { QualityReport } from "../../core/table/prepareCustomers";
 import { summariseTransactions } from "../../core/table/summariseTransactions";
@@ -97,4 +98,14 @@ export function customerTable(
 /** Rows below the header. */
 export function dataRowCount(table: Pick<CustomerTable, "rows" | "hasHeader">): number {
   return Math.max(0, table.rows.length - (table.hasHeader ? 1 : 0));
+}
+
+/** The table as the engine reads it: rows, header, where they start on the sheet, and the id column. */
+export function customerRows(table: CustomerTable): CustomerRows {
+  return {
+    rows: table.rows,
+    hasHeader: table.hasHeader,
+    firstRow: table.range.row,
+    customer: table.mapping.customer,
+  };
 }

@@ -1,8 +1,9 @@
 import { CustomerTable, customerTable, dataRowCount } from "./customerTable";
-import { MethodName, MethodSettings, TierNames, defaultMethodSettings } from "./methodSettings";
+import { MethodName, MethodSettings, adaptSettings } from "../methods/registry";
 import { Problem, problem, problemOf } from "./problems";
 import type { SelectedData } from "./readSelection";
 import { TableSetup, detectSetup, unmappedRoles } from "./tableSetup";
+import type { TierNames } from "./tierChoice";
 
 /** Everything the user has chosen so far, for one selection. */
 export interface FlowState {
@@ -91,40 +92,5 @@ function withTable(state: FlowState, setup: TableSetup, environment: FlowEnviron
     table,
     tableProblems: problems,
     settings: table ? adaptSettings(state.settings, table, environment.tierNames) : null,
-  };
-}
-
-/**
- * Fresh defaults for a new table, keeping what the user set that does not depend on its columns (the segment
- * grid, tier names and cutoffs, the horizon) and the columns they picked that still hold numbers.
- */
-export function adaptSettings(
-  previous: MethodSettings | null,
-  table: CustomerTable,
-  tierNames: TierNames
-): MethodSettings {
-  const fresh = defaultMethodSettings(table, tierNames);
-  if (!previous) return fresh;
-  const numeric = (column: number | undefined) =>
-    column !== undefined && table.numericColumns.includes(column) ? column : undefined;
-  const dated = (column: number | undefined) =>
-    column !== undefined && table.dateColumns.includes(column) ? column : undefined;
-  return {
-    rfm: previous.rfm,
-    tiers: {
-      column: numeric(previous.tiers.column) ?? fresh.tiers.column,
-      tiers: previous.tiers.tiers,
-    },
-    score: {
-      factors: fresh.score.factors.map(
-        (factor) => previous.score.factors.find((kept) => kept.column === factor.column) ?? factor
-      ),
-      tiers: previous.score.tiers,
-    },
-    predictive: {
-      ...previous.predictive,
-      firstPurchase: dated(previous.predictive.firstPurchase) ?? fresh.predictive.firstPurchase,
-      lastPurchase: dated(previous.predictive.lastPurchase) ?? fresh.predictive.lastPurchase,
-    },
   };
 }

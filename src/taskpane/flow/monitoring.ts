@@ -8,18 +8,20 @@ import {
   compareRuns,
   flaggedCustomers,
 } from "../../core/sharing/compareRuns";
-import type { ParsedConfig, SegmentationConfig } from "../../core/sharing/config";
-import { loadSharedState } from "../../core/sharing/sharingActions";
 import type { Translate } from "../../core/sharing/sharingText";
 import {
   CurrentRun,
   DEFAULT_KEPT_RUNS,
-  RunSnapshot,
-  snapshotFromResult,
+  IdTable,
+  SlotRun,
+  placeRun,
 } from "../../core/sharing/snapshot";
-import { AUTO_OPEN_SETTING, WorkbookPort } from "../../core/workbook/workbookPort";
+import { AUTO_OPEN_SETTING } from "../../core/workbook/workbookPort";
+import { MethodName, methodOf } from "../methods/registry";
 import type { CustomerTable } from "./customerTable";
-import type { MethodName } from "./methodSettings";
+import { StoredAnalysis, StoredRuns, loadStoredRuns } from "./runStore";
+import type { StoreSession } from "./storeSession";
+import type { SegmentationConfig } from "./storedConfig";
 
 /** What the user sets for monitoring and sharing, in the units the pane shows. */
 export interface SharingOptions {
@@ -73,25 +75,25 @@ export function optionsValid(options: SharingOptions): boolean {
 }
 
 /**
- * The kept run this one is compared with: the newest, when the stored configuration says it segmented the same
- * sheet the same way (RFM segments against value tiers would be a comparison of unlike things). A run without
+ * The kept run this one is compared with: the analysis's newest, when its stored configuration says it segmented the
+ * same sheet the same way (RFM segments against value tiers would be a comparison of unlike things). A run without
  * customer ids has nothing to compare.
  */
 export function comparableRun(
-  stored: { config: ParsedConfig | null; runs: readonly RunSnapshot[] },
+  analysis: StoredAnalysis | null,
   current: SegmentationConfig
-): RunSnapshot | null {
-  const previous = stored.runs.at(-1);
-  if (!previous || previous.customers.length === 0 || !stored.config?.ok) return null;
-  const { config } = stored.config;
+): SlotRun | null {
+  const previous = analysis?.history.latest;
+  if (!analysis || !previous || !analysis.config.ok) return null;
+  const { config } = analysis.config;
   const same =
     config.kind === current.kind &&
     config.range.sheet === current.range.sheet &&
     config.method.method === current.method.method;
-  return same ? previous : null;
+  return same && analysis.history.runs.at(-1)?.customers !== 0 ? previous : null;
 }
 
-/** A run with its snapshot and, when there is a run to compare with, the comparison and the Change column. */
+/** A run on its id table and, when there is a run to compare with, the comparison and the Change column. */
 export interface MonitoredRun {
   /** The result to write: with the Change column when compared. */
   result: SegmentationResult;
@@ -100,48 +102,40 @@ export interface MonitoredRun {
 }
 
 /**
- * Takes the snapshot of a segmentation and compares it with the previous run: the Change column is added after
- * the result's own columns, so it is written, coloured and owned with them.
+ * Places a segmentation on the analysis's id table and compares it with the previous run: the Change column is
+ * added after the result's own columns, so it is written, coloured and owned with them.
  */
 export function monitorRun(input: {
   table: CustomerTable;
   method: MethodName;
   result: SegmentationResult;
-  previous: RunSnapshot | null;
+  ids: IdTable;
+  previous: SlotRun | null;
   options: SharingOptions;
   savedAt: string;
   t: Translate;
 }): MonitoredRun {
   const { table, result, previous, options, t } = input;
   const customer = table.mapping.customer;
-  const dataRows = table.rows.slice(table.hasHeader ? 1 : 0);
-  const ids: CellValue[] = dataRows.map((row) => (customer === undefined ? null : row[customer]));
-  const current = snapshotFromResult(
+  const start = table.hasHeader ? 1 : 0;
+  const dataRows = table.rows.length - start;
+  const ids = new Array<CellValue>(dataRows);
+  for (let row = 0; row < dataRows; row++)
+    ids[row] = customer === undefined ? null : table.rows[start + row][customer];
+  const current = placeRun(
+    input.ids,
     result,
     ids,
     input.savedAt,
-    measureColumns(input.method, result)
+    methodOf(input.method).measures(result)
   );
   if (!previous) return { result, current, comparison: null };
-  const comparison = compareRuns(previous, current.snapshot, {
+  const comparison = compareRuns(previous, current, input.ids, {
     valueDropShare: options.valueDropPercent / 100,
     aliveDrop: options.aliveDropPoints / 100,
   });
-  const values = changeColumnValues(comparison, current, dataRows.length, t);
+  const values = changeColumnValues(comparison, current, dataRows, t);
   return { result: withChangeColumn(result, values, t("change.header")), current, comparison };
-}
-
-/**
- * The measures each method's result columns hold, by index: the score before the tier; P(alive) and predicted CLV
- * of a predictive run (segmentByPrediction's order).
- */
-function measureColumns(
-  method: MethodName,
-  result: SegmentationResult
-): { score?: number; pAlive?: number; clv?: number } {
-  if (method === "score") return { score: result.tierColumn - 1 };
-  if (method === "predictive") return { pAlive: 0, clv: 2 };
-  return {};
 }
 
 /** What the pane shows after a compared run. */
@@ -162,7 +156,8 @@ export const LISTED_FLAGGED = 20;
 export function changeReport(
   comparison: RunComparison,
   current: CurrentRun,
-  previous: RunSnapshot
+  previous: SlotRun,
+  ids: IdTable
 ): ChangeReport {
   return {
     previousSavedAt: previous.savedAt,
@@ -170,42 +165,35 @@ export function changeReport(
     to: comparison.to,
     movement: comparison.movement,
     flaggedCount: comparison.flagged,
-    flagged: flaggedCustomers(comparison, current.snapshot).slice(0, LISTED_FLAGGED),
+    flagged: flaggedCustomers(comparison, current, ids).slice(0, LISTED_FLAGGED),
   };
 }
 
-/** What the workbook remembers, as the pane holds it. */
-export interface StoredRuns {
-  config: ParsedConfig | null;
-  runs: RunSnapshot[];
-  /** Why stored data was set aside (English, from the sharing engine). */
-  problems: string[];
-}
-
 /**
- * What the pane starts from on a workbook: its stored configuration and runs, and the options they carry; whether
- * the pane opens with the workbook is read from the document's own tag, which is what Office acts on. A store that
+ * What the pane starts from on a workbook: its stored analyses, and the options the last one carries; whether the
+ * pane opens with the workbook is read from the document's own tag, which is what Office acts on. A store that
  * cannot be read at all is reported like a damaged one, and the pane carries on with its defaults.
  */
 export async function openStoredRuns(
-  workbook: WorkbookPort
+  store: StoreSession
 ): Promise<{ stored: StoredRuns; options: SharingOptions }> {
   let stored: StoredRuns;
   try {
-    stored = await loadSharedState(workbook);
+    stored = await loadStoredRuns(store);
   } catch (error) {
     stored = {
-      config: null,
-      runs: [],
+      analyses: [],
       problems: [error instanceof Error ? error.message : String(error)],
+      legacySettings: [],
     };
   }
-  const options = stored.config?.ok
-    ? optionsOfConfig(stored.config.config, DEFAULT_SHARING_OPTIONS)
+  const last = stored.analyses.at(-1)?.config;
+  const options = last?.ok
+    ? optionsOfConfig(last.config, DEFAULT_SHARING_OPTIONS)
     : DEFAULT_SHARING_OPTIONS;
   let autoOpen = options.autoOpen;
   try {
-    autoOpen = (await workbook.readSetting(AUTO_OPEN_SETTING)) === "true";
+    autoOpen = (await store.port.readSetting(AUTO_OPEN_SETTING)) === "true";
   } catch {
     // The stored configuration's answer stands.
   }

@@ -1,49 +1,55 @@
 /**
  * A click on Segment as plain steps, without React: prepareRun plans everything and changes nothing (the output
  * with the Change column when there is a run to compare with, the summary sheet, what is saved with the workbook,
- * and the cells in the way); commitRun writes it and keeps the run. The pane's hook shows their progress; the bench
- * times them end to end.
+ * and the cells in the way); commitRun writes it and keeps the run. Every read and write of the click goes through
+ * here and the store session; the pane's hook shows their progress, the bench times them end to end.
  */
-import type { SegmentationConfig } from "../../core/sharing/config";
-import { saveRun } from "../../core/sharing/sharingActions";
-import type { RunSnapshot } from "../../core/sharing/snapshot";
+import { planHistorySave } from "../../core/sharing/runHistory";
+import type { SlotRun } from "../../core/sharing/snapshot";
 import { planSummarySheet } from "../../core/sharing/summarySheet";
+import { mergePlans } from "../../core/workbook/writePlans";
 import { Progress, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
 import { FlowState } from "./flowState";
 import {
   ChangeReport,
   MonitoredRun,
   SharingOptions,
-  StoredRuns,
   changeReport,
   comparableRun,
   monitorRun,
 } from "./monitoring";
 import { Problem, problem } from "./problems";
-import { Segmented, Translate } from "./segment";
-import { configOfRun } from "./storedConfig";
 import {
-  PendingOutput,
-  SUMMARY_SHEET_SETTING,
-  prepareOutput,
-  summarySheetInTheWay,
-  writeOutput,
-} from "./writeOutput";
+  ANALYSES_KEY,
+  AnalysisOutput,
+  StoredAnalysis,
+  StoredRuns,
+  historyPrefix,
+  indexText,
+  newAnalysis,
+} from "./runStore";
+import { Segmented, Translate } from "./segment";
+import type { StoreSession } from "./storeSession";
+import { SegmentationConfig, configOfRun } from "./storedConfig";
+import { PendingOutput, prepareOutput, summarySheetInTheWay } from "./writeOutput";
 
 /** A run checked and planned: the output, the summary sheet, and what is saved with the workbook. */
 export interface PreparedRun {
+  /** The analysis the run updates (a new one when the workbook has none). */
+  analysis: StoredAnalysis;
   pending: PendingOutput;
   summary: WritePlan | null;
   config: SegmentationConfig;
   monitored: MonitoredRun;
-  previous: RunSnapshot | null;
+  previous: SlotRun | null;
 }
 
-/** What a run needs from the workbook's store: the runs kept, the options, and where to report a save. */
+/** What a run needs from the workbook's store: what it holds, the options, and where to report a save. */
 export interface RunKeeping {
+  store: StoreSession;
   stored: StoredRuns;
   options: SharingOptions;
-  onSaved: (config: SegmentationConfig, runs: RunSnapshot[]) => void;
+  onSaved: (stored: StoredRuns) => void;
 }
 
 export interface CommittedRun {
@@ -51,6 +57,11 @@ export interface CommittedRun {
   report: ChangeReport | null;
   /** Why the run could not be kept for monitoring (the output itself is written). */
   saveProblem: Problem | null;
+}
+
+/** The analysis a run updates: the workbook's (it holds one), or a new one. */
+function analysisOf(stored: StoredRuns, config: SegmentationConfig): StoredAnalysis {
+  return stored.analyses[0] ?? newAnalysis("a1", config);
 }
 
 /** Plans a run of the flow's current result; null when the flow is not ready to segment. Writes nothing. */
@@ -75,11 +86,13 @@ export async function prepareRun(
     locale,
     savedAt,
   });
-  const previous = comparableRun(keeping.stored, config);
+  const analysis = analysisOf(keeping.stored, config);
+  const previous = comparableRun(analysis, config);
   const monitored = monitorRun({
     table,
     method: segmented.method,
     result: segmented.result,
+    ids: analysis.history.table,
     previous,
     options: keeping.options,
     savedAt,
@@ -99,7 +112,7 @@ export async function prepareRun(
       },
       action: (key) => t(key),
     },
-    { changeColumn: monitored.comparison !== null }
+    { previous: analysis.output.owned, changeColumn: monitored.comparison !== null }
   );
   let summary: WritePlan | null = null;
   if (keeping.options.summarySheet) {
@@ -108,39 +121,77 @@ export async function prepareRun(
       comparison: monitored.comparison,
       translate: t,
     });
-    const inTheWay = await summarySheetInTheWay(workbook, t("segmentSummary.sheetName"));
+    const inTheWay = await summarySheetInTheWay(
+      workbook,
+      t("segmentSummary.sheetName"),
+      analysis.output.summarySheet
+    );
     if (inTheWay) pending.conflicts.push(inTheWay);
   }
-  return { pending, summary, config, monitored, previous };
+  return { analysis, pending, summary, config, monitored, previous };
 }
 
 /**
- * Writes a prepared run (the user has agreed to every overwrite), then keeps it for monitoring. A failure to keep
- * the run is reported, not thrown: the results are written by then.
+ * Writes a prepared run (the user has agreed to every overwrite), then keeps it for monitoring. The new output is
+ * recorded as the analysis's (with the old) in the same call that writes it, before its first cell, so a run
+ * cancelled half-way is cleared by the next one rather than mistaken for the user's data. A failure to keep the run
+ * is reported, not thrown: the results are written by then.
  */
 export async function commitRun(
-  workbook: WorkbookPort,
   prepared: PreparedRun,
   keeping: RunKeeping,
   progress: Progress = {}
 ): Promise<CommittedRun> {
-  const { pending, summary, config, monitored, previous } = prepared;
-  await writeOutput(workbook, pending, progress);
-  if (summary) {
-    await workbook.applyWritePlan(summary);
-    await workbook.writeSetting(SUMMARY_SHEET_SETTING, summary.sheets?.[0].name ?? null);
-  }
+  const { analysis, pending, summary, config, monitored, previous } = prepared;
+  const { store, stored } = keeping;
+  const summarySheet = summary?.sheets?.[0].name ?? analysis.output.summarySheet;
+  const others = stored.analyses.filter((other) => other.id !== analysis.id);
+  const withOutput = (output: AnalysisOutput) =>
+    indexText([...others, { ...analysis, config: { ok: true, config }, stored: config, output }]);
+
+  const settings = Object.fromEntries(stored.legacySettings.map((key) => [key, null]));
+  const output = summary ? mergePlans(pending.plan, summary) : pending.plan;
+  await store.update(
+    {
+      [ANALYSES_KEY]: withOutput({
+        owned: [...pending.previous, ...pending.owned],
+        summarySheet,
+      }),
+    },
+    { with: { ...output, settings: { ...output.settings, ...settings } }, progress }
+  );
+  const final: AnalysisOutput = { owned: pending.owned, summarySheet };
   let saveProblem: Problem | null = null;
+  let history = analysis.history;
   try {
-    const runs = await saveRun(workbook, config, keeping.stored.runs, monitored.current.snapshot);
-    keeping.onSaved(config, runs);
+    const { entries } = await store.read();
+    const save = planHistorySave(
+      entries,
+      historyPrefix(analysis.id),
+      analysis.history,
+      monitored.current,
+      config.monitoring.keepRuns
+    );
+    await store.update(
+      { ...save.changes, [ANALYSES_KEY]: withOutput(final) },
+      { with: { clear: [], values: [], fills: [], settings: {}, autoOpen: config.autoOpen } }
+    );
+    history = save.history;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     saveProblem = problem("runNotKept", { detail }, "warning");
   }
+  keeping.onSaved({
+    analyses: [
+      ...others,
+      { ...analysis, config: { ok: true, config }, stored: config, output: final, history },
+    ],
+    problems: stored.problems,
+    legacySettings: [],
+  });
   const report =
     monitored.comparison && previous
-      ? changeReport(monitored.comparison, monitored.current, previous)
+      ? changeReport(monitored.comparison, monitored.current, previous, analysis.history.table)
       : null;
   return { report, saveProblem };
 }

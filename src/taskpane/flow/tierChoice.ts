@@ -10,6 +10,9 @@ export interface TierChoice {
   basis: TierBasis;
 }
 
+/** Tier names in the user's language for a number of tiers, best first. */
+export type TierNames = (count: number) => string[];
+
 export const MIN_TIERS = 2;
 export const MAX_TIERS_IN_PANE = 7;
 

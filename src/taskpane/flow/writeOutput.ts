@@ -1,12 +1,5 @@
 import type { CellValue } from "../../core/cells";
-import { isCvaError } from "../../core/errors";
-import {
-  OWNED_RANGES_SETTING,
-  cellsToCheck,
-  parseOwnedRanges,
-  replacePreviousOutput,
-  serializeOwnedRanges,
-} from "../../core/segmentation/ownership";
+import { cellsToCheck, replacePreviousOutput } from "../../core/segmentation/ownership";
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
 import { changeFill } from "../../core/sharing/changeColumn";
 import {
@@ -14,12 +7,7 @@ import {
   SegmentationPlan,
   planSegmentationOutput,
 } from "../../core/segmentation/writePlan";
-import type {
-  Progress,
-  SheetRange,
-  WorkbookPort,
-  WritePlan,
-} from "../../core/workbook/workbookPort";
+import type { SheetRange, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
 import type { CustomerTable } from "./customerTable";
 import { overlaps } from "../../core/workbook/rectangles";
 import { ProblemError, problem } from "./problems";
@@ -30,16 +18,13 @@ export interface PendingOutput {
   plan: WritePlan;
   /** Non-empty cells in the way that the add-in did not write: the user must agree before they are overwritten. */
   conflicts: SheetRange[];
-  /** The add-in's output so far, and where this run puts it. */
+  /** The analysis's output so far, and where this run puts it. */
   previous: SheetRange[];
   owned: SheetRange[];
   /** Where the result columns and the legend go, for the message afterwards. */
   target: SheetRange;
   legend: SheetRange;
 }
-
-/** The workbook setting naming the summary sheet the add-in wrote, so a later run may replace that sheet. */
-export const SUMMARY_SHEET_SETTING = "cva.segmentation.summarySheet";
 
 export interface OutputTexts {
   legendHeaders: LegendHeaders;
@@ -48,20 +33,8 @@ export interface OutputTexts {
 }
 
 /**
- * What the add-in wrote last time, from the workbook's settings. A record that cannot be read is taken as nothing
- * ours: every cell in the way is then checked and the user asked, rather than cells cleared on a guess.
- */
-export async function previousOutput(workbook: WorkbookPort): Promise<SheetRange[]> {
-  try {
-    return parseOwnedRanges(await workbook.readSetting(OWNED_RANGES_SETTING));
-  } catch (error) {
-    if (isCvaError(error)) return [];
-    throw error;
-  }
-}
-
-/**
- * Plans a run and finds what stands in its way, changing nothing. Refuses a selection that holds the add-in's own previous output (re-running would clear the data
+ * Plans a run and finds what stands in its way, changing nothing. `previous` is the analysis's output so far (from
+ * the store), which the run replaces. Refuses a selection that holds that output (re-running would clear the data
  * being segmented) and targets with merged cells (Excel cannot write a block across them). With `changeColumn`, the
  * result's last column is monitoring's Change column and gets its warning colour (changeFill).
  */
@@ -70,9 +43,11 @@ export async function prepareOutput(
   table: CustomerTable,
   result: SegmentationResult,
   texts: OutputTexts,
-  { changeColumn = false }: { changeColumn?: boolean } = {}
+  {
+    previous = [],
+    changeColumn = false,
+  }: { previous?: readonly SheetRange[]; changeColumn?: boolean } = {}
 ): Promise<PendingOutput> {
-  const previous = await previousOutput(workbook);
   const source = table.summary?.sourceRange ?? table.range;
   const overlap = previous.find((range) => overlaps(range, source));
   if (overlap)
@@ -110,7 +85,7 @@ export async function prepareOutput(
   return {
     plan: writePlan,
     conflicts,
-    previous,
+    previous: [...previous],
     owned: plan.owned,
     target: plan.target,
     legend: plan.legend.target,
@@ -118,34 +93,19 @@ export async function prepareOutput(
 }
 
 /**
- * Writes a prepared run. The new output is recorded as ours (with the old) before the first cell changes, so a
- * run cancelled half-way is still cleared by the next one rather than mistaken for the user's data.
- */
-export async function writeOutput(
-  workbook: WorkbookPort,
-  pending: PendingOutput,
-  progress: Progress = {}
-): Promise<void> {
-  await workbook.writeSetting(
-    OWNED_RANGES_SETTING,
-    serializeOwnedRanges([...pending.previous, ...pending.owned])
-  );
-  await workbook.applyWritePlan(pending.plan, progress);
-}
-
-/**
  * The summary sheet is replaced on each run, so a sheet of that name the add-in did not write is in the way: its
- * cells, for the consent dialog. Null when there is no such sheet, when it is empty, or when it is the add-in's own.
+ * cells, for the consent dialog. Null when there is no such sheet, when it is empty, or when it is the one the
+ * analysis wrote (`ours`).
  */
 export async function summarySheetInTheWay(
   workbook: WorkbookPort,
-  sheet: string
+  sheet: string,
+  ours: string | null
 ): Promise<SheetRange | null> {
   const existing = (await workbook.listSheets()).find(
     (name) => name.toLowerCase() === sheet.toLowerCase()
   );
-  if (existing === undefined || (await workbook.readSetting(SUMMARY_SHEET_SETTING)) === existing)
-    return null;
+  if (existing === undefined || existing === ours) return null;
   return workbook.getUsedRange(existing);
 }
 

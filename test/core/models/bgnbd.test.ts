@@ -1,9 +1,6 @@
-import { betaGeoLogLikelihood } from "../../../src/core/models/betaGeoFamily";
-import { bgNbd } from "../../../src/core/models/bgnbd";
-import { rfmSample } from "../../../src/core/models/groupedSample";
-import type { BgNbdParams } from "../../../src/core/models/modelParams";
+import { bgNbd, type BgNbdParams } from "../../../src/core/models/bgnbd";
 import { CvaError } from "../../../src/core/errors";
-import { cdnowSummary, expectRelative, numericGradient } from "./cdnowData";
+import { cdnowSummary, expectRelative } from "./cdnowData";
 
 /** Fader, Hardie & Lee's (2005) estimate to 7 digits, as given in the data README. */
 const PUBLISHED: BgNbdParams = {
@@ -44,16 +41,6 @@ describe("BG/NBD on the CDNOW sample", () => {
     expect(fit.gradientNorm).toBeLessThan(1e-9 * (fit.customers + Math.abs(fit.logLikelihood)));
     expect(fit.customers).toBe(2357);
     expect(fit.distinctRows).toBe(1016);
-  });
-
-  it("has an analytic gradient that matches central differences", () => {
-    const sample = rfmSample(frequency, recency, T);
-    const ll = betaGeoLogLikelihood(sample, 0);
-    const at = Float64Array.of(0.3, 5, 0.6, 2);
-    const gradient = new Float64Array(4);
-    ll(at, gradient);
-    const numeric = numericGradient((p) => ll(p, new Float64Array(4)), at);
-    numeric.forEach((g, i) => expectRelative(gradient[i], g, 1e-6));
   });
 });
 
@@ -106,17 +93,14 @@ describe("BG/NBD predictions (published parameters; references by mpmath at 40 d
 });
 
 describe("BG/NBD fit failures", () => {
-  it("throws #NUM! saying which parameter runs off when nobody ever drops out", () => {
+  it("throws #VALUE! saying which parameter runs off and what it means when nobody ever drops out", () => {
     // Every customer bought right up to the end of observation: no evidence of drop-out at all.
     const frequency = Array.from({ length: 200 }, (_, i) => 1 + (i % 5));
     const T = Array.from({ length: 200 }, (_, i) => 20 + (i % 20));
-    expect(() => bgNbd.fit(frequency, T, T)).toThrow(
-      /^BG\/NBD fit did not converge: parameter a runs off to zero/
+    const fit = () => bgNbd.fit(frequency, T, T);
+    expect(fit).toThrow(
+      /^BG\/NBD has no best fit on these data: .*a runs off to zero: .*nobody seems to drop out/
     );
-    try {
-      bgNbd.fit(frequency, T, T);
-    } catch (error) {
-      expect((error as CvaError).code).toBe("#NUM!");
-    }
+    expect(fit).toThrow(expect.objectContaining({ code: "#VALUE!" }));
   });
 });

@@ -1,8 +1,8 @@
 import {
   conditionalExpectedAverageSpend,
   fitGammaGamma,
+  type GammaGammaParams,
 } from "../../../src/core/models/gammaGamma";
-import type { GammaGammaParams } from "../../../src/core/models/modelParams";
 import { cdnowSummaryWithSpend, expectRelative } from "./cdnowData";
 
 /** The optimum by an independent SciPy Nelder–Mead on the 946 repeat customers (lifetimes' likelihood). */
@@ -85,12 +85,15 @@ describe("fitGammaGamma input errors", () => {
     );
   });
 
-  it("needs two repeat customers, and reports identical spends as q running off", () => {
+  it("needs two repeat customers, and reports identical spends as p running off, in words about spend", () => {
     expect(() => fitGammaGamma([0, 2, 0], [0, 10, 0])).toThrow(
       "at least 2 customers with repeat purchases"
     );
-    expect(() => fitGammaGamma([1, 2, 3, 1], [10, 10, 10, 10])).toThrow(
-      /Gamma-Gamma fit did not converge: parameter q runs off to infinity/
+    const identical = () => fitGammaGamma([1, 2, 3, 1], [10, 10, 10, 10]);
+    expect(identical).toThrow(
+      /^Gamma-Gamma has no best fit on these data: p runs off to infinity: each customer's purchases seem to have exactly the same value/
     );
+    expect(identical).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+    expect(identical).not.toThrow(/drop/);
   });
 });

@@ -66,15 +66,15 @@ describe("groupRows", () => {
 
 describe("rfm row validation", () => {
   it.each([
-    [1, 0, 5, "#NUM!", "frequency 1 with recency 0"],
-    [0, 2, 5, "#NUM!", "recency 2 with frequency 0"],
-    [2, 6, 5, "#NUM!", "recency 6 exceeds T 5"],
-    [-1, 0, 5, "#NUM!", "frequency must not be negative"],
-    [1, 1, -5, "#NUM!", "T must not be negative"],
-    [1.5, 1, 5, "#NUM!", "whole number"],
+    [1, 0, 5, "#VALUE!", "frequency 1 with recency 0"],
+    [0, 2, 5, "#VALUE!", "recency 2 with frequency 0"],
+    [2, 6, 5, "#VALUE!", "recency 6 exceeds T 5"],
+    [-1, 0, 5, "#VALUE!", "frequency must not be negative"],
+    [1, 1, -5, "#VALUE!", "T must not be negative"],
+    [1.5, 1, 5, "#VALUE!", "whole number"],
     [Number.NaN, 1, 5, "#VALUE!", "frequency must be a number"],
-    [2 ** 21, 1, 5, "#NUM!", "beyond any real customer's purchase count"],
-  ])("(%p, %p, %p) is %s: %s", (frequency, recency, T, code, message) => {
+    [2 ** 21, 1, 5, "#VALUE!", "beyond any real customer's purchase count"],
+  ])("(%p, %p, %p) is %s (Excel shows its message): %s", (frequency, recency, T, code, message) => {
     const error = rfmRowError(frequency, recency, T);
     expect(error?.code).toBe(code);
     expect(error?.message).toContain(message);
@@ -95,7 +95,7 @@ describe("rfm row validation", () => {
   it("names the 1-based row of the first bad customer when fitting", () => {
     expect(() => rfmSample([0, 2, 1], [0, 3, 0], [5, 5, 5])).toThrow(
       new CvaError(
-        "#NUM!",
+        "#VALUE!",
         "Row 3: frequency 1 with recency 0: repeat purchases must come after the first, so recency must be > 0."
       )
     );

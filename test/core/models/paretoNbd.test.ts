@@ -1,7 +1,7 @@
 import { rfmSample } from "../../../src/core/models/groupedSample";
-import type { ParetoNbdParams } from "../../../src/core/models/modelParams";
-import { paretoNbd, paretoNbdLogLikelihood } from "../../../src/core/models/paretoNbd";
+import { paretoNbd, type ParetoNbdParams } from "../../../src/core/models/paretoNbd";
 import { cdnowSummary, expectRelative, numericGradient } from "./cdnowData";
+import farApart from "./reference/paretoNbdFarApart.json";
 
 /** Fader, Hardie & Lee's MATLAB-note estimate, as given in the data README. */
 const PUBLISHED: ParetoNbdParams = {
@@ -42,7 +42,7 @@ describe("Pareto/NBD on the CDNOW sample", () => {
     ["α < β", Float64Array.of(0.5, 9, 0.7, 12)],
     ["α > β", Float64Array.of(0.5, 12, 0.7, 9)],
   ])("has an analytic gradient that matches central differences (%s)", (_, at) => {
-    const ll = paretoNbdLogLikelihood(rfmSample(frequency, recency, T));
+    const ll = paretoNbd.logLikelihood(rfmSample(frequency, recency, T));
     const gradient = new Float64Array(4);
     ll(at, gradient);
     numericGradient((p) => ll(p, new Float64Array(4)), at).forEach((g, i) =>
@@ -59,7 +59,7 @@ describe("Pareto/NBD likelihood and predictions against mpmath (40 digits)", () 
     [[250, 250], [30, 38.5], 351.9006767260068579931],
     [[30, 0], [1, 0], -5.464355040337278776928],
   ])("log-likelihood of x = %p, tₓ = %p at T = 38.86", (x, tx, expected) => {
-    const ll = paretoNbdLogLikelihood(rfmSample(x, tx, [38.86, 38.86]));
+    const ll = paretoNbd.logLikelihood(rfmSample(x, tx, [38.86, 38.86]));
     expectRelative(
       ll(
         Float64Array.of(PUBLISHED.r, PUBLISHED.alpha, PUBLISHED.s, PUBLISHED.beta),
@@ -71,7 +71,7 @@ describe("Pareto/NBD likelihood and predictions against mpmath (40 digits)", () 
   });
 
   it("takes the other branch of the 2F1 representation when α > β", () => {
-    const ll = paretoNbdLogLikelihood(rfmSample([2, 250], [30.43, 5], [38.86, 38.86]));
+    const ll = paretoNbd.logLikelihood(rfmSample([2, 250], [30.43, 5], [38.86, 38.86]));
     expectRelative(
       ll(Float64Array.of(0.5534, 11.6685, 0.6061, 10.5802), new Float64Array(4)),
       411.7338338710996247858,
@@ -111,6 +111,99 @@ describe("Pareto/NBD likelihood and predictions against mpmath (40 digits)", () 
       paretoNbd.expectedPurchases({ ...PUBLISHED, s: 1 }, 10),
       ((0.5534 * 11.6685) / 10.5802) * Math.log1p(10 / 11.6685),
       1e-15
+    );
+  });
+});
+
+/** A CDNOW subsample of n customers drawn by the Park–Miller generator from `seed` (with replacement). */
+function cdnowSubsample(n: number, seed: number) {
+  const { frequency, recency, T } = cdnowSummary();
+  const rows: number[] = [];
+  for (let i = 0, state = seed; i < n; i++) {
+    state = (state * 16807) % 2147483647;
+    rows.push(state % frequency.length);
+  }
+  return {
+    frequency: rows.map((i) => frequency[i]),
+    recency: rows.map((i) => recency[i]),
+    T: rows.map((i) => T[i]),
+  };
+}
+
+describe("Pareto/NBD on small samples without a finite maximum", () => {
+  it.each([
+    [
+      30,
+      9,
+      /^Pareto\/NBD has no best fit on these data: s and beta grow without bound together \(s\/beta, the drop-out rate, stays near 0\.02\d+ per time unit\): every customer seems to drop out at the same rate\. .*try BG\/NBD or MBG\/NBD/,
+    ],
+    [
+      100,
+      5,
+      /s and beta grow without bound together .* every customer seems to drop out at the same rate/,
+    ],
+    [
+      30,
+      8,
+      /r and alpha grow without bound together \(r\/alpha, the purchase rate, stays near .*\): every customer seems to buy at the same rate/,
+    ],
+    [100, 7, /beta runs off to zero: the drop-out rates spread over ever more orders of magnitude/],
+  ])(
+    "%p customers (seed %p): says which parameters run off, what it means, and to try BG/NBD",
+    (n, seed, message) => {
+      const { frequency, recency, T } = cdnowSubsample(n, seed);
+      const fit = () => paretoNbd.fit(frequency, recency, T);
+      expect(fit).toThrow(message);
+      expect(fit).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+    }
+  );
+
+  it("fits the samples that have a maximum, wherever it lies", () => {
+    for (const [n, seed] of [
+      [30, 1],
+      [100, 10],
+      [200, 7],
+    ]) {
+      const { frequency, recency, T } = cdnowSubsample(n, seed);
+      const fit = paretoNbd.fit(frequency, recency, T);
+      expect(fit.gradientNorm).toBeLessThan(1e-7 * (fit.customers + Math.abs(fit.logLikelihood)));
+    }
+  });
+});
+
+describe("Pareto/NBD with alpha and beta far apart", () => {
+  // reference/paretoNbdFarApart.json: per-customer log-likelihoods by mpmath (see the .py beside it), where the
+  // engine integrates instead of summing the slow 2F1 series.
+  const sampleOf = (x: number, tx: number, age: number) =>
+    paretoNbd.logLikelihood(rfmSample([x, 1], [tx, 1], [age, 2]));
+  const base = paretoNbd.logLikelihood(rfmSample([1, 1], [1, 1], [2, 2]));
+  it.each(farApart.map((c) => [c.alpha, c.beta, c.frequency, c.recency, c] as const))(
+    "alpha %p, beta %p, x = %p, tₓ = %p: within 1e-11 of mpmath",
+    (_, __, x, tx, c) => {
+      const params = Float64Array.of(c.r, c.alpha, c.s, c.beta);
+      const gradient = new Float64Array(4);
+      const row = sampleOf(x, tx, c.T)(params, gradient) - base(params, gradient) / 2;
+      expectRelative(row, Number(c.logLikelihood), 1e-11);
+    }
+  );
+
+  it("has an analytic gradient that matches central differences there", () => {
+    const ll = paretoNbd.logLikelihood(
+      rfmSample([0, 2, 7, 30], [0, 30.43, 35.5, 1], [38.86, 38.86, 38.86, 38.86])
+    );
+    for (const at of [Float64Array.of(0.5, 5, 200, 5000), Float64Array.of(2, 40000, 0.8, 6)]) {
+      const gradient = new Float64Array(4);
+      ll(at, gradient);
+      numericGradient((p) => ll(p, new Float64Array(4)), at, 1e-7).forEach((g, i) =>
+        expect(Math.abs(gradient[i] - g)).toBeLessThan(1e-5 * Math.max(1e-3, Math.abs(g)))
+      );
+    }
+  });
+
+  it("says so, naming the ratio, where even that cannot evaluate a customer", () => {
+    const params = { model: "Pareto/NBD" as const, r: 0.55, alpha: 1e-300, s: 0.6, beta: 1 };
+    expect(() => paretoNbd.conditionalProbabilityAlive(params, 0, 0, 38.86)).toThrow(
+      /^Pareto\/NBD cannot be evaluated for this customer with alpha\/beta = 1e-300: /
     );
   });
 });

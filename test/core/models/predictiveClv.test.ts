@@ -1,10 +1,7 @@
 import { CvaError } from "../../../src/core/errors";
-import type {
-  BgNbdParams,
-  GammaGammaParams,
-  ParetoNbdParams,
-} from "../../../src/core/models/modelParams";
-import { paretoNbd } from "../../../src/core/models/paretoNbd";
+import type { BgNbdParams } from "../../../src/core/models/bgnbd";
+import type { GammaGammaParams } from "../../../src/core/models/gammaGamma";
+import { paretoNbd, type ParetoNbdParams } from "../../../src/core/models/paretoNbd";
 import { predictedClv } from "../../../src/core/models/predictiveClv";
 import { expectRelative } from "./cdnowData";
 
@@ -98,7 +95,7 @@ describe("predictedClv", () => {
         dataUnit: "D",
       }
     );
-    expect((clv[0] as CvaError).code).toBe("#NUM!");
+    expect((clv[0] as CvaError).code).toBe("#VALUE!");
     expect((clv[0] as CvaError).message).toMatch(/^The horizon \d+ is too long/);
     expect(clv[1]).toBeGreaterThan(0);
   });

@@ -2,11 +2,10 @@ import { rangeAddress } from "../../../src/core/workbook/a1";
 import type { SheetRange } from "../../../src/core/workbook/workbookPort";
 import {
   cellsToCheck,
-  OWNED_RANGES_SETTING,
-  parseOwnedRanges,
+  rangesOfStored,
   rangesToClear,
   replacePreviousOutput,
-  serializeOwnedRanges,
+  storedRanges,
 } from "../../../src/core/segmentation/ownership";
 import { segmentCustomers } from "../../../src/core/segmentation/segmentCustomers";
 import { planSegmentationOutput } from "../../../src/core/segmentation/writePlan";
@@ -94,35 +93,32 @@ describe("rangesToClear", () => {
   });
 });
 
-describe("serializeOwnedRanges / parseOwnedRanges", () => {
+describe("storedRanges / rangesOfStored", () => {
   it("round-trips compactly", () => {
-    const text = serializeOwnedRanges(rfmLike.owned);
-    expect(text).toBe('{"v":1,"ranges":[["Customers",0,3,11,2],["Customers",0,6,4,6]]}');
-    expect(parseOwnedRanges(text)).toEqual(rfmLike.owned);
-    expect(parseOwnedRanges(null)).toEqual([]);
-    expect(parseOwnedRanges(serializeOwnedRanges([range(0, 0, 1, 1, 'It\'s "mine"')]))).toEqual([
+    const stored = storedRanges(rfmLike.owned);
+    expect(JSON.stringify(stored)).toBe('[["Customers",0,3,11,2],["Customers",0,6,4,6]]');
+    expect(rangesOfStored(JSON.parse(JSON.stringify(stored)))).toEqual(rfmLike.owned);
+    expect(rangesOfStored([])).toEqual([]);
+    expect(rangesOfStored(storedRanges([range(0, 0, 1, 1, 'It\'s "mine"')]))).toEqual([
       range(0, 0, 1, 1, 'It\'s "mine"'),
     ]);
   });
 
   it.each([
-    ["not JSON", /not valid JSON/],
-    ["[]", /not version 1/],
-    ['{"v":2,"ranges":[]}', /not version 1/],
-    ['{"v":1}', /not version 1/],
-    ['{"v":1,"ranges":[["S",0,0,1]]}', /malformed range/],
-    ['{"v":1,"ranges":[["",0,0,1,1]]}', /malformed range/],
-    ['{"v":1,"ranges":[["S",-1,0,1,1]]}', /malformed range/],
-    ['{"v":1,"ranges":[["S",0,0.5,1,1]]}', /malformed range/],
-    ['{"v":1,"ranges":[["S",0,0,0,1]]}', /malformed range/],
-    ['{"v":1,"ranges":[["S","0",0,1,1]]}', /malformed range/],
-  ])("refuses %s", (text, message) => {
-    expect(() => parseOwnedRanges(text)).toThrow(message);
+    ["not a list", "S"],
+    ["a short entry", [["S", 0, 0, 1]]],
+    ["no sheet", [["", 0, 0, 1, 1]]],
+    ["a negative row", [["S", -1, 0, 1, 1]]],
+    ["a fraction", [["S", 0, 0.5, 1, 1]]],
+    ["no rows", [["S", 0, 0, 0, 1]]],
+    ["a text row", [["S", "0", 0, 1, 1]]],
+  ])("refuses %s", (_, stored) => {
+    expect(rangesOfStored(stored)).toBeNull();
   });
 });
 
 describe("replacePreviousOutput", () => {
-  it("writes, colours and records the output; a re-run replaces it and leaves every other cell alone", async () => {
+  it("writes and colours the output; a re-run replaces it and leaves every other cell alone", async () => {
     const workbook = new MemoryWorkbook({
       [sheet]: rows.map((row) => [
         ...row,
@@ -145,10 +141,8 @@ describe("replacePreviousOutput", () => {
       expect.objectContaining({ fill: expect.any(String) })
     );
     expect(workbook.fillAt(sheet, 1, 6)).not.toBeNull(); // legend's first tier name
-    const stored = await workbook.readSetting(OWNED_RANGES_SETTING);
-    expect(parseOwnedRanges(stored)).toEqual(rfmLike.owned);
 
-    await workbook.applyWritePlan(replacePreviousOutput(parseOwnedRanges(stored), tiers));
+    await workbook.applyWritePlan(replacePreviousOutput(rfmLike.owned, tiers));
     expect(workbook.cell(sheet, 0, 3)).toBe("Tier");
     expect(workbook.cell(sheet, 1, 4)).toBeNull(); // the old tier column is empty…
     expect(workbook.fillAt(sheet, 1, 4)).toBeNull(); // …and uncoloured
@@ -159,6 +153,5 @@ describe("replacePreviousOutput", () => {
     );
     expect(workbook.cell(sheet, 0, 13)).toBe("keep");
     expect(workbook.cell(sheet, 5, 2)).toBe(rows[5][2]);
-    expect(parseOwnedRanges(await workbook.readSetting(OWNED_RANGES_SETTING))).toEqual(tiers.owned);
   });
 });

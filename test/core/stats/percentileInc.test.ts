@@ -26,7 +26,8 @@ describe("percentilesInc (Excel PERCENTILE.INC)", () => {
         fc.array(
           fc.oneof(
             fc.integer({ min: -5, max: 5 }),
-            fc.double({ noNaN: true, noDefaultInfinity: true })
+            // Within ±1e307 the definition's own arithmetic cannot overflow; the edge has its test below.
+            fc.double({ min: -1e307, max: 1e307, noNaN: true })
           ),
           {
             minLength: 1,

@@ -1,0 +1,28 @@
+import { rfmSample } from "./groupedSample";
+import { maximizeLikelihood } from "./maximumLikelihood";
+import { type FitOptions, type ModelFit, namedParameters, type TransactionModel } from "./model";
+
+/**
+ * Maximum-likelihood fit of a transaction model on (frequency, recency, T) columns. Starts from 1 for the unitless
+ * parameters and from the sample's time per repeat purchase for those in time units, so that the start carries the
+ * data's scale whatever the unit (days, weeks…).
+ */
+export function fitTransactionModelOn<P extends { model: string }>(
+  model: TransactionModel<P>,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+  options: FitOptions = {}
+): ModelFit<P> {
+  const sample = rfmSample(frequency, recency, T, options.count);
+  const start = model.parameterUnits.map((unit) => (unit === "time" ? sample.timePerPurchase : 1));
+  const fit = maximizeLikelihood(
+    model,
+    model.logLikelihood(sample),
+    start,
+    sample.customers,
+    sample.size,
+    options.details
+  );
+  return { ...fit, params: namedParameters(model, fit.params) };
+}

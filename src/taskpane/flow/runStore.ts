@@ -1,0 +1,191 @@
+import { rangesOfStored, storedRanges } from "../../core/segmentation/ownership";
+import { RunHistory, emptyHistory, readHistory } from "../../core/sharing/runHistory";
+import type { SheetRange, WorkbookPort } from "../../core/workbook/workbookPort";
+import type { StoreSession } from "./storeSession";
+import { SegmentationConfig, StoredConfig, checkConfig, parseConfig } from "./storedConfig";
+
+/**
+ * Everything the pane keeps of its analyses, in the workbook's store (the very hidden sheet; see
+ * core/sharing/workbookStore.ts), so it travels with the file and with the workbench's export:
+ *
+ *   cva.analyses                the index: per analysis its id, configuration (data, method, settings,
+ *                               monitoring), and output (the ranges it owns, the summary sheet it wrote);
+ *   cva.analysis.<id>.runs, …   its kept runs (core/sharing/runHistory.ts).
+ *
+ * The document settings keep only Office's auto-open tag. Workbooks of the first version kept the owned ranges and
+ * the summary sheet's name in settings and one configuration and run history in the store: they are read as one
+ * analysis, and moved into this layout (the settings deleted) the next time the pane writes.
+ */
+export const ANALYSES_KEY = "cva.analyses";
+const ANALYSES_FORMAT = "cva.analyses";
+const ANALYSES_VERSION = 1;
+
+const LEGACY_CONFIG_KEY = "cva.segmentation.config";
+const LEGACY_SNAPSHOTS_KEY = "cva.segmentation.snapshots";
+/** The settings of the first version: owned ranges ({"v":1,"ranges":[…]}) and the summary sheet's name. */
+export const LEGACY_SETTINGS = {
+  owned: "cva.segmentation.owned",
+  summarySheet: "cva.segmentation.summarySheet",
+} as const;
+
+/** What an analysis wrote: the ranges it owns and the sheets it replaces on each run. */
+export interface AnalysisOutput {
+  owned: SheetRange[];
+  /** The Segment summary sheet it wrote, or null. */
+  summarySheet: string | null;
+}
+
+export interface StoredAnalysis {
+  id: string;
+  /** Its configuration, or why it cannot be used. */
+  config: StoredConfig;
+  /** The configuration as it was read, written back as it is while it cannot be used. */
+  stored: unknown;
+  output: AnalysisOutput;
+  history: RunHistory;
+}
+
+/** What the workbook remembers, as the pane holds it. */
+export interface StoredRuns {
+  analyses: StoredAnalysis[];
+  /** Why stored data was set aside (damaged parts, an unreadable history), for the pane to mention. */
+  problems: string[];
+  /** Settings of the first version still in the document, deleted with the next write. */
+  legacySettings: string[];
+}
+
+export const NO_OUTPUT: AnalysisOutput = { owned: [], summarySheet: null };
+
+export function historyPrefix(id: string): string {
+  return `cva.analysis.${id}`;
+}
+
+/** What the workbook remembers, read when the pane opens. */
+export async function loadStoredRuns(store: StoreSession): Promise<StoredRuns> {
+  const { entries, damaged } = await store.read();
+  const problems = damaged.map((key) => `The stored ${key} is incomplete and was set aside.`);
+  const legacy = await readLegacySettings(store.port);
+  const index = entries.get(ANALYSES_KEY);
+  const analyses: StoredAnalysis[] = [];
+  if (index !== undefined) {
+    const parsed = parseIndex(index);
+    if (typeof parsed === "string") problems.push(parsed);
+    else
+      for (const stored of parsed) {
+        const { history, problem } = readHistory(entries, historyPrefix(stored.id));
+        if (problem) problems.push(problem);
+        analyses.push({ ...stored, history });
+      }
+  } else {
+    const configText = entries.get(LEGACY_CONFIG_KEY);
+    const { history, problem } = readHistory(entries, historyPrefix("a1"), LEGACY_SNAPSHOTS_KEY);
+    if (problem) problems.push(problem);
+    if (configText !== undefined) {
+      const output = legacyOutput(legacy.values);
+      if (output === null)
+        problems.push("The stored record of the add-in's output cannot be read; it was set aside.");
+      history.stale.push(LEGACY_CONFIG_KEY);
+      const config = parseConfig(configText);
+      analyses.push({
+        id: "a1",
+        config,
+        stored: config.ok ? config.config : configText,
+        output: output ?? NO_OUTPUT,
+        history,
+      });
+    }
+  }
+  return { analyses, problems, legacySettings: legacy.keys };
+}
+
+/** The settings of the first version that are still in the document, and their values. */
+async function readLegacySettings(
+  port: WorkbookPort
+): Promise<{ keys: string[]; values: Partial<Record<keyof typeof LEGACY_SETTINGS, string>> }> {
+  const values: Partial<Record<keyof typeof LEGACY_SETTINGS, string>> = {};
+  const keys: string[] = [];
+  for (const [name, key] of Object.entries(LEGACY_SETTINGS) as [
+    keyof typeof LEGACY_SETTINGS,
+    string,
+  ][]) {
+    const value = await port.readSetting(key);
+    if (value === null) continue;
+    values[name] = value;
+    keys.push(key);
+  }
+  return { keys, values };
+}
+
+/** The output the first version recorded in settings; null when its record cannot be read. */
+function legacyOutput(
+  values: Partial<Record<keyof typeof LEGACY_SETTINGS, string>>
+): AnalysisOutput | null {
+  let owned: SheetRange[] | null = [];
+  if (values.owned !== undefined) {
+    try {
+      const record = JSON.parse(values.owned) as { v?: unknown; ranges?: unknown };
+      owned = record?.v === 1 ? rangesOfStored(record.ranges) : null;
+    } catch {
+      owned = null;
+    }
+  }
+  return owned === null ? null : { owned, summarySheet: values.summarySheet ?? null };
+}
+
+/** The index's analyses (without their histories), or why it cannot be used. */
+function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | string {
+  const unusable = "The stored list of analyses cannot be read; the pane starts afresh.";
+  let index: { format?: unknown; version?: unknown; analyses?: unknown };
+  try {
+    index = JSON.parse(text);
+  } catch {
+    return unusable;
+  }
+  if (index?.format !== ANALYSES_FORMAT || index.version !== ANALYSES_VERSION) return unusable;
+  if (!Array.isArray(index.analyses)) return unusable;
+  const analyses: Omit<StoredAnalysis, "history">[] = [];
+  for (const entry of index.analyses as {
+    id?: unknown;
+    config?: unknown;
+    owned?: unknown;
+    summarySheet?: unknown;
+  }[]) {
+    if (typeof entry?.id !== "string" || !/^[a-z0-9]{1,16}$/.test(entry.id)) return unusable;
+    const owned = rangesOfStored(entry.owned);
+    analyses.push({
+      id: entry.id,
+      config: checkConfig(entry.config),
+      stored: entry.config,
+      output: {
+        owned: owned ?? [],
+        summarySheet: typeof entry.summarySheet === "string" ? entry.summarySheet : null,
+      },
+    });
+  }
+  return analyses;
+}
+
+/** The index as stored text; a configuration that could not be read is kept as it was. */
+export function indexText(analyses: readonly Omit<StoredAnalysis, "history">[]): string {
+  return JSON.stringify({
+    format: ANALYSES_FORMAT,
+    version: ANALYSES_VERSION,
+    analyses: analyses.map(({ id, config, stored, output }) => ({
+      id,
+      config: config.ok ? config.config : stored,
+      owned: storedRanges(output.owned),
+      summarySheet: output.summarySheet,
+    })),
+  });
+}
+
+/** An analysis with nothing stored yet. */
+export function newAnalysis(id: string, config: SegmentationConfig): StoredAnalysis {
+  return {
+    id,
+    config: { ok: true, config },
+    stored: config,
+    output: NO_OUTPUT,
+    history: emptyHistory(),
+  };
+}

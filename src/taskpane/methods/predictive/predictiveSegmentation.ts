@@ -1,0 +1,205 @@
+import type { CellValue } from "../../../core/cells";
+import { CvaError } from "../../../core/errors";
+import { bgNbd, type BgNbdParams } from "../../../core/models/bgnbd";
+import { fitGammaGamma, type GammaGammaParams } from "../../../core/models/gammaGamma";
+import { PERIODS_PER_MONTH, predictedClv } from "../../../core/models/predictiveClv";
+import {
+  CustomerRows,
+  SegmentationResult,
+  segmentCustomers,
+} from "../../../core/segmentation/segmentCustomers";
+import { prepareCustomers, QualityReport } from "../../../core/table/prepareCustomers";
+import type { TierOptions } from "../../../core/tiers/assignTiers";
+import { MONTHLY_DISCOUNT_RATE } from "./index";
+import type { PaneSkippedRow } from "../../flow/quality";
+
+export interface PredictiveColumns {
+  frequency: number;
+  monetary: number;
+  firstPurchase: number;
+  lastPurchase: number;
+}
+
+export interface PredictiveOptions extends PredictiveColumns {
+  months: number;
+  /** P(alive) below this share (0–1) flags a customer as likely lost. */
+  aliveThreshold: number;
+  tiers: Required<TierOptions>;
+  /** Result column headers and the likely-lost flag, in the user's language. */
+  headers: {
+    probabilityAlive: string;
+    expectedPurchases: string;
+    predictedClv: string;
+    tier: string;
+    likelyLost: string;
+  };
+  likelyLost: string;
+}
+
+export interface PredictiveSegmentation {
+  result: SegmentationResult;
+  /** Rows the models cannot use although every cell is a number (see modelInputs). */
+  inconsistent: PaneSkippedRow[];
+  purchases: BgNbdParams;
+  spend: GammaGammaParams;
+  likelyLost: number;
+}
+
+/**
+ * The models' inputs from a customer-level sheet (one row per customer: purchase days, total spend, first and
+ * last purchase dates), in days, as lifetimes' summary would give them:
+ *
+ *   frequency x = purchase days − 1 (repeat purchases), recency = last − first, T = as-of − first,
+ *   monetary m = total ÷ purchase days (the mean spend per purchase day)
+ *
+ * with as-of the latest last purchase of the table. The mean includes the first purchase, which lifetimes leaves
+ * out: a sheet of totals cannot separate it. Rows whose numbers contradict each other (a count that is not a whole
+ * number ≥ 1, a last purchase before the first, one purchase day spread over several days or several on one day,
+ * repeat purchases worth nothing) are left out as inconsistent.
+ */
+export function modelInputs(
+  table: CustomerRows,
+  columns: PredictiveColumns
+): {
+  rows: number[];
+  x: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  m: Float64Array;
+  quality: QualityReport;
+  inconsistent: PaneSkippedRow[];
+} {
+  const prepared = prepareCustomers(table.rows, {
+    hasHeader: table.hasHeader,
+    firstRow: table.firstRow,
+    customer: table.customer,
+    measures: [
+      { column: columns.frequency, nonNegative: true },
+      { column: columns.monetary, nonNegative: true },
+      { column: columns.firstPurchase, nonNegative: true },
+      { column: columns.lastPurchase, nonNegative: true },
+    ],
+  });
+  const [days, total, first, last] = prepared.values;
+  const rows: number[] = [];
+  const inconsistent: PaneSkippedRow[] = [];
+  let asOf = -Infinity;
+  for (let k = 0; k < prepared.rows.length; k++) {
+    const span = last[k] - first[k];
+    const fault =
+      !Number.isInteger(days[k]) || days[k] < 1
+        ? columns.frequency
+        : span < 0 || (days[k] === 1) !== (span === 0)
+          ? columns.lastPurchase
+          : days[k] > 1 && !(total[k] > 0)
+            ? columns.monetary
+            : null;
+    if (fault !== null) {
+      inconsistent.push({
+        sheetRow: (table.firstRow ?? 0) + prepared.rows[k] + 1,
+        reason: "inconsistent",
+        column: fault,
+      });
+      continue;
+    }
+    rows.push(k);
+    asOf = Math.max(asOf, last[k]);
+  }
+  const n = rows.length;
+  const x = new Float64Array(n);
+  const recency = new Float64Array(n);
+  const T = new Float64Array(n);
+  const m = new Float64Array(n);
+  rows.forEach((k, i) => {
+    x[i] = days[k] - 1;
+    recency[i] = Math.floor(last[k]) - Math.floor(first[k]);
+    T[i] = Math.floor(asOf) - Math.floor(first[k]);
+    m[i] = total[k] / days[k];
+  });
+  return {
+    rows: rows.map((k) => prepared.rows[k]),
+    x,
+    recency,
+    T,
+    m,
+    quality: prepared.quality,
+    inconsistent,
+  };
+}
+
+/**
+ * Predictive segmentation: fits BG/NBD (purchases) and Gamma-Gamma (spend per purchase) on the selection, then per
+ * customer P(alive), purchases expected in the next months, predicted CLV over those months (discounted monthly),
+ * value tiers on predicted CLV, and a likely-lost flag where P(alive) is below the threshold. Data are in days.
+ */
+export function segmentByPrediction(
+  table: CustomerRows,
+  options: PredictiveOptions
+): PredictiveSegmentation {
+  const inputs = modelInputs(table, options);
+  const { x, recency, T, m } = inputs;
+  const purchases = bgNbd.fit(x, recency, T).params;
+  const spend = fitGammaGamma(x, m).params;
+  const horizon = options.months * PERIODS_PER_MONTH.D;
+  const clv = predictedClv(purchases, spend, x, recency, T, m, {
+    months: options.months,
+    monthlyDiscountRate: MONTHLY_DISCOUNT_RATE,
+    dataUnit: "D",
+  });
+
+  const start = table.hasHeader ? 1 : 0;
+  const dataRows = Math.max(0, table.rows.length - start);
+  const column = () => new Array<string | number | null>(dataRows).fill(null);
+  const [alive, expected, value, lost] = [column(), column(), column(), column()];
+  const clvRows: CellValue[][] = Array.from({ length: dataRows }, () => [null]);
+  const inconsistent = [...inputs.inconsistent];
+  let likelyLost = 0;
+  inputs.rows.forEach((row, i) => {
+    const p = row - start;
+    const customerValue = clv[i];
+    if (customerValue instanceof CvaError) {
+      inconsistent.push({
+        sheetRow: (table.firstRow ?? 0) + row + 1,
+        reason: "inconsistent",
+        column: null,
+      });
+      return;
+    }
+    const probability = bgNbd.conditionalProbabilityAlive(purchases, x[i], recency[i], T[i]);
+    alive[p] = Math.round(probability * 1000) / 1000;
+    expected[p] =
+      Math.round(
+        bgNbd.conditionalExpectedPurchases(purchases, horizon, x[i], recency[i], T[i]) * 100
+      ) / 100;
+    value[p] = Math.round(customerValue * 100) / 100;
+    clvRows[p][0] = value[p];
+    if (probability < options.aliveThreshold) {
+      lost[p] = options.likelyLost;
+      likelyLost++;
+    }
+  });
+
+  const tiers = segmentCustomers(
+    { rows: clvRows, hasHeader: false },
+    { method: "tiers", column: 0, ...options.tiers }
+  );
+  const { headers } = options;
+  return {
+    result: {
+      ...tiers,
+      columns: [
+        { header: headers.probabilityAlive, values: alive },
+        { header: headers.expectedPurchases, values: expected },
+        { header: headers.predictedClv, values: value },
+        { header: headers.tier, values: tiers.columns[0].values },
+        { header: headers.likelyLost, values: lost },
+      ],
+      tierColumn: 3,
+      quality: inputs.quality,
+    },
+    inconsistent,
+    purchases,
+    spend,
+    likelyLost,
+  };
+}

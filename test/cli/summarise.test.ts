@@ -1,0 +1,203 @@
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openEngine } from "../../src/cli/duckdbEngine";
+import { parseCdnowMaster } from "../../src/core/cdnow/cdnowMaster";
+import { RFM_SUMMARY_HEADERS } from "../../src/core/summary/rfmSummary";
+import { rfmSummary as RFMSUMMARY } from "../../src/functions/summaryFunctions";
+import { expectSameSummary, summaryAsSerialsSql } from "../core/scale/sameSummary";
+import { ROOT, runCva, spawnCva } from "./runCva";
+
+const CDNOW = join(ROOT, "data", "CDNOW_master.txt");
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "cva-cli-"))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const path = (name: string) => join(dir, name);
+
+/** CVA.RFMSUMMARY itself (the custom function, Excel's arguments in, its spilled rows out) on CDNOW, as columns. */
+function rfmSummaryFunction(periodDays: number) {
+  const cdnow = parseCdnowMaster(readFileSync(CDNOW, "utf8"));
+  const column = <T>(values: T[]) => values.map((value) => [value]);
+  const [header, ...rows] = RFMSUMMARY(
+    column(cdnow.customerId),
+    column(cdnow.date),
+    column(cdnow.amount),
+    undefined,
+    periodDays
+  );
+  expect(header).toEqual([...RFM_SUMMARY_HEADERS]);
+  const at = (k: number) => rows.map((row) => row[k] as number);
+  return {
+    customer: rows.map((row) => row[0] as string),
+    frequency: at(1),
+    recency: at(2),
+    T: at(3),
+    monetary: at(4),
+    orders: at(5),
+    total: at(6),
+    firstPurchase: at(7),
+    lastPurchase: at(8),
+    asOfDate: 0,
+    periodDays,
+    excludedTransactions: 0,
+  };
+}
+
+async function readSummary(file: string, reader: string) {
+  const engine = await openEngine({ threads: 1 });
+  try {
+    return await engine.rows(summaryAsSerialsSql(`${reader}('${file}')`));
+  } finally {
+    engine.close();
+  }
+}
+
+describe("cva summarise", () => {
+  it("equals CVA.RFMSUMMARY on CDNOW_master for all 23,570 customers, every column, through the command line", async () => {
+    const run = spawnCva(["summarise", CDNOW, "--out", path("cdnow.parquet")]);
+    expect(run.stderr).toContain("23,570 customers from 69,659 transactions, as of 1998-06-30");
+    expect(run.code).toBe(0);
+    const rows = await readSummary(path("cdnow.parquet"), "read_parquet");
+    expect(rows).toHaveLength(23570);
+    expectSameSummary(rows, rfmSummaryFunction(1));
+  }, 60000);
+
+  it("does so in weeks too, written as CSV with the grouped pattern table beside it", async () => {
+    const run = await runCva([
+      "summarise",
+      CDNOW,
+      "--unit",
+      "week",
+      "--out",
+      path("weeks.csv"),
+      "--patterns",
+      path("patterns.csv"),
+    ]);
+    expect(run.code).toBe(0);
+    const expected = rfmSummaryFunction(7);
+    expectSameSummary(await readSummary(path("weeks.csv"), "read_csv"), expected);
+    const patterns = readFileSync(path("patterns.csv"), "utf8").trim().split("\n");
+    expect(patterns[0]).toBe("frequency,recency,T,count");
+    const counted = patterns.slice(1).reduce((sum, line) => sum + Number(line.split(",")[3]), 0);
+    expect(counted).toBe(23570);
+  }, 30000);
+
+  it("says which columns it used and writes progress to stderr only", async () => {
+    const run = await runCva(["summarise", CDNOW, "--out", path("quiet.parquet")]);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(
+      'columns: customer id "customer_id", date "date", amount "dollar_value"'
+    );
+    expect(run.stderr).toMatch(/summarising: done in \d/);
+  }, 30000);
+});
+
+describe("cva summarise on bad input", () => {
+  const csv = (name: string, lines: string[]) => {
+    writeFileSync(path(name), lines.join("\n"));
+    return path(name);
+  };
+
+  it("exits 3 naming the file it cannot read", async () => {
+    const run = await runCva(["summarise", path("missing.csv"), "--out", path("x.parquet")]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/Cannot read .*missing\.csv/);
+  });
+
+  it("exits 3 naming a missing column and listing those the file has", async () => {
+    const file = csv("orders.csv", ["client,day,paid", "A,2024-01-01,5"]);
+    const run = await runCva(["summarise", file, "--id", "customer", "--out", path("x.parquet")]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      'No column "customer" (--id); the file has "client", "day", "paid".'
+    );
+  });
+
+  it("exits 3 when the date column holds no dates, suggesting --date-format", async () => {
+    const file = csv("nodates.csv", ["customer,date,amount", "A,soon,5", "B,later,6"]);
+    const run = await runCva(["summarise", file, "--out", path("x.parquet")]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      'Column "date" does not hold dates this can read (e.g. "soon", "later")'
+    );
+    expect(run.stderr).toContain("--date-format");
+  });
+
+  it("stops at bad rows with a report, or leaves them out with --skip-bad-rows", async () => {
+    const good = [
+      "A,2024-01-01,5",
+      "A,2024-01-05,7",
+      ...[1, 2, 3, 4, 5, 6].map((d) => `D,2024-02-0${d},1`),
+    ];
+    const file = csv("badrows.csv", [
+      "customer,date,amount",
+      ...good,
+      "B,2024-02-30,6",
+      "C,2024-01-02,n/a",
+    ]);
+    const strict = await runCva(["summarise", file, "--out", path("x.parquet")]);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain("2 of 10 rows cannot be used:");
+    expect(strict.stderr).toContain('1 rows with a "date" that is not a date read as iso');
+    expect(strict.stderr).toContain('customer "B", date "2024-02-30", amount "6"');
+    expect(strict.stderr).toContain("--skip-bad-rows");
+
+    const lenient = await runCva(["summarise", file, "--skip-bad-rows", "--out", path("ok.csv")]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain("2 of 10 rows cannot be used: left out");
+    const written = readFileSync(path("ok.csv"), "utf8").trim().split("\n");
+    expect(written[0]).toBe(
+      "customer,frequency,recency,T,monetary,orders,total,first_purchase,last_purchase"
+    );
+    expect(written.slice(1).sort()).toEqual([
+      "A,1,4,36,7.0,2,12.0,2024-01-01,2024-01-05",
+      "D,5,5,5,1.0,6,6.0,2024-02-01,2024-02-06",
+    ]);
+  });
+
+  it("reads dates in the format it is told, and leaves out what follows --as-of", async () => {
+    const file = csv("us.csv", [
+      "customer,date,amount",
+      "A,01/02/2024,5",
+      "A,01/05/2024,7",
+      "B,03/01/2024,1",
+    ]);
+    const run = await runCva([
+      "summarise",
+      file,
+      "--date-format",
+      "%m/%d/%Y",
+      "--as-of",
+      "2024-02-01",
+      "--out",
+      path("us.csv.gz"),
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("1 transactions after 2024-02-01 left out");
+    expect(run.stderr).toContain("1 customers from 2 transactions, as of 2024-02-01");
+  });
+
+  it("exits 2 for a bad command line", async () => {
+    expect((await runCva(["summarise", CDNOW])).code).toBe(3);
+    const unknown = await runCva(["summarise", CDNOW, "--out", path("x.parquet"), "--colour"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--colour'");
+    expect((await runCva(["summarise", CDNOW, "--out", path("x.xlsx")])).code).toBe(2);
+    expect(
+      (await runCva(["summarise", CDNOW, "--out", path("x.csv"), "--unit", "month"])).code
+    ).toBe(2);
+    expect(
+      (await runCva(["summarise", CDNOW, "--out", path("x.csv"), "--as-of", "2024-02-30"])).code
+    ).toBe(2);
+    expect((await runCva(["summarize-all"])).code).toBe(2);
+  });
+});
+
+describe("cva --help", () => {
+  it("works from the repository root through the package's bin entry", () => {
+    const run = spawnCva(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("cva summarise <transactions> --out customers.parquet");
+    expect(spawnCva(["summarise", "--help"]).stdout).toContain("--skip-bad-rows");
+  }, 30000);
+});
