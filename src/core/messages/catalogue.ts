@@ -3,6 +3,7 @@ import { KPI_MESSAGES } from "./kpiMessages";
 import { MODEL_MESSAGES } from "./modelMessages";
 import type { ExcelErrorCode, Locale, MessageEntry, MessageTable } from "./messageTypes";
 import { SEGMENT_MESSAGES } from "./segmentMessages";
+import { STORE_MESSAGES } from "./storeMessages";
 import { SUMMARY_MESSAGES } from "./summaryMessages";
 import { TERMS } from "./terms";
 
@@ -32,6 +33,7 @@ export const MESSAGES = {
   ...SEGMENT_MESSAGES,
   ...SUMMARY_MESSAGES,
   ...MODEL_MESSAGES,
+  ...STORE_MESSAGES,
   ...UNTRANSLATED,
 } as const satisfies MessageTable;
 
