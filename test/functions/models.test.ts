@@ -456,7 +456,7 @@ describe("errors, typed as a user would meet them", () => {
     );
     expect(messageOf(at(hf, "E6"))).toMatch(/dataUnit must be .*"W" \(weeks\)/);
     expect(messageOf(at(hf, "F6"))).toMatch(
-      /Expected the parameters of a transaction model \(BG\/NBD, Pareto\/NBD, MBG\/NBD\) here/
+      /Expected the parameters of a transaction model \(BG\/NBD, Pareto\/NBD, MBG\/NBD, BG\/BB\) here/
     );
     hf.destroy();
   });

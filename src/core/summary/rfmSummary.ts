@@ -83,7 +83,7 @@ export function columnCells(
 export const PERIOD_ANCHOR = 2;
 
 /** The serial after 9999-12-31, the last date Excel shows. */
-const AFTER_LAST_DATE = 2958466;
+export const AFTER_LAST_DATE = 2958466;
 
 /**
  * From a transaction table to one row per customer, with the semantics of lifetimes'
@@ -539,7 +539,7 @@ function cellOf(argument: string, row: number) {
   return phrase("term.argumentRow", { name: argument, row });
 }
 
-function readCustomer(value: CellValue, row: number): void {
+export function readCustomer(value: CellValue, row: number): void {
   if (isCvaError(value)) throw heldError(cellOf(CUSTOMER_IDS, row), value);
   if (isBlank(value)) throw cvaError("cell.blank", { what: cellOf(CUSTOMER_IDS, row) });
   if (typeof value === "boolean") throw cvaError("summary.customerBoolean", { row });
@@ -551,7 +551,7 @@ function readCustomer(value: CellValue, row: number): void {
  * A date cell: a serial number Excel can show as a date. Text with digits is a date typed as text (DATEVALUE
  * converts it); text without any is a word, and in the first row most likely the column's header.
  */
-function readDate(value: CellValue, row: number): number {
+export function readDate(value: CellValue, row: number): number {
   if (typeof value === "string" && !isBlank(value)) {
     if (/\d/.test(value)) throw cvaError("summary.dateText", { row, value });
     throw row === 1

@@ -10,7 +10,8 @@ import { SegmentationConfig, StoredConfig, checkConfig, parseConfig } from "./st
  * core/sharing/workbookStore.ts), so it travels with the file and with the workbench's export:
  *
  *   cva.analyses                the index: per analysis its id, configuration (data, method, settings,
- *                               monitoring), and output (the ranges it owns, the summary sheet it wrote);
+ *                               monitoring), and output (the ranges it owns, the summary and report sheets
+ *                               it wrote);
  *   cva.analysis.<id>.runs, …   its kept runs (core/sharing/runHistory.ts).
  *
  * The document settings keep only Office's auto-open tag. Workbooks of the first version kept the owned ranges and
@@ -34,6 +35,8 @@ export interface AnalysisOutput {
   owned: SheetRange[];
   /** The Segment summary sheet it wrote, or null. */
   summarySheet: string | null;
+  /** The method's report sheet it wrote (the Cohorts sheet), if any. */
+  reportSheet?: string | null;
 }
 
 export interface StoredAnalysis {
@@ -148,6 +151,7 @@ function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | null {
     config?: unknown;
     owned?: unknown;
     summarySheet?: unknown;
+    reportSheet?: unknown;
   }[]) {
     if (typeof entry?.id !== "string" || !/^[a-z0-9]{1,16}$/.test(entry.id)) return null;
     const owned = rangesOfStored(entry.owned);
@@ -158,6 +162,7 @@ function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | null {
       output: {
         owned: owned ?? [],
         summarySheet: typeof entry.summarySheet === "string" ? entry.summarySheet : null,
+        reportSheet: typeof entry.reportSheet === "string" ? entry.reportSheet : null,
       },
     });
   }
@@ -174,6 +179,7 @@ export function indexText(analyses: readonly Omit<StoredAnalysis, "history">[]):
       config: config.ok ? config.config : stored,
       owned: storedRanges(output.owned),
       summarySheet: output.summarySheet,
+      reportSheet: output.reportSheet ?? null,
     })),
   });
 }
