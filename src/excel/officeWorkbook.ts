@@ -238,6 +238,20 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       }
 
+      // One call per area: a 1×1 array applies its format to every cell of the range.
+      for (const { sheet, areas, format } of plan.numberFormats ?? [])
+        for (const area of areas) {
+          await queue(format.length + 64);
+          sheets
+            .getItem(sheet)
+            .getRangeByIndexes(
+              area.row,
+              area.column,
+              area.rowCount,
+              area.columnCount
+            ).numberFormat = [[format]];
+        }
+
       // One clearAll per sheet over every area that gets rules, then one add per rule: formatting costs
       // rules + 1 calls whatever the rows.
       const areasBySheet = new Map<string, FillRules["areas"]>();

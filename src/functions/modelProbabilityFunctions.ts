@@ -1,8 +1,12 @@
 // What the fitted models say about purchase counts and their uncertainty: probabilities of n purchases and of none,
 // frequency × recency grids for heat maps, and prediction intervals from a fit's details block.
-import { cvaError, isCvaError } from "../core/errors";
-import { isValidRfmRow, rfmRowError } from "../core/models/groupedSample";
-import { DEFAULT_DRAWS, intervals, parameterDraws } from "../core/models/intervals";
+import { cvaError } from "../core/errors";
+import {
+  DEFAULT_DRAWS,
+  expectedPurchasesIntervals,
+  intervals,
+  parameterDraws,
+} from "../core/models/intervals";
 import { checkedSpendParams, checkedTransactionParams } from "../core/models/parameterRow";
 import { frequencyRecencyGrid, probabilityNoPurchase } from "../core/models/predictions";
 import { predictedClv } from "../core/models/predictiveClv";
@@ -233,20 +237,13 @@ export function purchasesInterval(
       ])
     );
     const [horizon, f, r, age] = rows.columns;
-    const draws = parameterDraws(modelBlock(details, "details"), DEFAULT_DRAWS).map(
-      checkedTransactionParams
-    );
-    const model = transactionModel(draws[0]);
-    const values = intervals(DEFAULT_DRAWS, levelOf(level), (d) =>
-      Array.from(f, (_, i) => {
-        if (!isValidRfmRow(f[i], r[i], age[i])) return rfmRowError(f[i], r[i], age[i])!;
-        try {
-          return model.conditionalExpectedPurchases(draws[d], horizon[i], f[i], r[i], age[i]);
-        } catch (error) {
-          if (isCvaError(error)) return error;
-          throw error;
-        }
-      })
+    const values = expectedPurchasesIntervals(
+      modelBlock(details, "details"),
+      horizon,
+      f,
+      r,
+      age,
+      levelOf(level)
     );
     return spillNumericRows(rows, 3, (i) => {
       const value = values[i];

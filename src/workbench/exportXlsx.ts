@@ -9,7 +9,7 @@ import type { MemoryWorkbook } from "./memoryWorkbook";
  * colleague without the add-in). Only the workbench bundles this (exceljs is large); the add-in never does.
  *
  * What the file carries, as Excel would save it after the pane's run:
- * - every sheet's values, and formulas with their last results (a reader without the add-in sees the results of
+ * - every sheet's values with their number formats (dates as dates), and formulas with their last results (a reader without the add-in sees the results of
  *   CVA formulas only until a recalculation turns them into #NAME?, which is why the pane offers "Convert CVA
  *   formulas to values");
  * - the add-in's colour rules as conditional formats of type "expression" (e.g. G2="High") with fill and font
@@ -69,14 +69,14 @@ function writeCells(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Works
       cell.value = formula
         ? { formula: formula.slice(1), result: resultOf(value) }
         : (value as Exclude<typeof value, null>);
+      const format = workbook.numberFormatAt(name, r, c);
+      if (format !== null) cell.numFmt = format;
       if (r < WIDTH_SAMPLE_ROWS && typeof value === "string")
         widths[c] = Math.max(widths[c], Math.min(MAX_WIDTH, value.length + 2));
     }
   }
   widths.forEach((width, c) => {
-    const column = sheet.getColumn(c + 1);
-    column.width = width;
-    if (workbook.isDateColumn(name, c)) column.numFmt = "yyyy-mm-dd";
+    sheet.getColumn(c + 1).width = width;
   });
 }
 

@@ -1,11 +1,12 @@
 import { type CellValue, sheetValue } from "../core/cells";
-import { type Box, overlaps } from "../core/workbook/rectangles";
+import { type Box, overlaps, subtractAll } from "../core/workbook/rectangles";
 import { parseCellAddress } from "../core/workbook/a1";
 import { nextReadRowCount, rowBytes } from "../excel/blocks";
 import {
   AUTO_OPEN_SETTING,
   CellPosition,
   ChartSpec,
+  DATE_FORMAT,
   ColorScale,
   FillRules,
   RangeLayout,
@@ -22,14 +23,17 @@ import {
 type AppliedFills = Omit<FillRules, "sheet">;
 type AppliedScale = Omit<ColorScale, "sheet">;
 
+/** Excel's sheet height. */
+const SHEET_ROWS = 1_048_576;
+
 interface MemorySheet {
   rows: CellValue[][];
   fills: AppliedFills[];
   merged: Box[];
   hiddenRows: Set<number>;
   protected: boolean;
-  /** Columns whose numbers are Excel date serials, shown as dates. */
-  dateColumns: Set<number>;
+  /** Number formats, in the order set: the last one covering a cell is its format. */
+  numberFormats: { areas: Box[]; format: string }[];
   /** Formula text by "row,column"; the cell's value in rows stays its last calculated result. */
   formulas: Map<string, string>;
   /** Dynamic-array anchors ("row,column") and the block they spill into, the anchor included. */
@@ -122,13 +126,21 @@ export class MemoryWorkbook implements WorkbookPort {
     this.sheet(sheet).protected = true;
   }
 
-  /** Marks a column as holding dates (Excel would carry this as the cells' number format). */
+  /** Formats a whole column as dates, as a user would (Home › Number › Short Date). */
   formatAsDate(sheet: string, column: number): void {
-    this.sheet(sheet).dateColumns.add(column);
+    this.sheet(sheet).numberFormats.push({
+      areas: [{ row: 0, column, rowCount: SHEET_ROWS, columnCount: 1 }],
+      format: DATE_FORMAT,
+    });
   }
 
-  isDateColumn(sheet: string, column: number): boolean {
-    return this.sheet(sheet).dateColumns.has(column);
+  /** A cell's number format code, or null for General. */
+  numberFormatAt(sheet: string, row: number, column: number): string | null {
+    const cell = { row, column, rowCount: 1, columnCount: 1 };
+    const formats = this.sheet(sheet).numberFormats;
+    for (let i = formats.length - 1; i >= 0; i--)
+      if (formats[i].areas.some((area) => overlaps(area, cell))) return formats[i].format;
+    return null;
   }
 
   cell(sheet: string, row: number, column: number): CellValue {
@@ -374,10 +386,17 @@ export class MemoryWorkbook implements WorkbookPort {
         )
           row[c] = null;
       }
-      // Excel's clear(All) removes the conditional formats of the cleared cells too.
+      // Excel's clear(All) removes the conditional formats and number formats of the cleared cells too.
       sheet.fills = sheet.fills.filter(
         (applied) => !applied.areas.some((area) => overlaps(area, range))
       );
+      sheet.numberFormats = sheet.numberFormats.map(({ areas, format }) => ({
+        areas: subtractAll(
+          areas.map((area) => ({ ...area, sheet: range.sheet })),
+          [range]
+        ).map(({ row, column, rowCount, columnCount }) => ({ row, column, rowCount, columnCount })),
+        format,
+      }));
       sheet.colorScales = sheet.colorScales.filter((scale) => !overlaps(scale.area, range));
       forgetFormulas(sheet, range);
     }
@@ -403,6 +422,8 @@ export class MemoryWorkbook implements WorkbookPort {
       progress.onProgress?.(doneRows, totalRows);
     }
     for (const { at, formulas } of plan.formulas ?? []) this.writeFormulas(at, formulas);
+    for (const { sheet, areas, format } of plan.numberFormats ?? [])
+      this.sheet(sheet).numberFormats.push({ areas, format });
     for (const fill of plan.fills) {
       const sheet = this.sheet(fill.sheet);
       sheet.fills = [
@@ -583,7 +604,7 @@ function emptySheet(rows: CellValue[][]): MemorySheet {
   return {
     rows,
     fills: [],
-    dateColumns: new Set(),
+    numberFormats: [],
     merged: [],
     hiddenRows: new Set(),
     protected: false,

@@ -39,12 +39,13 @@ export function calibrationAndHoldout(
 ): CalibrationHoldout {
   const calibration = rfmSummary(customerIds, dates, amounts, calibrationEnd, periodDays);
   const end = Math.floor(calibration.asOfDate);
-  let last = -Infinity;
-  for (const date of dates) if (typeof date === "number" && date > last) last = date;
-  const observation = observationEnd === undefined ? Math.floor(last) : Math.floor(observationEnd);
+  let observation = observationEnd === undefined ? -Infinity : Math.floor(observationEnd);
+  if (observationEnd === undefined)
+    for (const date of dates)
+      if (typeof date === "number" && date > observation) observation = Math.floor(date);
   if (!(observation > end))
     throw cvaError("model.holdoutEmpty", { calibrationEnd: end, observationEnd: observation });
-  const index = new Map<string | number, number>();
+  const index = new Map<CellValue, number>();
   calibration.customer.forEach((id, k) => index.set(id, k));
   const customers = calibration.customer.length;
   const spend = new Float64Array(customers);
@@ -54,16 +55,20 @@ export function calibrationAndHoldout(
   const endPeriod = periodOf(end);
   // Each holdout row as one number, customer · 2³² + period offset: sorted, equal neighbours are the same period.
   const keys: number[] = [];
+  let previousId: CellValue = undefined;
+  let previous: number | undefined;
   for (let i = 0; i < dates.length; i++) {
     const date = dates[i];
-    if (typeof date !== "number") continue;
-    const day = Math.floor(date);
-    if (day <= end || day > observation) continue;
-    const k = index.get(customerIds[i] as string | number);
-    if (k === undefined) continue;
-    spend[k] += amounts[i] as number;
-    transactions[k]++;
-    keys.push(k * 2 ** 32 + (periodOf(day) - endPeriod));
+    if (typeof date !== "number" || date < end + 1 || date >= observation + 1) continue;
+    // Tables usually list a customer's rows together: skip the lookup while the id repeats.
+    if (customerIds[i] !== previousId) {
+      previousId = customerIds[i];
+      previous = index.get(previousId);
+    }
+    if (previous === undefined) continue;
+    spend[previous] += amounts[i] as number;
+    transactions[previous]++;
+    keys.push(previous * 2 ** 32 + (periodOf(Math.floor(date)) - endPeriod));
   }
   const sorted = Float64Array.from(keys).sort();
   const frequencyHoldout = new Float64Array(customers);

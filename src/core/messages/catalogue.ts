@@ -4,6 +4,7 @@ import { MODEL_MESSAGES } from "./modelMessages";
 import type { ExcelErrorCode, Locale, MessageEntry, MessageTable } from "./messageTypes";
 import { RETENTION_MESSAGES } from "./retentionMessages";
 import { SEGMENT_MESSAGES } from "./segmentMessages";
+import { STORE_MESSAGES } from "./storeMessages";
 import { SUMMARY_MESSAGES } from "./summaryMessages";
 import { TERMS } from "./terms";
 
@@ -33,6 +34,7 @@ export const MESSAGES = {
   ...SEGMENT_MESSAGES,
   ...SUMMARY_MESSAGES,
   ...MODEL_MESSAGES,
+  ...STORE_MESSAGES,
   ...RETENTION_MESSAGES,
   ...UNTRANSLATED,
 } as const satisfies MessageTable;

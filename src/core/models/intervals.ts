@@ -1,6 +1,7 @@
 import { CvaError, cvaError, isCvaError } from "../errors";
-import { modelNamed, type ModelParams } from "./registry";
-import type { ModelBlock } from "./parameterRow";
+import { groupRows } from "./groupedSample";
+import { checkedTransactionParams, type ModelBlock } from "./parameterRow";
+import { modelNamed, type ModelParams, transactionModel } from "./registry";
 
 /**
  * Prediction intervals from parameter uncertainty. The maximum-likelihood estimates are asymptotically normal; in
@@ -128,4 +129,53 @@ export function standardNormals(seed: number): () => number {
     spare = radius * Math.sin(angle);
     return radius * Math.cos(angle);
   };
+}
+
+/**
+ * Intervals of E[X(t) | x, tₓ, T] for many customers: per draw, P(alive) once per distinct (x, tₓ, T, t) and the
+ * costly expectation-if-alive once per distinct (x, T, t), as predictedClv groups its work. A bad row gets its
+ * error (from the first draw's evaluation) in place of an interval.
+ */
+export function expectedPurchasesIntervals(
+  block: ModelBlock,
+  t: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+  level: number,
+  draws = DEFAULT_DRAWS
+): Interval[] {
+  const parameterSets = parameterDraws(block, draws).map(checkedTransactionParams);
+  const model = transactionModel(parameterSets[0]);
+  const n = frequency.length;
+  const errors = new Map<number, CvaError>();
+  const valid: number[] = [];
+  for (let i = 0; i < n; i++) {
+    try {
+      model.conditionalExpectedPurchases(parameterSets[0], t[i], frequency[i], recency[i], T[i]);
+      valid.push(i);
+    } catch (error) {
+      if (!isCvaError(error)) throw error;
+      errors.set(i, error);
+    }
+  }
+  const rows = groupRows([frequency, recency, T, t], valid);
+  const [x, tx, age, horizon] = rows.columns;
+  const pairs = groupRows([x, age, horizon]);
+  const [pairX, pairAge, pairHorizon] = pairs.columns;
+  const ifAlive = new Float64Array(pairs.size);
+  const perRow = new Float64Array(rows.size);
+  const byRow = intervals(draws, level, (d) => {
+    const params = parameterSets[d];
+    for (let i = 0; i < pairs.size; i++)
+      ifAlive[i] = model.expectedPurchasesIfAlive(params, pairHorizon[i], pairX[i], pairAge[i]);
+    for (let i = 0; i < rows.size; i++)
+      perRow[i] =
+        model.conditionalProbabilityAlive(params, x[i], tx[i], age[i]) * ifAlive[pairs.groupOf[i]];
+    return Array.from(perRow);
+  });
+  const result: Interval[] = new Array(n);
+  valid.forEach((row, k) => (result[row] = byRow[rows.groupOf[k]]));
+  errors.forEach((error, row) => (result[row] = error));
+  return result;
 }

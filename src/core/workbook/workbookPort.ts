@@ -71,12 +71,25 @@ export interface WritePlan {
   formulas?: { at: CellPosition; formulas: (string | null)[][] }[];
   /** Native charts, added last so their data is in place. */
   charts?: ChartSpec[];
+  /** Number formats (Excel's format codes, e.g. "0.000", "yyyy-mm-dd"), one per set of areas, after the values. */
+  numberFormats?: NumberFormats[];
   /**
    * Tags the document so the task pane opens with it for anyone who has the add-in (true), or removes the tag
    * (false); Office reads the tag from the document setting Office.AutoShowTaskpaneWithDocument.
    */
   autoOpen?: boolean;
 }
+
+/** One number format over one or more areas of a sheet. */
+export interface NumberFormats {
+  sheet: string;
+  areas: Omit<SheetRange, "sheet">[];
+  /** An Excel format code as Excel's own en-US settings write it ("0.000", "#,##0.00", "yyyy-mm-dd"). */
+  format: string;
+}
+
+/** The format the add-in writes dates in: ISO, which every locale reads the same way. */
+export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** A cell, 0-based. */
 export type CellPosition = Pick<SheetRange, "sheet" | "row" | "column">;

@@ -1,3 +1,4 @@
+import { type Message, phrase } from "../../core/messages/catalogue";
 import { rangesOfStored, storedRanges } from "../../core/segmentation/ownership";
 import { RunHistory, emptyHistory, readHistory } from "../../core/sharing/runHistory";
 import type { SheetRange, WorkbookPort } from "../../core/workbook/workbookPort";
@@ -51,8 +52,8 @@ export interface StoredAnalysis {
 /** What the workbook remembers, as the pane holds it. */
 export interface StoredRuns {
   analyses: StoredAnalysis[];
-  /** Why stored data was set aside (damaged parts, an unreadable history), for the pane to mention. */
-  problems: string[];
+  /** Why stored data was set aside (damaged parts, an unreadable history), for the pane to say. */
+  problems: Message[];
   /** Settings of the first version still in the document, deleted with the next write. */
   legacySettings: string[];
 }
@@ -66,13 +67,13 @@ export function historyPrefix(id: string): string {
 /** What the workbook remembers, read when the pane opens. */
 export async function loadStoredRuns(store: StoreSession): Promise<StoredRuns> {
   const { entries, damaged } = await store.read();
-  const problems = damaged.map((key) => `The stored ${key} is incomplete and was set aside.`);
+  const problems: Message[] = damaged.map((key) => phrase("store.incomplete", { key }));
   const legacy = await readLegacySettings(store.port);
   const index = entries.get(ANALYSES_KEY);
   const analyses: StoredAnalysis[] = [];
   if (index !== undefined) {
     const parsed = parseIndex(index);
-    if (typeof parsed === "string") problems.push(parsed);
+    if (parsed === null) problems.push(phrase("store.analysesUnusable"));
     else
       for (const stored of parsed) {
         const { history, problem } = readHistory(entries, historyPrefix(stored.id));
@@ -85,8 +86,7 @@ export async function loadStoredRuns(store: StoreSession): Promise<StoredRuns> {
     if (problem) problems.push(problem);
     if (configText !== undefined) {
       const output = legacyOutput(legacy.values);
-      if (output === null)
-        problems.push("The stored record of the add-in's output cannot be read; it was set aside.");
+      if (output === null) problems.push(phrase("store.outputUnusable"));
       history.stale.push(LEGACY_CONFIG_KEY);
       const config = parseConfig(configText);
       analyses.push({
@@ -135,17 +135,16 @@ function legacyOutput(
   return owned === null ? null : { owned, summarySheet: values.summarySheet ?? null };
 }
 
-/** The index's analyses (without their histories), or why it cannot be used. */
-function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | string {
-  const unusable = "The stored list of analyses cannot be read; the pane starts afresh.";
+/** The index's analyses (without their histories), or null when it cannot be used. */
+function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | null {
   let index: { format?: unknown; version?: unknown; analyses?: unknown };
   try {
     index = JSON.parse(text);
   } catch {
-    return unusable;
+    return null;
   }
-  if (index?.format !== ANALYSES_FORMAT || index.version !== ANALYSES_VERSION) return unusable;
-  if (!Array.isArray(index.analyses)) return unusable;
+  if (index?.format !== ANALYSES_FORMAT || index.version !== ANALYSES_VERSION) return null;
+  if (!Array.isArray(index.analyses)) return null;
   const analyses: Omit<StoredAnalysis, "history">[] = [];
   for (const entry of index.analyses as {
     id?: unknown;
@@ -154,7 +153,7 @@ function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | string {
     summarySheet?: unknown;
     reportSheet?: unknown;
   }[]) {
-    if (typeof entry?.id !== "string" || !/^[a-z0-9]{1,16}$/.test(entry.id)) return unusable;
+    if (typeof entry?.id !== "string" || !/^[a-z0-9]{1,16}$/.test(entry.id)) return null;
     const owned = rangesOfStored(entry.owned);
     analyses.push({
       id: entry.id,

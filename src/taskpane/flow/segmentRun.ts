@@ -18,7 +18,7 @@ import {
   comparableRun,
   monitorRun,
 } from "./monitoring";
-import { Problem, problem } from "./problems";
+import { Problem, problem, problemOf } from "./problems";
 import {
   ANALYSES_KEY,
   AnalysisOutput,
@@ -197,8 +197,7 @@ export async function commitRun(
     );
     history = save.history;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    saveProblem = problem("runNotKept", { detail }, "warning");
+    saveProblem = { ...problem("runNotKept", undefined, "warning"), cause: problemOf(error) };
   }
   keeping.onSaved({
     analyses: [

@@ -1,6 +1,6 @@
 import type { ComponentType } from "react";
-import type { BgNbdParams } from "../../core/models/bgnbd";
 import type { GammaGammaParams } from "../../core/models/gammaGamma";
+import type { TransactionModelParams } from "../../core/models/registry";
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
 import type { MeasureColumns, SlotRun } from "../../core/sharing/snapshot";
 import type { z } from "../../core/sharing/zod";
@@ -16,7 +16,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 /** The models a predictive run fitted, for the preview to show. */
 export interface FittedModels {
-  purchases: BgNbdParams;
+  purchases: TransactionModelParams;
   spend: GammaGammaParams;
   /** Customers whose P(alive) is under the threshold. */
   likelyLost: number;
