@@ -238,6 +238,20 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       }
 
+      // One call per area: a 1×1 array applies its format to every cell of the range.
+      for (const { sheet, areas, format } of plan.numberFormats ?? [])
+        for (const area of areas) {
+          await queue(format.length + 64);
+          sheets
+            .getItem(sheet)
+            .getRangeByIndexes(
+              area.row,
+              area.column,
+              area.rowCount,
+              area.columnCount
+            ).numberFormat = [[format]];
+        }
+
       // One clearAll per sheet over every area that gets rules, then one add per rule: formatting costs
       // rules + 1 calls whatever the rows.
       const areasBySheet = new Map<string, FillRules["areas"]>();
@@ -263,6 +277,21 @@ export class OfficeWorkbook implements WorkbookPort {
           format.custom.format.fill.color = rule.fill;
           format.custom.format.font.color = rule.fontColor;
         }
+      }
+
+      for (const { sheet, area, colors } of plan.colorScales ?? []) {
+        await queue(256);
+        const range = sheets
+          .getItem(sheet)
+          .getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount);
+        range.conditionalFormats.clearAll();
+        const scale = range.conditionalFormats.add(Excel.ConditionalFormatType.colorScale);
+        const criterion = Excel.ConditionalFormatColorCriterionType;
+        scale.colorScale.criteria = {
+          minimum: { type: criterion.lowestValue, color: colors.min },
+          midpoint: { formula: "50", type: criterion.percentile, color: colors.mid },
+          maximum: { type: criterion.highestValue, color: colors.max },
+        };
       }
 
       for (const [key, value] of Object.entries(plan.settings)) {
@@ -439,7 +468,7 @@ async function addCharts(context: Excel.RequestContext, charts: ChartSpec[]): Pr
     );
     chart.name = spec.name;
     chart.title.text = spec.title;
-    chart.legend.visible = false;
+    chart.legend.visible = spec.legend === true;
     chart.setPosition(
       sheet.getCell(position.row, position.column),
       sheet.getCell(

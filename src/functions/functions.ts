@@ -12,3 +12,4 @@ export * from "./summaryFunctions";
 export * from "./modelFunctions";
 export * from "./modelProbabilityFunctions";
 export * from "./holdoutFunctions";
+export * from "./retentionFunctions";

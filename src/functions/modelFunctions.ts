@@ -133,7 +133,7 @@ const HORIZON_RFM_ARGS = [{ what: "t" }, ...RFM_ARGS];
 const SPEND_ARGS = [{ what: FREQUENCY }, { what: MONETARY }];
 
 /**
- * Probability that each customer is still active ("alive") at the end of observation, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD or MBG/NBD model. recency and T must be in the time unit of the data the model was fitted on. Columns spill one result per row.
+ * Probability that each customer is still active ("alive") at the end of observation, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD, MBG/NBD or BG/BB model. recency and T must be in the time unit of the data the model was fitted on. With a BG/BB row (purchases at discrete occasions) frequency, recency and T count occasions, and the result is the probability of being alive at the next occasion, T + 1 (Fader, Hardie & Shang 2010, "P(alive in 2002)"). Columns spill one result per row.
  * @customfunction PALIVE
  * @param {number[][]} frequency Repeat purchases (a value or a column).
  * @param {number[][]} recency Time from first to last purchase, in the model's time unit (a value or a column).
@@ -161,7 +161,7 @@ export function pAlive(
 }
 
 /**
- * Purchases each customer is expected to make in the next t time units, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD or MBG/NBD model. UNITS: t, recency and T are all in the time unit of the data the model was fitted on: on weekly data t = 39 means 39 weeks, on daily data 39 days. Columns spill one result per row.
+ * Purchases each customer is expected to make in the next t time units, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD, MBG/NBD or BG/BB model. UNITS: t, recency and T are all in the time unit of the data the model was fitted on: on weekly data t = 39 means 39 weeks, on daily data 39 days; with BG/BB they count occasions, t the next t occasions (a whole number). Columns spill one result per row.
  * @customfunction EXPECTEDPURCHASES
  * @param {number[][]} t Horizon, in the model's time unit (days if fitted on days, weeks if on weeks).
  * @param {number[][]} frequency Repeat purchases (a value or a column).

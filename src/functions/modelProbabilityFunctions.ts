@@ -35,7 +35,7 @@ import {
 const RFM_ARGS = [{ what: FREQUENCY }, { what: RECENCY }, { what: "T" }];
 
 /**
- * Probability that a new customer makes exactly n repeat purchases in their first t time units, under a fitted BG/NBD, Pareto/NBD or MBG/NBD model (lifetimes' probability_of_n_purchases_up_to_time). t is in the model's time unit. n and t may be columns: one result per row.
+ * Probability that a new customer makes exactly n repeat purchases in their first t time units, under a fitted BG/NBD, Pareto/NBD, MBG/NBD or BG/BB model (lifetimes' probability_of_n_purchases_up_to_time). t is in the model's time unit; with BG/BB, t counts occasions (a whole number). n and t may be columns: one result per row.
  * @customfunction PNPURCHASES
  * @param {number[][]} n Number of repeat purchases, a whole number ≥ 0 (a value or a column).
  * @param {number[][]} t Time span from the first purchase, in the model's time unit (a value or a column).

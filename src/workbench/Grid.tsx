@@ -1,7 +1,7 @@
 import { type CellValue, sheetValue } from "../core/cells";
 import { useEffect, useReducer, useRef, useState } from "react";
 import { columnLetters, rangeAddress } from "../core/workbook/a1";
-import { SheetRange } from "../core/workbook/workbookPort";
+import { DATE_FORMAT, SheetRange } from "../core/workbook/workbookPort";
 import { MemoryWorkbook } from "./memoryWorkbook";
 
 const ROW_HEIGHT = 22;
@@ -11,11 +11,23 @@ const SPARE_ROWS = 30;
 const SPARE_COLUMNS = 4;
 const excelEpoch = Date.UTC(1899, 11, 30);
 
-function formatCell(cell: CellValue, isDate: boolean): string {
+/**
+ * A cell as Excel would show it under its number format, for the formats the add-in writes: dates ("yyyy-mm-dd"),
+ * fixed decimals ("0.000"), thousands separators ("#,##0.00"). General shows up to four decimals.
+ */
+function formatCell(cell: CellValue, format: string | null): string {
   const value = sheetValue(cell);
   if (value === null) return "";
   if (typeof value === "number") {
-    if (isDate) return new Date(excelEpoch + value * 86_400_000).toISOString().slice(0, 10);
+    if (format === DATE_FORMAT)
+      return new Date(excelEpoch + value * 86_400_000).toISOString().slice(0, 10);
+    const decimals = /^[#,0]*0(?:\.(0+))?$/.exec(format ?? "");
+    if (decimals)
+      return value.toLocaleString("en-US", {
+        minimumFractionDigits: decimals[1]?.length ?? 0,
+        maximumFractionDigits: decimals[1]?.length ?? 0,
+        useGrouping: format?.includes(",") ?? false,
+      });
     return Number.isInteger(value) ? String(value) : String(Math.round(value * 10_000) / 10_000);
   }
   return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
@@ -185,7 +197,7 @@ export function Grid({ workbook }: { workbook: MemoryWorkbook }) {
                     }}
                     onMouseEnter={() => pointerEnter({ row: r, column: c })}
                   >
-                    {formatCell(value, workbook.isDateColumn(sheet, c))}
+                    {formatCell(value, workbook.numberFormatAt(sheet, r, c))}
                   </div>
                 );
               })}

@@ -9,12 +9,12 @@ import type { MemoryWorkbook } from "./memoryWorkbook";
  * colleague without the add-in). Only the workbench bundles this (exceljs is large); the add-in never does.
  *
  * What the file carries, as Excel would save it after the pane's run:
- * - every sheet's values, and formulas with their last results (a reader without the add-in sees the results of
+ * - every sheet's values with their number formats (dates as dates), and formulas with their last results (a reader without the add-in sees the results of
  *   CVA formulas only until a recalculation turns them into #NAME?, which is why the pane offers "Convert CVA
  *   formulas to values");
  * - the add-in's colour rules as conditional formats of type "expression" (e.g. G2="High") with fill and font
  *   colour: Excel, LibreOffice and others evaluate these without the add-in (exceljs's "containsText" rules lose
- *   their text and do not render in LibreOffice);
+ *   their text and do not render in LibreOffice); heatmaps as Excel's three-colour scales;
  * - the add-in's store (configuration, run snapshots, kept formulas) as the very hidden sheet "_cva", exactly where
  *   the add-in keeps it in Excel (see core/sharing/workbookStore.ts), so a colleague's add-in finds it;
  * - the Segment summary sheet with its table. exceljs 4.4 cannot write charts, so the chart itself is missing: the
@@ -30,7 +30,7 @@ export async function exportXlsx(workbook: MemoryWorkbook): Promise<Uint8Array> 
     const visibility = workbook.sheetVisibility(name);
     const sheet = book.addWorksheet(name, { state: SHEET_STATE[visibility] });
     writeCells(workbook, name, sheet);
-    writeRules(workbook, name, sheet);
+    writeColorScales(workbook, name, sheet, writeRules(workbook, name, sheet));
     writeChartNotes(workbook, name, sheet);
     if (visibility === "visible")
       // One page wide when printed or turned into PDF, however many columns the output added, with the header
@@ -69,14 +69,14 @@ function writeCells(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Works
       cell.value = formula
         ? { formula: formula.slice(1), result: resultOf(value) }
         : (value as Exclude<typeof value, null>);
+      const format = workbook.numberFormatAt(name, r, c);
+      if (format !== null) cell.numFmt = format;
       if (r < WIDTH_SAMPLE_ROWS && typeof value === "string")
         widths[c] = Math.max(widths[c], Math.min(MAX_WIDTH, value.length + 2));
     }
   }
   widths.forEach((width, c) => {
-    const column = sheet.getColumn(c + 1);
-    column.width = width;
-    if (workbook.isDateColumn(name, c)) column.numFmt = "yyyy-mm-dd";
+    sheet.getColumn(c + 1).width = width;
   });
 }
 
@@ -84,8 +84,11 @@ function resultOf(value: ReturnType<typeof sheetValue>): ExcelJS.CellFormulaValu
   return value === null ? undefined : value;
 }
 
-/** One conditional format per applied rule set, its rules in order (the first that holds wins, as in the add-in). */
-function writeRules(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Worksheet): void {
+/**
+ * One conditional format per applied rule set, its rules in order (the first that holds wins, as in the add-in).
+ * Returns the next free priority.
+ */
+function writeRules(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Worksheet): number {
   let priority = 1;
   for (const { areas, rules } of workbook.conditionalFills(name)) {
     sheet.addConditionalFormatting({
@@ -100,6 +103,29 @@ function writeRules(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Works
           font: { color: { argb: argb(rule.fontColor) } },
         },
       })),
+    });
+  }
+  return priority;
+}
+
+/** The colour scales (heatmaps) as Excel's own three-colour scales: lowest value, 50th percentile, highest value. */
+function writeColorScales(
+  workbook: MemoryWorkbook,
+  name: string,
+  sheet: ExcelJS.Worksheet,
+  priority: number
+): void {
+  for (const { area, colors } of workbook.colorScales(name)) {
+    sheet.addConditionalFormatting({
+      ref: rangeAddress(area),
+      rules: [
+        {
+          type: "colorScale",
+          priority: priority++,
+          cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
+          color: [colors.min, colors.mid, colors.max].map((colour) => ({ argb: argb(colour) })),
+        },
+      ],
     });
   }
 }

@@ -1,11 +1,13 @@
 import { type CellValue, sheetValue } from "../core/cells";
-import { type Box, overlaps } from "../core/workbook/rectangles";
+import { type Box, overlaps, subtractAll } from "../core/workbook/rectangles";
 import { parseCellAddress } from "../core/workbook/a1";
 import { nextReadRowCount, rowBytes } from "../excel/blocks";
 import {
   AUTO_OPEN_SETTING,
   CellPosition,
   ChartSpec,
+  DATE_FORMAT,
+  ColorScale,
   FillRules,
   RangeLayout,
   WritePlan,
@@ -19,6 +21,10 @@ import {
 } from "../core/workbook/workbookPort";
 
 type AppliedFills = Omit<FillRules, "sheet">;
+type AppliedScale = Omit<ColorScale, "sheet">;
+
+/** Excel's sheet height. */
+const SHEET_ROWS = 1_048_576;
 
 interface MemorySheet {
   rows: CellValue[][];
@@ -26,13 +32,14 @@ interface MemorySheet {
   merged: Box[];
   hiddenRows: Set<number>;
   protected: boolean;
-  /** Columns whose numbers are Excel date serials, shown as dates. */
-  dateColumns: Set<number>;
+  /** Number formats, in the order set: the last one covering a cell is its format. */
+  numberFormats: { areas: Box[]; format: string }[];
   /** Formula text by "row,column"; the cell's value in rows stays its last calculated result. */
   formulas: Map<string, string>;
   /** Dynamic-array anchors ("row,column") and the block they spill into, the anchor included. */
   spills: Map<string, Omit<Box, "row" | "column">>;
   charts: ChartSpec[];
+  colorScales: AppliedScale[];
   visibility: SheetVisibility;
 }
 
@@ -119,13 +126,21 @@ export class MemoryWorkbook implements WorkbookPort {
     this.sheet(sheet).protected = true;
   }
 
-  /** Marks a column as holding dates (Excel would carry this as the cells' number format). */
+  /** Formats a whole column as dates, as a user would (Home › Number › Short Date). */
   formatAsDate(sheet: string, column: number): void {
-    this.sheet(sheet).dateColumns.add(column);
+    this.sheet(sheet).numberFormats.push({
+      areas: [{ row: 0, column, rowCount: SHEET_ROWS, columnCount: 1 }],
+      format: DATE_FORMAT,
+    });
   }
 
-  isDateColumn(sheet: string, column: number): boolean {
-    return this.sheet(sheet).dateColumns.has(column);
+  /** A cell's number format code, or null for General. */
+  numberFormatAt(sheet: string, row: number, column: number): string | null {
+    const cell = { row, column, rowCount: 1, columnCount: 1 };
+    const formats = this.sheet(sheet).numberFormats;
+    for (let i = formats.length - 1; i >= 0; i--)
+      if (formats[i].areas.some((area) => overlaps(area, cell))) return formats[i].format;
+    return null;
   }
 
   cell(sheet: string, row: number, column: number): CellValue {
@@ -167,7 +182,25 @@ export class MemoryWorkbook implements WorkbookPort {
         }
       }
     }
-    return null;
+    const scale = this.sheet(sheet).colorScales.find(({ area }) => overlaps(area, cell));
+    const value = this.cell(sheet, row, column);
+    if (!scale || typeof value !== "number") return null;
+    return { fill: scaleColour(scale, this.numbersIn(sheet, scale.area), value), fontColor: BLACK };
+  }
+
+  /** The colour scales of a sheet, as the plans that added them described them. */
+  colorScales(sheet: string): readonly AppliedScale[] {
+    return this.sheet(sheet).colorScales;
+  }
+
+  private numbersIn(sheet: string, area: Box): number[] {
+    const numbers: number[] = [];
+    for (let r = area.row; r < area.row + area.rowCount; r++)
+      for (let c = area.column; c < area.column + area.columnCount; c++) {
+        const value = this.cell(sheet, r, c);
+        if (typeof value === "number") numbers.push(value);
+      }
+    return numbers;
   }
 
   private ruleHolds(
@@ -353,10 +386,18 @@ export class MemoryWorkbook implements WorkbookPort {
         )
           row[c] = null;
       }
-      // Excel's clear(All) removes the conditional formats of the cleared cells too.
+      // Excel's clear(All) removes the conditional formats and number formats of the cleared cells too.
       sheet.fills = sheet.fills.filter(
         (applied) => !applied.areas.some((area) => overlaps(area, range))
       );
+      sheet.numberFormats = sheet.numberFormats.map(({ areas, format }) => ({
+        areas: subtractAll(
+          areas.map((area) => ({ ...area, sheet: range.sheet })),
+          [range]
+        ).map(({ row, column, rowCount, columnCount }) => ({ row, column, rowCount, columnCount })),
+        format,
+      }));
+      sheet.colorScales = sheet.colorScales.filter((scale) => !overlaps(scale.area, range));
       forgetFormulas(sheet, range);
     }
     let doneRows = 0;
@@ -381,6 +422,8 @@ export class MemoryWorkbook implements WorkbookPort {
       progress.onProgress?.(doneRows, totalRows);
     }
     for (const { at, formulas } of plan.formulas ?? []) this.writeFormulas(at, formulas);
+    for (const { sheet, areas, format } of plan.numberFormats ?? [])
+      this.sheet(sheet).numberFormats.push({ areas, format });
     for (const fill of plan.fills) {
       const sheet = this.sheet(fill.sheet);
       sheet.fills = [
@@ -388,6 +431,14 @@ export class MemoryWorkbook implements WorkbookPort {
           (applied) => !applied.areas.some((a) => fill.areas.some((b) => overlaps(a, b)))
         ),
         { areas: fill.areas, rules: fill.rules },
+      ];
+    }
+    for (const { sheet: name, area, colors } of plan.colorScales ?? []) {
+      const sheet = this.sheet(name);
+      sheet.fills = sheet.fills.filter((applied) => !applied.areas.some((a) => overlaps(a, area)));
+      sheet.colorScales = [
+        ...sheet.colorScales.filter((scale) => !overlaps(scale.area, area)),
+        { area, colors },
       ];
     }
     for (const chart of plan.charts ?? []) {
@@ -518,17 +569,49 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
+const BLACK = "#000000";
+
+/**
+ * A three-colour scale's colour for a value, as Excel draws it: the lowest number of the area takes the min colour,
+ * the 50th percentile (PERCENTILE.INC) the mid one, the highest the max one, and values between are blended
+ * linearly in RGB.
+ */
+function scaleColour(scale: AppliedScale, numbers: number[], value: number): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const low = sorted[0];
+  const high = sorted[sorted.length - 1];
+  const position = (sorted.length - 1) / 2;
+  const below = Math.floor(position);
+  const mid =
+    sorted[below] + (position - below) * ((sorted[below + 1] ?? sorted[below]) - sorted[below]);
+  const { min, mid: middle, max } = scale.colors;
+  if (value <= mid) return blend(min, middle, mid === low ? 1 : (value - low) / (mid - low));
+  return blend(middle, max, high === mid ? 1 : (value - mid) / (high - mid));
+}
+
+/** "#RRGGBB" a share of the way from one colour to another. */
+function blend(from: string, to: string, share: number): string {
+  const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [a, b] = [channels(from), channels(to)];
+  return `#${a
+    .map((channel, i) => Math.round(channel + (b[i] - channel) * share))
+    .map((channel) => channel.toString(16).padStart(2, "0"))
+    .join("")
+    .toUpperCase()}`;
+}
+
 function emptySheet(rows: CellValue[][]): MemorySheet {
   return {
     rows,
     fills: [],
-    dateColumns: new Set(),
+    numberFormats: [],
     merged: [],
     hiddenRows: new Set(),
     protected: false,
     formulas: new Map(),
     spills: new Map(),
     charts: [],
+    colorScales: [],
     visibility: "visible",
   };
 }

@@ -132,6 +132,15 @@ describe("task pane: segment the selected customers and write coloured results",
       /^Likely lost: [\d,]+ customers\.$/
     );
     await expect(axeViolations(page)).resolves.toEqual([]);
+    // Any registered purchase model can be chosen; the preview says which was fitted.
+    await page.getByRole("combobox", { name: "Purchase model" }).click();
+    await expect(page.getByRole("option").allTextContents()).resolves.toEqual([
+      "BG/NBD",
+      "Pareto/NBD",
+      "MBG/NBD",
+    ]);
+    await page.getByRole("option", { name: "MBG/NBD" }).click();
+    await page.getByTestId("fitted-models").filter({ hasText: "Fitted MBG/NBD: r = " }).waitFor();
     await segment(page);
     await expect(rowTexts(page, 1, "G", "K")).resolves.toEqual([
       "P(alive)",
@@ -140,6 +149,8 @@ describe("task pane: segment the selected customers and write coloured results",
       "Tier",
       "Likely lost",
     ]);
+    // Written unrounded, shown with three decimals by the cells' number format.
+    await expect(cellText(page, "G2")).resolves.toMatch(/^[01]\.\d{3}$/);
     const alive = Number(await cellText(page, "G2"));
     expect(alive).toBeGreaterThanOrEqual(0);
     expect(alive).toBeLessThanOrEqual(1);

@@ -31,6 +31,8 @@ export class FakeExcel {
     return this.rules.map((rule) => rule.rule.formula);
   }
   private rules: { rule: { formula: string } }[] = [];
+  /** Colour scales added (conditionalFormats.add("ColorScale")), with the criteria set on them. */
+  colorScales: { criteria?: unknown }[] = [];
   settings = new Map<string, string>();
   /** RangeAreas.address of the merged cells any range reports, or null for none. */
   mergedAddress: string | null = null;
@@ -40,6 +42,10 @@ export class FakeExcel {
   cellFormulas = new Map<string, string>();
   /** Dynamic-array anchors ("row,column") of the main sheet and the block they spill into. */
   spills = new Map<string, { rowCount: number; columnCount: number }>();
+  /** Number formats set on the main sheet, in order. */
+  get numberFormats(): readonly (Box & { format: string })[] {
+    return this.main.numberFormats;
+  }
   /** Sheets besides the main one (worksheets.add), with their cells and visibility. */
   otherSheets = new Map<string, FakeSheet>();
   /** Sheets deleted, in order. */
@@ -65,7 +71,13 @@ export class FakeExcel {
     private readonly selection = { row: 0, column: 0, rowCount: 1, columnCount: 1 },
     private readonly used = { row: 0, column: 0, rowCount: 1, columnCount: 1 }
   ) {
-    this.main = { written, cell, formulas: this.cellFormulas, visibility: "Visible" };
+    this.main = {
+      written,
+      cell,
+      formulas: this.cellFormulas,
+      visibility: "Visible",
+      numberFormats: [],
+    };
   }
 
   private range(
@@ -79,6 +91,7 @@ export class FakeExcel {
     const mock = new OfficeMockObject({
       values: [],
       formulas: [],
+      numberFormat: [],
       rowIndex: row,
       columnIndex: column,
       rowCount,
@@ -88,8 +101,13 @@ export class FakeExcel {
         clearAll() {
           fake.formattingCalls++;
         },
-        add() {
+        add(type: string) {
           fake.formattingCalls++;
+          if (type === "ColorScale") {
+            const colorScale = {};
+            fake.colorScales.push(colorScale);
+            return { colorScale };
+          }
           const custom = {
             rule: { formula: "" },
             format: { fill: { color: "" }, font: { color: "" } },
@@ -272,6 +290,7 @@ export class FakeExcel {
               cell: () => null,
               formulas: new Map(),
               visibility: "Visible",
+              numberFormats: [],
             });
             return fake.worksheet(name);
           },
@@ -346,6 +365,13 @@ export class FakeExcel {
           });
         });
       }
+      const format = mock.numberFormat as unknown;
+      if (Array.isArray(format) && format.length > 0) {
+        const { rowCount, columnCount } = this.boxes.get(mock) as Box;
+        const code = String((format as unknown[][])[0][0]);
+        bytes += code.length + 6;
+        sheet.numberFormats.push({ row, column, rowCount, columnCount, format: code });
+      }
       await mock.sync();
       if (reads) bytes += (mock.values as Rows).reduce((sum, line) => sum + rowBytes(line) + 1, 0);
       if (readsFormulas)
@@ -369,6 +395,8 @@ interface FakeSheet {
   cell: (row: number, column: number) => CellValue;
   formulas: Map<string, string>;
   visibility: string;
+  /** Number formats set, in order, each over the block of its range. */
+  numberFormats: (Box & { format: string })[];
 }
 
 export interface FakeChart {

@@ -128,6 +128,15 @@ const gridSpill =
     };
   };
 
+/**
+ * A cohort table: a header and a row per cohort, a column per period. Both are bounded by the periods the dates span,
+ * which only evaluation knows; 240 (20 years of months) is reserved, never more than there are transactions.
+ */
+const cohortTable: SpillShape = (sizes) => {
+  const periods = Math.min(sizes[0].height, 240);
+  return { width: periods + 1, height: periods + 1 };
+};
+
 /** Per function id; functions not listed broadcast (tallestArgument). Add an entry when a function spills otherwise. */
 export const SPILL_SHAPES: Record<string, SpillShape> = {
   RFMSCORE: (sizes, args) => {
@@ -162,6 +171,10 @@ export const SPILL_SHAPES: Record<string, SpillShape> = {
   EXPECTEDPURCHASES: tallestOfFirst(4),
   EXPECTEDSPEND: tallestOfFirst(2),
   PREDICTEDCLV: tallestOfFirst(4),
+  SBG: () => ({ width: 5, height: 1 }),
+  BGBB: fitSpill(5, 4, 4),
+  COHORTS: cohortTable,
+  COHORTRETENTION: cohortTable,
 };
 
 const excelErrorText: Record<string, string> = {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { DEFAULT_SEGMENT_MAP } from "../../src/core/rfm/segmentMap";
 import { configRange, serializeConfig, storedRange } from "../../src/core/sharing/config";
 import { SegmentationConfig, parseConfig } from "../../src/taskpane/flow/storedConfig";
+import { renderMessage } from "../../src/core/messages/render";
 import { StoreSession } from "../../src/taskpane/flow/storeSession";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 
@@ -22,10 +23,15 @@ const rfmConfig: SegmentationConfig = {
   savedAt: "2026-11-20T09:30:00.000Z",
 };
 
+/** A rejection, with its message in both languages. */
 const failure = (text: unknown) => {
   const parsed = parseConfig(text);
   if (parsed.ok) throw new Error("expected a rejection");
-  return parsed;
+  return {
+    ...parsed,
+    en: renderMessage(parsed.message, "en-US"),
+    zh: renderMessage(parsed.message, "zh-CN"),
+  };
 };
 
 describe("segmentation configuration stored in the workbook", () => {
@@ -61,7 +67,8 @@ describe("segmentation configuration stored in the workbook", () => {
     expect(failure(42)).toMatchObject({ problem: "invalid" });
     const newer = failure(JSON.stringify({ ...rfmConfig, version: 2 }));
     expect(newer.problem).toBe("version");
-    expect(newer.message).toMatch(/newer version/);
+    expect(newer.en).toMatch(/newer version of the add-in \(format 2\)/);
+    expect(newer.zh).toMatch(/更新版本的加载项写入（格式 2）/);
   });
 
   it("rejects a segment map that is not a partition, naming the codes", () => {
@@ -71,11 +78,11 @@ describe("segmentation configuration stored in the workbook", () => {
       JSON.stringify({ ...rfmConfig, method: { ...rfmConfig.method, segmentMap: map } })
     );
     expect(gap.problem).toBe("invalid");
-    expect(gap.message).toMatch(/method\.segmentMap: .*not a partition.*345/);
+    expect(gap.en).toBe("The stored configuration is not valid: method.segmentMap.");
     const wrongBins = failure(
       JSON.stringify({ ...rfmConfig, method: { ...rfmConfig.method, bins: 4 } })
     );
-    expect(wrongBins.message).toMatch(/made for 5 bins, but the scores use 4/);
+    expect(wrongBins.zh).toBe("保存的配置无效：method.segmentMap。");
   });
 
   it("rejects tier choices the engine would refuse", () => {
@@ -90,8 +97,9 @@ describe("segmentation configuration stored in the workbook", () => {
       },
     };
     const rejected = failure(JSON.stringify(tiers));
-    expect(rejected.message).toMatch(/Cutoffs must ascend/);
-    expect(rejected.message).toMatch(/3 tiers, but 2 label/);
+    expect(rejected.en).toBe(
+      "The stored configuration is not valid: method.cutoffs, method.labels."
+    );
   });
 });
 
@@ -237,7 +245,9 @@ describe("configuration properties (fast-check)", () => {
         (text) => {
           const parsed = parseConfig(text);
           expect(parsed.ok).toBe(false);
-          expect(typeof (parsed as { message: string }).message).toBe("string");
+          if (parsed.ok) return;
+          expect(renderMessage(parsed.message, "en-US").length).toBeGreaterThan(0);
+          expect(renderMessage(parsed.message, "zh-CN").length).toBeGreaterThan(0);
         }
       ),
       { numRuns: 500 }
@@ -251,7 +261,7 @@ describe("configuration properties (fast-check)", () => {
         const keys = Object.keys(record).filter((key) => key !== "format" && key !== "version");
         record[keys[pick % keys.length]] = junk;
         const parsed = parseConfig(JSON.stringify(record));
-        if (!parsed.ok) expect(parsed.message.length).toBeGreaterThan(0);
+        if (!parsed.ok) expect(renderMessage(parsed.message, "zh-CN").length).toBeGreaterThan(0);
       }),
       { numRuns: 300 }
     );

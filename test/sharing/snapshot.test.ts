@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import type { Message } from "../../src/core/messages/catalogue";
+import { renderMessage } from "../../src/core/messages/render";
 import { segmentCustomers } from "../../src/core/segmentation/segmentCustomers";
 import { fromBase64, toBase64 } from "../../src/core/sharing/bytes";
 import { readHistory } from "../../src/core/sharing/runHistory";
@@ -7,7 +9,7 @@ import { legacySnapshots, runOf, savedRuns, tiersById } from "./runFixtures";
 
 const read = (entries: Map<string, string>, prefix = "h", legacy?: string) => {
   const { history, problem } = readHistory(entries, prefix, legacy);
-  if (problem) throw new Error(problem);
+  if (problem) throw new Error(renderMessage(problem, "en-US"));
   return history;
 };
 
@@ -181,22 +183,26 @@ describe("run snapshots on an id table", () => {
   it("says why damaged or foreign history cannot be used, and never throws", () => {
     const { entries } = savedRuns([(table) => runOf(table, "x", ["a", "b"], [0, 1])]);
     const head = JSON.parse(entries.get("h.runs") as string) as Record<string, unknown>;
-    const cases: [string, string][] = [
-      ["h.runs", "{"],
-      ["h.runs", '{"format":"other"}'],
-      ["h.runs", JSON.stringify({ ...head, version: 9 })],
-      ["h.runs", JSON.stringify({ ...head, ids: [5] })],
+    const cases: [string, string, string][] = [
+      ["h.runs", "{", "its data is damaged"],
+      ["h.runs", '{"format":"other"}', "it was not written by this add-in"],
+      ["h.runs", JSON.stringify({ ...head, version: 9 }), "format version 9"],
+      ["h.runs", JSON.stringify({ ...head, ids: [5] }), "its data is damaged"],
       [
         "h.runs",
         JSON.stringify({ ...head, runs: [{ savedAt: "x", labels: ["A"], measures: [] }] }),
+        "its header is damaged",
       ],
-      ["h.ids.0", "!!!!"],
-      ["h.run.0", toBase64(Uint8Array.of(1, 2, 3))],
+      ["h.ids.0", "!!!!", "its data is damaged"],
+      ["h.run.0", toBase64(Uint8Array.of(1, 2, 3)), "its data is damaged"],
     ];
-    for (const [key, text] of cases) {
+    for (const [key, text, reason] of cases) {
       const damaged = new Map(entries).set(key, text);
       const { history, problem } = readHistory(damaged, "h");
-      expect(problem).toMatch(/cannot be used/);
+      expect(renderMessage(problem as Message, "en-US")).toBe(
+        `The stored run history cannot be used (${reason}); monitoring starts again from this run.`
+      );
+      expect(renderMessage(problem as Message, "zh-CN")).toMatch(/^无法使用保存的运行记录（.+）/);
       expect(history.runs).toEqual([]);
       expect(history.stale.sort()).toEqual([...damaged.keys()].sort());
     }

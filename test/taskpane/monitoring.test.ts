@@ -1,5 +1,6 @@
 import type { CellValue } from "../../src/core/cells";
 import { WARNING_MARK } from "../../src/core/sharing/changeColumn";
+import { phrase } from "../../src/core/messages/catalogue";
 import { emptyHistory } from "../../src/core/sharing/runHistory";
 import { IdTable } from "../../src/core/sharing/snapshot";
 import { DEFAULT_LEGEND_HEADERS } from "../../src/core/segmentation/writePlan";
@@ -96,7 +97,11 @@ describe("change monitoring in the pane", () => {
     expect(comparableRun(analysis, otherSheet)).toBeNull();
     const damaged = {
       ...analysis,
-      config: { ok: false as const, problem: "notJson" as const, message: "" },
+      config: {
+        ok: false as const,
+        problem: "notJson" as const,
+        message: phrase("store.configNotJson"),
+      },
     };
     expect(comparableRun(damaged, config)).toBeNull();
   });
@@ -181,9 +186,7 @@ describe("change monitoring in the pane", () => {
     await new StoreSession(workbook).update({ [ANALYSES_KEY]: '{"format":"someone else"}' });
     const damaged = await openStoredRuns(new StoreSession(workbook));
     expect(damaged.stored.analyses).toEqual([]);
-    expect(damaged.stored.problems).toEqual([
-      "The stored list of analyses cannot be read; the pane starts afresh.",
-    ]);
+    expect(damaged.stored.problems).toEqual([phrase("store.analysesUnusable")]);
     // The document is still tagged to open the pane: that is Office's setting, not the configuration's.
     expect(damaged.options).toEqual({ ...DEFAULT_SHARING_OPTIONS, autoOpen: true });
   });

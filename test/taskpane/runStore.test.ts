@@ -1,3 +1,4 @@
+import { phrase } from "../../src/core/messages/catalogue";
 import { storedRanges } from "../../src/core/segmentation/ownership";
 import { segmentCustomers } from "../../src/core/segmentation/segmentCustomers";
 import { planSegmentationOutput } from "../../src/core/segmentation/writePlan";
@@ -110,9 +111,7 @@ describe("the pane's store", () => {
     const { workbook } = await firstVersionWorkbook();
     await workbook.writeSetting(LEGACY_SETTINGS.owned, "{not json");
     const keeping = await keepingOf(workbook);
-    expect(keeping.stored.problems).toEqual([
-      "The stored record of the add-in's output cannot be read; it was set aside.",
-    ]);
+    expect(keeping.stored.problems).toEqual([phrase("store.outputUnusable")]);
     expect(keeping.stored.analyses[0].output.owned).toEqual([]);
     const { prepared } = await prepareClick(workbook, keeping, "tiers");
     expect(prepared.pending.conflicts.length).toBeGreaterThan(0);

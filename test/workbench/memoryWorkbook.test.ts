@@ -164,6 +164,6 @@ describe("the bundled CDNOW sample", () => {
     expect(workbook.usedSize("Transactions")).toEqual({ rowCount: 6788, columnCount: 4 });
     expect(workbook.cell("Customers", 0, 0)).toBe("Customer ID");
     expect(workbook.cell("Transactions", 1, 1)).toBeGreaterThanOrEqual(35431); // 1997-01-01
-    expect(workbook.isDateColumn("Transactions", 1)).toBe(true);
+    expect(workbook.numberFormatAt("Transactions", 1, 1)).toBe("yyyy-mm-dd");
   });
 });

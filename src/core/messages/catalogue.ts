@@ -2,7 +2,9 @@ import { INPUT_MESSAGES } from "./inputMessages";
 import { KPI_MESSAGES } from "./kpiMessages";
 import { MODEL_MESSAGES } from "./modelMessages";
 import type { ExcelErrorCode, Locale, MessageEntry, MessageTable } from "./messageTypes";
+import { RETENTION_MESSAGES } from "./retentionMessages";
 import { SEGMENT_MESSAGES } from "./segmentMessages";
+import { STORE_MESSAGES } from "./storeMessages";
 import { SUMMARY_MESSAGES } from "./summaryMessages";
 import { TERMS } from "./terms";
 
@@ -32,6 +34,8 @@ export const MESSAGES = {
   ...SEGMENT_MESSAGES,
   ...SUMMARY_MESSAGES,
   ...MODEL_MESSAGES,
+  ...STORE_MESSAGES,
+  ...RETENTION_MESSAGES,
   ...UNTRANSLATED,
 } as const satisfies MessageTable;
 

@@ -7,8 +7,8 @@ import {
   type ModelParams,
   type RegisteredModel,
   modelNamed,
+  type RetentionModelParams,
   type SpendModelParams,
-  TRANSACTION_MODELS,
   type TransactionModelParams,
 } from "./registry";
 
@@ -68,7 +68,9 @@ export function parseTransactionModelParams(row: readonly CellValue[]): Transact
 export function checkedTransactionParams(params: ModelParams): TransactionModelParams {
   if (modelNamed(params.model)?.kind !== "transaction")
     throw cvaError("model.expectedTransactionModel", {
-      models: TRANSACTION_MODELS.map((m) => m.id).join(", "),
+      models: MODELS.filter((m) => m.kind === "transaction")
+        .map((m) => m.id)
+        .join(", "),
       got: described(modelNamed(params.model)!),
     });
   return params as TransactionModelParams;
@@ -89,6 +91,18 @@ export function checkedSpendParams(params: ModelParams): SpendModelParams {
       got: params.model,
     });
   return params as SpendModelParams;
+}
+
+/** The parameters, if they are a retention model's (sBG); #VALUE! naming the kind needed otherwise. */
+export function checkedRetentionParams(params: ModelParams): RetentionModelParams {
+  if (modelNamed(params.model)?.kind !== "retention")
+    throw cvaError("sbg.expectedParams", {
+      models: MODELS.filter((m) => m.kind === "retention")
+        .map(described)
+        .join(", "),
+      got: described(modelNamed(params.model)!),
+    });
+  return params as RetentionModelParams;
 }
 
 /** "Gamma-Gamma (GG)": a model's display name, with its id when they differ. */

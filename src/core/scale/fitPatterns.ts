@@ -4,6 +4,9 @@ import { rfmRowError } from "../models/groupedSample";
 import type { ModelFit } from "../models/model";
 import type { RegisteredModel } from "../models/registry";
 
+/** The models fitted on customers' patterns: transaction and spend models (a retention model fits cohorts). */
+export type PatternModel = Extract<RegisteredModel, { kind: "transaction" | "spend" }>;
+
 /** Distinct rows of a sample and how many customers each stands for. */
 export interface Patterns {
   columns: readonly Float64Array[];
@@ -23,7 +26,7 @@ export interface UsablePatterns {
  * Splits a pattern table by the engine's own rules for the model's rows: (frequency, recency, T) for a
  * transaction model, (frequency, monetary) for a spend model (which refuses a repeat customer with no spend).
  */
-export function usablePatterns(model: RegisteredModel, patterns: Patterns): UsablePatterns {
+export function usablePatterns(model: PatternModel, patterns: Patterns): UsablePatterns {
   const [first, second, third] = patterns.columns;
   const keep: number[] = [];
   let skipped = 0;
@@ -55,10 +58,7 @@ export function usablePatterns(model: RegisteredModel, patterns: Patterns): Usab
  * (frequency, monetary) for a spend model, each pattern with its count (the fits' count option). Used by cva fit
  * and the pane's large-file path alike.
  */
-export function fitPatterns(
-  model: RegisteredModel,
-  { columns, count }: Patterns
-): ModelFit<unknown> {
+export function fitPatterns(model: PatternModel, { columns, count }: Patterns): ModelFit<unknown> {
   const [first, second, third] = columns;
   return model.kind === "spend"
     ? model.fit(first, second, { count })

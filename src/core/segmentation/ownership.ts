@@ -56,6 +56,7 @@ export function replacePreviousOutput(
         rules: plan.fills.rules,
       },
     ],
+    numberFormats: plan.numberFormats,
     settings: {},
   };
 }

@@ -59,6 +59,8 @@ export interface ResultColumn {
   header: string;
   /** One value per data row of the selection (header excluded); null where the row was skipped. */
   values: (string | number | null)[];
+  /** How Excel shows the numbers (a format code, e.g. "0.000"); the values are written unrounded. */
+  numberFormat?: string;
 }
 
 export interface TierSummary {

@@ -1,7 +1,7 @@
 import type { CellValue } from "../cells";
 import { valueError } from "../errors";
 import { columnLetters } from "../workbook/a1";
-import type { ConditionalFill, SheetRange } from "../workbook/workbookPort";
+import type { ConditionalFill, NumberFormats, SheetRange } from "../workbook/workbookPort";
 import { tierPalette } from "./palette";
 import type { SegmentationResult } from "./segmentCustomers";
 
@@ -49,6 +49,8 @@ export interface SegmentationPlan {
   fills: TierFills;
   /** Tier, customers, shares, value and action per tier, one empty column right of the result, from its top row. */
   legend: { target: SheetRange; values: CellValue[][]; fills: TierFills };
+  /** Number formats of the result columns that have one (their data cells). */
+  numberFormats: NumberFormats[];
   /** Every range this output occupies: what a re-run may clear as ours. */
   owned: SheetRange[];
 }
@@ -142,9 +144,23 @@ export function planSegmentationOutput(
     ]),
   ];
 
+  const numberFormats: NumberFormats[] = columns.flatMap((column, j) =>
+    column.numberFormat === undefined
+      ? []
+      : [
+          {
+            sheet: selection.sheet,
+            areas: [
+              { row: tierCells.row, column: target.column + j, rowCount: dataRows, columnCount: 1 },
+            ],
+            format: column.numberFormat,
+          },
+        ]
+  );
   return {
     target,
     values,
+    numberFormats,
     fills: { range: tierCells, rules: tierRules(tierCells, labels, palette) },
     legend: {
       target: legendTarget,

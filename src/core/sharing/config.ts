@@ -1,6 +1,7 @@
 import { z } from "./zod";
 import { parseRangeAddress, rangeAddress } from "../workbook/a1";
 import type { SheetRange } from "../workbook/workbookPort";
+import { type Message, phrase } from "../messages/catalogue";
 import { MAX_TIERS } from "../segmentation/palette";
 
 /** Written into the configuration so another program's JSON under the same key is told apart. */
@@ -113,70 +114,60 @@ export type StoredConfigBase = ConfigOf<MethodSchema>;
 export type ConfigProblem = "notJson" | "foreign" | "version" | "invalid";
 
 export type ParsedConfig<C> =
-  { ok: true; config: C } | { ok: false; problem: ConfigProblem; message: string };
+  { ok: true; config: C } | { ok: false; problem: ConfigProblem; message: Message };
 
-/** Issues listed in a rejection message; the rest are counted, so the message stays readable in the pane. */
+/** Fields listed in a rejection message; the rest are counted, so the message stays readable in the pane. */
 const LISTED_ISSUES = 3;
 
 /**
  * Reads a stored configuration against a schema of configSchema. Never throws: whatever the text (damaged, another
  * program's, a newer version's, a segment map that is not a partition), the answer is a typed result whose message
- * says what is wrong, so the pane can say it and carry on with its defaults.
+ * (a catalogue code) says what is wrong, so the pane can say it in the user's language and carry on with its
+ * defaults.
  * @example parseConfigWith(schema, "{").ok // false
  */
 export function parseConfigWith<C>(schema: z.ZodType<C>, text: unknown): ParsedConfig<C> {
   if (typeof text !== "string")
-    return { ok: false, problem: "invalid", message: "The stored configuration is not text." };
+    return { ok: false, problem: "invalid", message: phrase("store.configNotText") };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return {
-      ok: false,
-      problem: "notJson",
-      message: "The stored configuration is damaged (not valid JSON).",
-    };
+    return { ok: false, problem: "notJson", message: phrase("store.configNotJson") };
   }
   return checkConfigWith(schema, parsed);
 }
 
-/** parseConfigWith for a configuration already read from JSON (e.g. one inside another stored value). */
+/**
+ * parseConfigWith for a configuration already read from JSON (e.g. one inside another stored value). A rejection
+ * names the fields at fault (their paths, e.g. "method.cutoffs"), which read the same in every language.
+ */
 export function checkConfigWith<C>(schema: z.ZodType<C>, value: unknown): ParsedConfig<C> {
-  try {
-    const record = value as { format?: unknown; version?: unknown };
-    if (typeof value !== "object" || value === null || record.format !== CONFIG_FORMAT)
-      return {
-        ok: false,
-        problem: "foreign",
-        message: "The stored configuration was not written by Customer Value for Excel.",
-      };
-    if (record.version !== CONFIG_VERSION)
-      return {
-        ok: false,
-        problem: "version",
-        message:
-          typeof record.version === "number" && record.version > CONFIG_VERSION
-            ? `The stored configuration was written by a newer version of the add-in (format ${record.version}); update the add-in to use it.`
-            : `The stored configuration has an unknown format version (${JSON.stringify(record.version)}).`,
-      };
-    const checked = schema.safeParse(value);
-    if (checked.success) return { ok: true, config: checked.data };
-    const issues = checked.error.issues.map(
-      (issue) => `${issue.path.map(String).join(".") || "configuration"}: ${issue.message}`
-    );
-    const more = issues.length - LISTED_ISSUES;
+  const record = value as { format?: unknown; version?: unknown };
+  if (typeof value !== "object" || value === null || record.format !== CONFIG_FORMAT)
+    return { ok: false, problem: "foreign", message: phrase("store.configForeign") };
+  if (record.version !== CONFIG_VERSION)
     return {
       ok: false,
-      problem: "invalid",
-      message: `The stored configuration is not valid: ${issues.slice(0, LISTED_ISSUES).join("; ")}${more > 0 ? ` (and ${more} more)` : ""}.`,
+      problem: "version",
+      message:
+        typeof record.version === "number" && record.version > CONFIG_VERSION
+          ? phrase("store.configNewer", { version: record.version })
+          : phrase("store.configVersion", { version: JSON.stringify(record.version) ?? "" }),
     };
-  } catch (error) {
-    return {
-      ok: false,
-      problem: "invalid",
-      message: `The stored configuration could not be read: ${String(error)}.`,
-    };
-  }
+  const checked = schema.safeParse(value);
+  if (checked.success) return { ok: true, config: checked.data };
+  const fields = [
+    ...new Set(checked.error.issues.map((issue) => issue.path.map(String).join(".") || "—")),
+  ];
+  const more = fields.length - LISTED_ISSUES;
+  return {
+    ok: false,
+    problem: "invalid",
+    message: phrase("store.configInvalid", {
+      fields: fields.slice(0, LISTED_ISSUES).join(", ") + (more > 0 ? ` (+${more})` : ""),
+    }),
+  };
 }
 
 /** The configuration as JSON text; parseConfigWith reads it back identically. */

@@ -1,4 +1,5 @@
 import type { CellValue } from "../cells";
+import { type Message, phrase } from "../messages/catalogue";
 import { z } from "./zod";
 import { type Box, overlaps } from "../workbook/rectangles";
 import { cellAddress } from "../workbook/a1";
@@ -237,7 +238,7 @@ export function serializeStoredFormulas(stored: readonly StoredFormula[]): strin
 }
 
 export type ParsedStoredFormulas =
-  { ok: true; stored: StoredFormula[] } | { ok: false; message: string };
+  { ok: true; stored: StoredFormula[] } | { ok: false; message: Message };
 
 /** Reads serializeStoredFormulas back; never throws. */
 export function parseStoredFormulas(text: string): ParsedStoredFormulas {
@@ -245,14 +246,10 @@ export function parseStoredFormulas(text: string): ParsedStoredFormulas {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, message: "The kept formulas are damaged (not valid JSON)." };
+    return { ok: false, message: phrase("store.formulasDamaged") };
   }
   const checked = storedSchema.safeParse(parsed);
-  if (!checked.success)
-    return {
-      ok: false,
-      message: `The kept formulas are not in this add-in's format: ${checked.error.issues[0]?.message ?? "unknown"}.`,
-    };
+  if (!checked.success) return { ok: false, message: phrase("store.formulasForeign") };
   const stored: StoredFormula[] = [];
   for (const [sheet, entries] of Object.entries(checked.data.sheets))
     for (const [row, column, count, formula, spillRows, spillColumns] of entries)

@@ -1,3 +1,4 @@
+import { type Message, phrase } from "../messages/catalogue";
 import {
   CurrentRun,
   IdTable,
@@ -67,7 +68,14 @@ const headKey = (prefix: string) => `${prefix}.runs`;
 const idsKey = (prefix: string, block: number) => `${prefix}.ids.${block}`;
 const runKey = (prefix: string, n: number) => `${prefix}.run.${n}`;
 
-export type ReadHistory = { history: RunHistory; problem: string | null };
+export type ReadHistory = { history: RunHistory; problem: Message | null };
+
+/** Why a stored history cannot be read; anything a decoder throws is damaged data. */
+class UnusableHistory extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.code);
+  }
+}
 
 /**
  * The history under a prefix (or, when there is none, the first version's single value under `legacyKey`, to be
@@ -80,9 +88,9 @@ export function readHistory(
   legacyKey?: string
 ): ReadHistory {
   const own = [...entries.keys()].filter((key) => key.startsWith(`${prefix}.`));
-  const fail = (reason: string): ReadHistory => ({
+  const fail = (reason: Message): ReadHistory => ({
     history: { ...emptyHistory(), stale: [...own, ...(legacyKey ? [legacyKey] : [])] },
-    problem: `The stored run history cannot be used (${reason}); monitoring starts again from this run.`,
+    problem: phrase("store.historyUnusable", { reason }),
   });
   try {
     const headText = entries.get(headKey(prefix));
@@ -92,19 +100,18 @@ export function readHistory(
       return { history: legacyHistory(legacy, legacyKey as string), problem: null };
     }
     const head = parseHead(headText);
-    if (typeof head === "string") return fail(head);
     const ids: string[] = [];
     head.ids.forEach((count, block) => {
       const text = entries.get(idsKey(prefix, block));
-      if (text === undefined) throw new RangeError(`id block ${block} is missing`);
+      if (text === undefined) throw new UnusableHistory(phrase("store.reasonData"));
       ids.push(...unpack(text, (reader) => readIds(reader, count)));
     });
     const newest = head.runs.at(-1);
     let latest: SlotRun | null = null;
     if (newest) {
-      if (newest.slots > ids.length) throw new RangeError("a run covers more ids than are stored");
       const text = entries.get(runKey(prefix, newest.n as number));
-      if (text === undefined) throw new RangeError("the newest run is missing");
+      if (newest.slots > ids.length || text === undefined)
+        throw new UnusableHistory(phrase("store.reasonData"));
       latest = unpack(text, (reader) => readRun(reader, newest, newest.slots));
     }
     return {
@@ -112,23 +119,22 @@ export function readHistory(
       problem: null,
     };
   } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
+    return fail(error instanceof UnusableHistory ? error.reason : phrase("store.reasonData"));
   }
 }
 
-/** The head's JSON checked field by field, or why it cannot be used. */
-function parseHead(text: string): { ids: number[]; runs: KeptRun[] } | string {
-  const head = JSON.parse(text) as {
+/** The head's JSON checked field by field; throws UnusableHistory saying why it cannot be used. */
+function parseHead(text: string): { ids: number[]; runs: KeptRun[] } {
+  const head = parseJson(text) as {
     format?: unknown;
     version?: unknown;
     ids?: unknown;
     runs?: unknown;
   };
-  if (head?.format !== HISTORY_FORMAT) return "it was not written by this add-in";
-  if (head.version !== HISTORY_VERSION) return `format version ${JSON.stringify(head.version)}`;
+  checkFormat(head, HISTORY_FORMAT, HISTORY_VERSION);
   const count = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
   if (!Array.isArray(head.ids) || !head.ids.every(count) || !Array.isArray(head.runs))
-    return "its header is damaged";
+    throw new UnusableHistory(phrase("store.reasonHeader"));
   const runs: KeptRun[] = [];
   for (const stored of head.runs as Partial<KeptRun>[]) {
     const { n, savedAt, labels, measures, slots, customers, basis } = stored ?? {};
@@ -144,7 +150,7 @@ function parseHead(text: string): { ids: number[]; runs: KeptRun[] } | string {
       !measures.every((measure) => MEASURES.includes(measure)) ||
       (basis !== undefined && typeof basis !== "string")
     )
-      return "a run's header is damaged";
+      throw new UnusableHistory(phrase("store.reasonHeader"));
     runs.push({
       n,
       savedAt,
@@ -164,19 +170,18 @@ function parseHead(text: string): { ids: number[]; runs: KeptRun[] } | string {
  * yet: the next save writes it and deletes the old value.
  */
 function legacyHistory(text: string, key: string): RunHistory {
-  const head = JSON.parse(text) as {
+  const head = parseJson(text) as {
     format?: unknown;
     version?: unknown;
     customers?: unknown;
     runs?: unknown;
     data?: unknown;
   };
-  if (head?.format !== LEGACY_FORMAT || head.version !== 1)
-    throw new RangeError("it was not written by this add-in");
+  checkFormat(head, LEGACY_FORMAT, 1);
   const count = head.customers as number;
   if (!Number.isSafeInteger(count) || count < 0 || !Array.isArray(head.runs))
-    throw new RangeError("its header is damaged");
-  if (typeof head.data !== "string") throw new RangeError("its data is missing");
+    throw new UnusableHistory(phrase("store.reasonHeader"));
+  if (typeof head.data !== "string") throw new UnusableHistory(phrase("store.reasonData"));
   const heads = (head.runs as Partial<RunHead>[]).map((run) => {
     const { savedAt, labels, measures } = run ?? {};
     if (
@@ -186,7 +191,7 @@ function legacyHistory(text: string, key: string): RunHistory {
       !Array.isArray(measures) ||
       !measures.every((measure: Measure) => MEASURES.includes(measure))
     )
-      throw new RangeError("a run's header is damaged");
+      throw new UnusableHistory(phrase("store.reasonHeader"));
     return { savedAt, labels, measures } as RunHead;
   });
   const { ids, runs } = unpack(head.data, (reader) => {
@@ -207,6 +212,27 @@ function legacyHistory(text: string, key: string): RunHistory {
     latest: runs.at(-1) ?? null,
     stale: [key],
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UnusableHistory(phrase("store.reasonData"));
+  }
+}
+
+/** Throws UnusableHistory unless the value is this add-in's format in this version. */
+function checkFormat(
+  head: { format?: unknown; version?: unknown },
+  format: string,
+  version: number
+) {
+  if (head?.format !== format) throw new UnusableHistory(phrase("store.reasonForeign"));
+  if (head.version !== version)
+    throw new UnusableHistory(
+      phrase("store.reasonVersion", { version: JSON.stringify(head.version) ?? "" })
+    );
 }
 
 /** The history after a save, and the store values that save sets (text) or deletes (null). */

@@ -28,6 +28,11 @@ export interface CustomerSummary {
   quality: QualityReport;
   /** Purchases dated after asOfDate, left out. */
   excludedTransactions: number;
+  /**
+   * The transaction models' inputs per customer, in the order of the rows after the header, exactly as
+   * CVA.RFMSUMMARY gives them: repeat purchase days, recency and T in days, mean spend of the repeat days.
+   */
+  modelInputs: { frequency: number[]; recency: number[]; T: number[]; monetary: number[] };
 }
 
 /** The same header as the workbench's sample customer sheet, so detectColumns reads the summary back as it is. */
@@ -39,6 +44,8 @@ export const CUSTOMER_SUMMARY_HEADER = [
   "Frequency",
   "Monetary",
 ] as const;
+/** The summary's columns that hold dates (first and last purchase). */
+export const SUMMARY_DATE_COLUMNS = [1, 2] as const;
 const SUMMARY_MAPPING: ColumnMapping = {
   customer: 0,
   recency: 3,
@@ -56,8 +63,9 @@ const SUMMARY_MAPPING: ColumnMapping = {
  *
  * These are the marketing RFM definitions (Hughes 1994), not lifetimes' model inputs: the days are merged and
  * counted by rfmSummary with one-day periods, whose frequency is repeat days (distinct days − 1) and whose monetary
- * is a mean of repeat days, so frequency here is rfmSummary's + 1 and monetary its total. Rows the pane cannot use
- * (blank, text, error, negative amounts or dates) are left out and reported rather than stopping the summary.
+ * is a mean of repeat days, so frequency here is rfmSummary's + 1 and monetary its total. rfmSummary's own figures
+ * come along as the models' inputs, so a predictive run uses exactly what CVA.RFMSUMMARY gives. Rows the pane cannot
+ * use (blank, text, error, negative amounts or dates) are left out and reported rather than stopping the summary.
  * @example summariseTransactions([["c", 45000, 10], ["c", 45002, 5]], { customer: 0, date: 1, amount: 2 }, { hasHeader: false }).rows[1] // ["c", 45000, 45002, 0, 2, 15]
  */
 export function summariseTransactions(
@@ -105,5 +113,11 @@ export function summariseTransactions(
     asOfDate: summary.asOfDate,
     quality: prepared.quality,
     excludedTransactions: summary.excludedTransactions,
+    modelInputs: {
+      frequency: summary.frequency,
+      recency: summary.recency,
+      T: summary.T,
+      monetary: summary.monetary,
+    },
   };
 }

@@ -39,6 +39,16 @@ export interface FillRules {
 }
 
 /**
+ * A colour scale over one area (Excel's three-colour scale): the lowest number gets `min`, the median `mid`, the
+ * highest `max`, and the numbers between a blend; blank cells stay uncoloured. Readers without the add-in draw it.
+ */
+export interface ColorScale {
+  sheet: string;
+  area: Omit<SheetRange, "sheet">;
+  colors: { min: string; mid: string; max: string };
+}
+
+/**
  * Everything one run writes, as plain data: the Excel layer turns it into as few syncs as the 4 MB budget
  * allows, and formats with one call per rule, never per cell.
  */
@@ -48,6 +58,8 @@ export interface WritePlan {
   /** Value blocks, each written from its top-left cell; null empties a cell. */
   values: { at: Pick<SheetRange, "sheet" | "row" | "column">; values: CellValue[][] }[];
   fills: FillRules[];
+  /** Colour scales (heatmaps), each replacing the rules its area had. */
+  colorScales?: ColorScale[];
   /** Workbook settings stored with the output (null deletes). */
   settings: Record<string, string | null>;
   /** Sheets to add, or to empty by replacing them, before anything else is written. */
@@ -59,12 +71,25 @@ export interface WritePlan {
   formulas?: { at: CellPosition; formulas: (string | null)[][] }[];
   /** Native charts, added last so their data is in place. */
   charts?: ChartSpec[];
+  /** Number formats (Excel's format codes, e.g. "0.000", "yyyy-mm-dd"), one per set of areas, after the values. */
+  numberFormats?: NumberFormats[];
   /**
    * Tags the document so the task pane opens with it for anyone who has the add-in (true), or removes the tag
    * (false); Office reads the tag from the document setting Office.AutoShowTaskpaneWithDocument.
    */
   autoOpen?: boolean;
 }
+
+/** One number format over one or more areas of a sheet. */
+export interface NumberFormats {
+  sheet: string;
+  areas: Omit<SheetRange, "sheet">[];
+  /** An Excel format code as Excel's own en-US settings write it ("0.000", "#,##0.00", "yyyy-mm-dd"). */
+  format: string;
+}
+
+/** The format the add-in writes dates in: ISO, which every locale reads the same way. */
+export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** A cell, 0-based. */
 export type CellPosition = Pick<SheetRange, "sheet" | "row" | "column">;
@@ -90,8 +115,10 @@ export interface ChartSpec {
   sheet: string;
   /** Lets a later run find and replace it. */
   name: string;
-  type: "columnClustered";
+  type: "columnClustered" | "line";
   title: string;
+  /** Shows the series' names (default: hidden, for a single series). */
+  legend?: boolean;
   data: Omit<SheetRange, "sheet">;
   /** The cells the chart covers. */
   position: Omit<SheetRange, "sheet">;

@@ -16,8 +16,12 @@ export function mergePlans(first: WritePlan, second: WritePlan): WritePlan {
   if (sheets.length > 0) merged.sheets = sheets;
   const formulas = [...(first.formulas ?? []), ...(second.formulas ?? [])];
   if (formulas.length > 0) merged.formulas = formulas;
+  const colorScales = [...(first.colorScales ?? []), ...(second.colorScales ?? [])];
+  if (colorScales.length > 0) merged.colorScales = colorScales;
   const charts = [...(first.charts ?? []), ...(second.charts ?? [])];
   if (charts.length > 0) merged.charts = charts;
+  const numberFormats = [...(first.numberFormats ?? []), ...(second.numberFormats ?? [])];
+  if (numberFormats.length > 0) merged.numberFormats = numberFormats;
   const autoOpen = second.autoOpen ?? first.autoOpen;
   if (autoOpen !== undefined) merged.autoOpen = autoOpen;
   return merged;

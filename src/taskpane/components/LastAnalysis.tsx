@@ -15,6 +15,7 @@ import type { SegmentationConfig } from "../flow/storedConfig";
 import { SheetRange } from "../../core/workbook/workbookPort";
 import type { StoredRuns } from "../flow/runStore";
 import { sheetAddress } from "../flow/readSelection";
+import { messageText } from "../i18n";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -45,12 +46,16 @@ export function LastAnalysis({
     <>
       {config && !config.ok && (
         <MessageBar intent="warning" data-testid="config-ignored">
-          <MessageBarBody>{t("lastRun.ignored", { reason: config.message })}</MessageBarBody>
+          <MessageBarBody>
+            {t("lastRun.ignored", { reason: messageText(config.message, i18n.language) })}
+          </MessageBarBody>
         </MessageBar>
       )}
-      {stored.problems.map((problem) => (
-        <MessageBar key={problem} intent="warning">
-          <MessageBarBody>{t("lastRun.setAside", { reason: problem })}</MessageBarBody>
+      {stored.problems.map((problem, j) => (
+        <MessageBar key={j} intent="warning" data-testid="store-problem">
+          <MessageBarBody>
+            {t("lastRun.setAside", { reason: messageText(problem, i18n.language) })}
+          </MessageBarBody>
         </MessageBar>
       ))}
       {config?.ok && (

@@ -1,5 +1,6 @@
 import { Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import { ModelParams, modelById } from "../../core/models/registry";
 import { tierPalette } from "../../core/segmentation/palette";
 import { PreviewState } from "../usePreview";
 import { ProblemBar } from "./ProblemBar";
@@ -13,6 +14,17 @@ const useStyles = makeStyles({
 });
 
 const SIGNIFICANT = { maximumSignificantDigits: 4 } as const;
+/** How parameter names read in the preview: Greek where the papers write Greek. */
+const SYMBOLS: Readonly<Record<string, string>> = { alpha: "α", beta: "β" };
+
+/** "r = 0.2426, α = 4.414, a = 0.793, b = 2.426", in the model's own parameter order. */
+function parameterList(params: ModelParams, number: Intl.NumberFormat, separator: string): string {
+  const names = modelById(params.model).parameterNames as readonly string[];
+  const values = params as unknown as Record<string, number>;
+  return names
+    .map((name) => `${SYMBOLS[name] ?? name} = ${number.format(values[name])}`)
+    .join(separator);
+}
 
 /** Step 4: what Segment would write: customers and value per tier, a chart, and the data-quality report. */
 export function PreviewPanel({ preview }: { preview: PreviewState }) {
@@ -33,7 +45,7 @@ export function PreviewPanel({ preview }: { preview: PreviewState }) {
       {preview.status === "failed" && <ProblemBar problem={preview.problem} />}
       {preview.status === "ready" &&
         (() => {
-          const { result, quality, fitted } = preview.segmented;
+          const { result, quality, fitted, report } = preview.segmented;
           const colours = tierPalette(result.tiers.length);
           const customers = result.tiers.reduce((sum, tier) => sum + tier.customers, 0);
           return (
@@ -51,19 +63,20 @@ export function PreviewPanel({ preview }: { preview: PreviewState }) {
                   <Text data-testid="likely-lost">
                     {t("preview.likelyLost", { count: fitted.likelyLost })}
                   </Text>
-                  <Text size={200} className={styles.note}>
+                  <Text size={200} className={styles.note} data-testid="fitted-models">
                     {t("preview.models", {
-                      r: number.format(fitted.purchases.r),
-                      alpha: number.format(fitted.purchases.alpha),
-                      a: number.format(fitted.purchases.a),
-                      b: number.format(fitted.purchases.b),
-                      p: number.format(fitted.spend.p),
-                      q: number.format(fitted.spend.q),
-                      v: number.format(fitted.spend.v),
+                      model: modelById(fitted.purchases.model).displayName,
+                      params: parameterList(fitted.purchases, number, t("list.separator")),
+                      spend: parameterList(fitted.spend, number, t("list.separator")),
                     })}
                   </Text>
                 </>
               )}
+              {report?.lines.map((line) => (
+                <Text key={line} data-testid="report-line">
+                  {line}
+                </Text>
+              ))}
               <QualityReport reports={quality} />
             </>
           );

@@ -5,15 +5,21 @@ import { Problem } from "../flow/problems";
 /** A Problem as a Fluent MessageBar in the user's language; lists of roles are named, not keyed. */
 export function ProblemBar({ problem }: { problem: Problem }) {
   const { t } = useTranslation();
-  const values = { ...problem.values };
+  return (
+    <MessageBar intent={problem.intent} data-problem={problem.key}>
+      <MessageBarBody>{problemText(problem, t)}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The text of a problem, with its cause said where it has one. */
+function problemText(problem: Problem, t: ReturnType<typeof useTranslation>["t"]): string {
+  const values: Record<string, string | number> = { ...problem.values };
   if (typeof values.roles === "string")
     values.roles = values.roles
       .split(",")
       .map((role) => t(`roles.${role}`))
       .join(t("list.separator"));
-  return (
-    <MessageBar intent={problem.intent} data-problem={problem.key}>
-      <MessageBarBody>{t(`problems.${problem.key}`, values)}</MessageBarBody>
-    </MessageBar>
-  );
+  if (problem.cause) values.detail = problemText(problem.cause, t);
+  return t(`problems.${problem.key}`, values);
 }

@@ -26,6 +26,7 @@ import {
   setAutoOpen,
 } from "../flow/sharing";
 import type { StoreSession } from "../flow/storeSession";
+import { messageText } from "../i18n";
 import { ConsentDialog } from "./ConsentDialog";
 import { ProblemBar } from "./ProblemBar";
 
@@ -101,7 +102,7 @@ export function SharePanel({
           return {
             status: "done",
             intent: "error",
-            text: t("share.storeDamaged", { detail: result.message }),
+            text: t("share.storeDamaged", { detail: messageText(result.message, i18n.language) }),
           };
       }
     });
@@ -115,7 +116,7 @@ export function SharePanel({
           : {
               status: "done",
               intent: "error",
-              text: t("share.storeDamaged", { detail: result.message }),
+              text: t("share.storeDamaged", { detail: messageText(result.message, i18n.language) }),
             };
       const restored = t("share.restored", { count: result.restored, n: count(result.restored) });
       if (result.skipped.length === 0) return { status: "done", intent: "success", text: restored };

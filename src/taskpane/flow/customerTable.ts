@@ -2,7 +2,7 @@ import type { CellValue } from "../../core/cells";
 import type { CustomerRows } from "../../core/segmentation/segmentCustomers";
 import { detectColumns, ColumnMapping } from "../../core/table/detectColumns";
 import { QualityReport } from "../../core/table/prepareCustomers";
-import { summariseTransactions } from "../../core/table/summariseTransactions";
+import { CustomerSummary, summariseTransactions } from "../../core/table/summariseTransactions";
 import type { SheetRange } from "../../core/workbook/workbookPort";
 import { ProblemError, problem } from "./problems";
 import type { SelectedData } from "./readSelection";
@@ -19,6 +19,8 @@ export interface TransactionSummary {
   sourceRange: SheetRange;
   /** Purchases dated after the as-of date (none by default: it is the latest purchase). */
   excludedTransactions: number;
+  /** The models' inputs per customer row, as CVA.RFMSUMMARY gives them (see summariseTransactions). */
+  modelInputs: CustomerSummary["modelInputs"];
 }
 
 /** One row per customer, ready to segment: the selection itself, or the summary of a transaction table. */
@@ -91,6 +93,7 @@ export function customerTable(
       sourceLabels: columnLabels(data, setup.hasHeader),
       sourceRange: data.range,
       excludedTransactions: summary.excludedTransactions,
+      modelInputs: summary.modelInputs,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CellValue } from "../../core/cells";
+import { phrase } from "../../core/messages/catalogue";
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
 import { changeColumnValues, withChangeColumn } from "../../core/sharing/changeColumn";
 import {
@@ -180,12 +181,9 @@ export async function openStoredRuns(
   let stored: StoredRuns;
   try {
     stored = await loadStoredRuns(store);
-  } catch (error) {
-    stored = {
-      analyses: [],
-      problems: [error instanceof Error ? error.message : String(error)],
-      legacySettings: [],
-    };
+  } catch {
+    // A store that cannot be read at all is said to be so, and the pane starts afresh.
+    stored = { analyses: [], problems: [phrase("store.analysesUnusable")], legacySettings: [] };
   }
   const last = stored.analyses.at(-1)?.config;
   const options = last?.ok

@@ -9,6 +9,8 @@ export interface Problem {
   key: string;
   values?: Record<string, string | number>;
   intent: "error" | "warning" | "info";
+  /** The problem this one comes from, said in its place ({{detail}}), e.g. why a run could not be kept. */
+  cause?: Problem;
 }
 
 /** A pane-level failure carrying its Problem, thrown by the flow's steps and caught by the components. */

@@ -1,3 +1,4 @@
+import { type Message, phrase } from "../../core/messages/catalogue";
 import { rangesOfStored, storedRanges } from "../../core/segmentation/ownership";
 import { RunHistory, emptyHistory, readHistory } from "../../core/sharing/runHistory";
 import type { SheetRange, WorkbookPort } from "../../core/workbook/workbookPort";
@@ -9,7 +10,8 @@ import { SegmentationConfig, StoredConfig, checkConfig, parseConfig } from "./st
  * core/sharing/workbookStore.ts), so it travels with the file and with the workbench's export:
  *
  *   cva.analyses                the index: per analysis its id, configuration (data, method, settings,
- *                               monitoring), and output (the ranges it owns, the summary sheet it wrote);
+ *                               monitoring), and output (the ranges it owns, the summary and report sheets
+ *                               it wrote);
  *   cva.analysis.<id>.runs, …   its kept runs (core/sharing/runHistory.ts).
  *
  * The document settings keep only Office's auto-open tag. Workbooks of the first version kept the owned ranges and
@@ -33,6 +35,8 @@ export interface AnalysisOutput {
   owned: SheetRange[];
   /** The Segment summary sheet it wrote, or null. */
   summarySheet: string | null;
+  /** The method's report sheet it wrote (the Cohorts sheet), if any. */
+  reportSheet?: string | null;
 }
 
 export interface StoredAnalysis {
@@ -48,8 +52,8 @@ export interface StoredAnalysis {
 /** What the workbook remembers, as the pane holds it. */
 export interface StoredRuns {
   analyses: StoredAnalysis[];
-  /** Why stored data was set aside (damaged parts, an unreadable history), for the pane to mention. */
-  problems: string[];
+  /** Why stored data was set aside (damaged parts, an unreadable history), for the pane to say. */
+  problems: Message[];
   /** Settings of the first version still in the document, deleted with the next write. */
   legacySettings: string[];
 }
@@ -63,13 +67,13 @@ export function historyPrefix(id: string): string {
 /** What the workbook remembers, read when the pane opens. */
 export async function loadStoredRuns(store: StoreSession): Promise<StoredRuns> {
   const { entries, damaged } = await store.read();
-  const problems = damaged.map((key) => `The stored ${key} is incomplete and was set aside.`);
+  const problems: Message[] = damaged.map((key) => phrase("store.incomplete", { key }));
   const legacy = await readLegacySettings(store.port);
   const index = entries.get(ANALYSES_KEY);
   const analyses: StoredAnalysis[] = [];
   if (index !== undefined) {
     const parsed = parseIndex(index);
-    if (typeof parsed === "string") problems.push(parsed);
+    if (parsed === null) problems.push(phrase("store.analysesUnusable"));
     else
       for (const stored of parsed) {
         const { history, problem } = readHistory(entries, historyPrefix(stored.id));
@@ -82,8 +86,7 @@ export async function loadStoredRuns(store: StoreSession): Promise<StoredRuns> {
     if (problem) problems.push(problem);
     if (configText !== undefined) {
       const output = legacyOutput(legacy.values);
-      if (output === null)
-        problems.push("The stored record of the add-in's output cannot be read; it was set aside.");
+      if (output === null) problems.push(phrase("store.outputUnusable"));
       history.stale.push(LEGACY_CONFIG_KEY);
       const config = parseConfig(configText);
       analyses.push({
@@ -132,25 +135,25 @@ function legacyOutput(
   return owned === null ? null : { owned, summarySheet: values.summarySheet ?? null };
 }
 
-/** The index's analyses (without their histories), or why it cannot be used. */
-function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | string {
-  const unusable = "The stored list of analyses cannot be read; the pane starts afresh.";
+/** The index's analyses (without their histories), or null when it cannot be used. */
+function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | null {
   let index: { format?: unknown; version?: unknown; analyses?: unknown };
   try {
     index = JSON.parse(text);
   } catch {
-    return unusable;
+    return null;
   }
-  if (index?.format !== ANALYSES_FORMAT || index.version !== ANALYSES_VERSION) return unusable;
-  if (!Array.isArray(index.analyses)) return unusable;
+  if (index?.format !== ANALYSES_FORMAT || index.version !== ANALYSES_VERSION) return null;
+  if (!Array.isArray(index.analyses)) return null;
   const analyses: Omit<StoredAnalysis, "history">[] = [];
   for (const entry of index.analyses as {
     id?: unknown;
     config?: unknown;
     owned?: unknown;
     summarySheet?: unknown;
+    reportSheet?: unknown;
   }[]) {
-    if (typeof entry?.id !== "string" || !/^[a-z0-9]{1,16}$/.test(entry.id)) return unusable;
+    if (typeof entry?.id !== "string" || !/^[a-z0-9]{1,16}$/.test(entry.id)) return null;
     const owned = rangesOfStored(entry.owned);
     analyses.push({
       id: entry.id,
@@ -159,6 +162,7 @@ function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | string {
       output: {
         owned: owned ?? [],
         summarySheet: typeof entry.summarySheet === "string" ? entry.summarySheet : null,
+        reportSheet: typeof entry.reportSheet === "string" ? entry.reportSheet : null,
       },
     });
   }
@@ -175,6 +179,7 @@ export function indexText(analyses: readonly Omit<StoredAnalysis, "history">[]):
       config: config.ok ? config.config : stored,
       owned: storedRanges(output.owned),
       summarySheet: output.summarySheet,
+      reportSheet: output.reportSheet ?? null,
     })),
   });
 }

@@ -18,7 +18,7 @@ import {
   comparableRun,
   monitorRun,
 } from "./monitoring";
-import { Problem, problem } from "./problems";
+import { Problem, problem, problemOf } from "./problems";
 import {
   ANALYSES_KEY,
   AnalysisOutput,
@@ -39,6 +39,8 @@ export interface PreparedRun {
   analysis: StoredAnalysis;
   pending: PendingOutput;
   summary: WritePlan | null;
+  /** The method's report sheet, and what the comparison with the previous run says of it. */
+  report: { plan: WritePlan; note: Problem | null } | null;
   config: SegmentationConfig;
   monitored: MonitoredRun;
   previous: SlotRun | null;
@@ -57,6 +59,8 @@ export interface CommittedRun {
   report: ChangeReport | null;
   /** Why the run could not be kept for monitoring (the output itself is written). */
   saveProblem: Problem | null;
+  /** What the method's report says changed since the previous run (e.g. a drop in pooled retention). */
+  note: Problem | null;
 }
 
 /** The analysis a run updates: the workbook's (it holds one), or a new one. */
@@ -128,7 +132,17 @@ export async function prepareRun(
     );
     if (inTheWay) pending.conflicts.push(inTheWay);
   }
-  return { analysis, pending, summary, config, monitored, previous };
+  const report = segmented.report?.plan(previous, locale) ?? null;
+  if (segmented.report) {
+    const sheet = segmented.report.sheet;
+    const inTheWay = await summarySheetInTheWay(
+      workbook,
+      sheet,
+      analysis.output.reportSheet ?? null
+    );
+    if (inTheWay) pending.conflicts.push(inTheWay);
+  }
+  return { analysis, pending, summary, report, config, monitored, previous };
 }
 
 /**
@@ -142,25 +156,30 @@ export async function commitRun(
   keeping: RunKeeping,
   progress: Progress = {}
 ): Promise<CommittedRun> {
-  const { analysis, pending, summary, config, monitored, previous } = prepared;
+  const { analysis, pending, summary, report, config, monitored, previous } = prepared;
   const { store, stored } = keeping;
   const summarySheet = summary?.sheets?.[0].name ?? analysis.output.summarySheet;
+  const reportSheet = report?.plan.sheets?.[0].name ?? analysis.output.reportSheet ?? null;
   const others = stored.analyses.filter((other) => other.id !== analysis.id);
   const withOutput = (output: AnalysisOutput) =>
     indexText([...others, { ...analysis, config: { ok: true, config }, stored: config, output }]);
 
   const settings = Object.fromEntries(stored.legacySettings.map((key) => [key, null]));
-  const output = summary ? mergePlans(pending.plan, summary) : pending.plan;
+  const output = [summary, report?.plan].reduce<WritePlan>(
+    (plan, more) => (more ? mergePlans(plan, more) : plan),
+    pending.plan
+  );
   await store.update(
     {
       [ANALYSES_KEY]: withOutput({
         owned: [...pending.previous, ...pending.owned],
         summarySheet,
+        reportSheet,
       }),
     },
     { with: { ...output, settings: { ...output.settings, ...settings } }, progress }
   );
-  const final: AnalysisOutput = { owned: pending.owned, summarySheet };
+  const final: AnalysisOutput = { owned: pending.owned, summarySheet, reportSheet };
   let saveProblem: Problem | null = null;
   let history = analysis.history;
   try {
@@ -178,8 +197,7 @@ export async function commitRun(
     );
     history = save.history;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    saveProblem = problem("runNotKept", { detail }, "warning");
+    saveProblem = { ...problem("runNotKept", undefined, "warning"), cause: problemOf(error) };
   }
   keeping.onSaved({
     analyses: [
@@ -189,9 +207,9 @@ export async function commitRun(
     problems: stored.problems,
     legacySettings: [],
   });
-  const report =
+  const changes =
     monitored.comparison && previous
       ? changeReport(monitored.comparison, monitored.current, previous, analysis.history.table)
       : null;
-  return { report, saveProblem };
+  return { report: changes, saveProblem, note: report?.note ?? null };
 }

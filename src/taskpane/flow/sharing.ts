@@ -1,3 +1,4 @@
+import type { Message } from "../../core/messages/catalogue";
 import {
   ConversionPlan,
   findCvaFormulas,
@@ -41,7 +42,7 @@ export type ConversionResult =
   | { ok: true; converted: number }
   | { ok: false; problem: "nothingToConvert" }
   | { ok: false; problem: "notCalculated"; cells: string[] }
-  | { ok: false; problem: "storeDamaged"; message: string };
+  | { ok: false; problem: "storeDamaged"; message: Message };
 
 /**
  * "Convert CVA formulas to values": in each range, every cell whose formula calls a CVA function gets its current
@@ -85,7 +86,7 @@ export type RestoreResult =
   /** skipped: kept formulas not written back (a formula typed over them since, or their sheet is gone). */
   | { ok: true; restored: number; skipped: StoredFormula[] }
   | { ok: false; problem: "nothingStored" }
-  | { ok: false; problem: "storeDamaged"; message: string };
+  | { ok: false; problem: "storeDamaged"; message: Message };
 
 /**
  * "Restore formulas": writes every kept formula back, except where someone has since typed a formula of their own
@@ -135,7 +136,7 @@ export async function restoreFormulas(
 
 async function keptFormulas(
   store: StoreSession
-): Promise<{ ok: true; stored: StoredFormula[] } | { ok: false; message: string }> {
+): Promise<{ ok: true; stored: StoredFormula[] } | { ok: false; message: Message }> {
   const { entries } = await store.read();
   const text = entries.get(FORMULAS_KEY);
   return text === undefined ? { ok: true, stored: [] } : parseStoredFormulas(text);

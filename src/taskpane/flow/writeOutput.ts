@@ -7,7 +7,13 @@ import {
   SegmentationPlan,
   planSegmentationOutput,
 } from "../../core/segmentation/writePlan";
-import type { SheetRange, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
+import {
+  DATE_FORMAT,
+  type SheetRange,
+  type WorkbookPort,
+  type WritePlan,
+} from "../../core/workbook/workbookPort";
+import { SUMMARY_DATE_COLUMNS } from "../../core/table/summariseTransactions";
 import type { CustomerTable } from "./customerTable";
 import { overlaps } from "../../core/workbook/rectangles";
 import { ProblemError, problem } from "./problems";
@@ -81,6 +87,20 @@ export async function prepareOutput(
   if (table.summary) {
     writePlan.sheets = [{ name: table.range.sheet }];
     writePlan.values.unshift({ at: table.range, values: table.rows as CellValue[][] });
+    // The first and last purchase are dates, and show as dates.
+    writePlan.numberFormats = [
+      ...(writePlan.numberFormats ?? []),
+      {
+        sheet: table.range.sheet,
+        areas: SUMMARY_DATE_COLUMNS.map((column) => ({
+          row: 1,
+          column,
+          rowCount: table.range.rowCount - 1,
+          columnCount: 1,
+        })),
+        format: DATE_FORMAT,
+      },
+    ];
   }
   return {
     plan: writePlan,

@@ -1,7 +1,9 @@
 import i18next, { i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { CvaError, errorText } from "../../core/errors";
-import { messageTexts } from "../../core/messages/catalogue";
+import { type Message, messageTexts } from "../../core/messages/catalogue";
+import { localeOf } from "../../core/messages/messageTypes";
+import { renderMessage } from "../../core/messages/render";
 import { SHARING_TEXT } from "../../core/sharing/sharingText";
 import enUS from "./en-US.json";
 import zhCN from "./zh-CN.json";
@@ -42,4 +44,9 @@ export function createI18n(language: UiLanguage): i18n {
  */
 export function engineErrorText(error: CvaError, language: UiLanguage): string {
   return errorText(error, language);
+}
+
+/** A catalogue message (e.g. why stored data was set aside) in the pane's language. */
+export function messageText(message: Message, language: string): string {
+  return renderMessage(message, localeOf(language));
 }

@@ -1,10 +1,11 @@
 import type { ComponentType } from "react";
-import type { BgNbdParams } from "../../core/models/bgnbd";
 import type { GammaGammaParams } from "../../core/models/gammaGamma";
+import type { TransactionModelParams } from "../../core/models/registry";
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
-import type { MeasureColumns } from "../../core/sharing/snapshot";
+import type { MeasureColumns, SlotRun } from "../../core/sharing/snapshot";
 import type { z } from "../../core/sharing/zod";
 import type { ColumnRole } from "../../core/table/headerRole";
+import type { WritePlan } from "../../core/workbook/workbookPort";
 import type { CustomerTable } from "../flow/customerTable";
 import { Problem, problem } from "../flow/problems";
 import type { PaneSkippedRow } from "../flow/quality";
@@ -15,10 +16,23 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 /** The models a predictive run fitted, for the preview to show. */
 export interface FittedModels {
-  purchases: BgNbdParams;
+  purchases: TransactionModelParams;
   spend: GammaGammaParams;
   /** Customers whose P(alive) is under the threshold. */
   likelyLost: number;
+}
+
+/**
+ * A sheet a method writes besides its per-customer output (the Cohorts sheet): replaced on each run, planned once
+ * the previous kept run is known so it can say what changed since.
+ */
+export interface MethodReport {
+  /** The sheet's name in the user's language. */
+  sheet: string;
+  /** What the preview says of it. */
+  lines: string[];
+  /** The sheet's write plan, and a note for the pane when the comparison with the previous run flags something. */
+  plan(previous: SlotRun | null, locale: string): { plan: WritePlan; note: Problem | null };
 }
 
 /** What a method's engine call gives the pane: the result, and what it left out beyond the engine's own report. */
@@ -27,6 +41,7 @@ export interface MethodRun {
   /** Rows the method refused although the engine could read them (e.g. dates that contradict the counts). */
   skipped?: PaneSkippedRow[];
   fitted?: FittedModels;
+  report?: MethodReport;
 }
 
 /** The columns of the configuration's table that a method stores beside the table's own roles. */

@@ -1,8 +1,8 @@
 import { predictedClv } from "../../../src/core/models/predictiveClv";
-import { bgNbd } from "../../../src/core/models/bgnbd";
+import { TRANSACTION_MODELS } from "../../../src/core/models/registry";
 import { MONTHLY_DISCOUNT_RATE } from "../../../src/taskpane/methods/predictive";
 import {
-  modelInputs,
+  customerSheetInputs,
   segmentByPrediction,
 } from "../../../src/taskpane/methods/predictive/predictiveSegmentation";
 import { CUSTOMERS, sampleSelection } from "../sample";
@@ -18,7 +18,7 @@ const HEADERS = {
 
 describe("model inputs from a customer-level sheet", () => {
   it("derives repeat purchases, recency, age and spend per purchase day, in days", () => {
-    const inputs = modelInputs(
+    const inputs = customerSheetInputs(
       {
         rows: [
           ["Id", "First", "Last", "Recency", "Days", "Total"],
@@ -39,7 +39,7 @@ describe("model inputs from a customer-level sheet", () => {
   });
 
   it("leaves out rows whose dates and counts contradict each other, with their row numbers", () => {
-    const inputs = modelInputs(
+    const inputs = customerSheetInputs(
       {
         rows: [
           ["Id", "First", "Last", "Recency", "Days", "Total"],
@@ -67,13 +67,25 @@ describe("model inputs from a customer-level sheet", () => {
   });
 });
 
+const OPTIONS = {
+  model: "BG/NBD" as const,
+  months: 12,
+  monthlyDiscountRate: MONTHLY_DISCOUNT_RATE,
+  aliveThreshold: 0.3,
+  tiers: { labels: ["High", "Medium", "Low"], cutoffs: [0.2, 0.5], basis: "customers" as const },
+  headers: HEADERS,
+  likelyLost: "yes",
+};
+
 describe("predictive segmentation of the CDNOW sample", () => {
   it("writes P(alive), expected purchases, predicted CLV, a CLV tier and the likely-lost flag", async () => {
     const { data } = await sampleSelection(CUSTOMERS);
     const table = { rows: data.values, hasHeader: true, customer: 0 };
-    const segmented = segmentByPrediction(table, {
-      ...COLUMNS,
+    const inputs = customerSheetInputs(table, COLUMNS);
+    const segmented = segmentByPrediction(table, inputs, {
+      model: "BG/NBD",
       months: 12,
+      monthlyDiscountRate: MONTHLY_DISCOUNT_RATE,
       aliveThreshold: 0.3,
       tiers: { labels: ["High", "Medium", "Low"], cutoffs: [0.2, 0.5], basis: "customers" },
       headers: HEADERS,
@@ -84,15 +96,16 @@ describe("predictive segmentation of the CDNOW sample", () => {
     expect(alive).toHaveLength(2357);
     expect(alive.every((p) => typeof p === "number" && p >= 0 && p <= 1)).toBe(true);
     expect(expected.every((e) => typeof e === "number" && e >= 0)).toBe(true);
-    expect(segmented.result.tiers.map((t) => t.customers)).toEqual([472, 693, 1192]);
+    // Tiers on the unrounded predicted CLV: rounded to cents, two customers would tie with the Medium/Low border
+    // and stay Low (693, 1192).
+    expect(segmented.result.tiers.map((t) => t.customers)).toEqual([472, 695, 1190]);
     expect(new Set(tier)).toEqual(new Set(["High", "Medium", "Low"]));
     expect(lost.filter((flag) => flag === "yes")).toHaveLength(segmented.likelyLost);
     expect(alive.filter((p) => (p as number) < 0.3).length).toBeLessThanOrEqual(
       segmented.likelyLost
     );
 
-    // The CLV column is the engine's predicted CLV with the fitted parameters, rounded to cents.
-    const inputs = modelInputs(table, COLUMNS);
+    // The CLV column is the engine's predicted CLV with the fitted parameters, unrounded (Excel's format rounds).
     const engine = predictedClv(
       segmented.purchases,
       segmented.spend,
@@ -102,8 +115,36 @@ describe("predictive segmentation of the CDNOW sample", () => {
       inputs.m,
       { months: 12, monthlyDiscountRate: MONTHLY_DISCOUNT_RATE, dataUnit: "D" }
     );
-    expect(clv[0]).toBeCloseTo(engine[0] as number, 2);
-    expect(clv[1234]).toBeCloseTo(engine[1234] as number, 2);
-    expect(segmented.purchases).toEqual(bgNbd.fit(inputs.x, inputs.recency, inputs.T).params);
+    expect(clv[0]).toBe(engine[0]);
+    expect(clv[1234]).toBe(engine[1234]);
+    expect(segmented.result.columns.map((c) => c.numberFormat)).toEqual([
+      "0.000",
+      "0.00",
+      "#,##0.00",
+      undefined,
+      undefined,
+    ]);
   });
+
+  it.each(TRANSACTION_MODELS.map((model) => [model.id, model] as const))(
+    "fits the chosen purchase model, %s, and predicts with it",
+    async (id, model) => {
+      const { data } = await sampleSelection(CUSTOMERS);
+      const table = { rows: data.values, hasHeader: true, customer: 0 };
+      const inputs = customerSheetInputs(table, COLUMNS);
+      const segmented = segmentByPrediction(table, inputs, { ...OPTIONS, model: id });
+      const params = model.fit(inputs.x, inputs.recency, inputs.T).params;
+      expect(segmented.purchases).toEqual(params);
+      const alive = segmented.result.columns[0].values;
+      const row = inputs.rows[7] - 1;
+      expect(alive[row]).toBe(
+        model.conditionalProbabilityAlive(
+          params as never,
+          inputs.x[7],
+          inputs.recency[7],
+          inputs.T[7]
+        )
+      );
+    }
+  );
 });

@@ -1,15 +1,17 @@
-import { Field, SpinButton, Text } from "@fluentui/react-components";
+import { Dropdown, Field, Option, SpinButton, Text } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import { TRANSACTION_MODELS, TransactionModelId } from "../../../core/models/registry";
 import { CustomerTable } from "../../flow/customerTable";
 import type { TierNames } from "../../flow/tierChoice";
-import { MONTHS, type PredictiveSettings as Settings } from "./index";
 import { ColumnDropdown, columnChoices } from "../../components/ColumnDropdown";
 import { spinValue } from "../../components/numberInput";
 import { TierFields } from "../../components/TierFields";
+import { MONTHS, type PredictiveSettings as Settings } from "./index";
 
 /**
- * Predictive: BG/NBD and Gamma-Gamma fitted on these customers; the first and last purchase dates give the
- * models' recency and age, the horizon and the P(alive) threshold shape the new columns, tiers go on predicted CLV.
+ * Predictive: the purchase model (any registered transaction model) and Gamma-Gamma fitted on these customers; on a
+ * customer sheet the first and last purchase dates give the models' recency and age (a summary of transactions
+ * brings its own), the horizon and the P(alive) threshold shape the new columns, tiers go on predicted CLV.
  */
 export function PredictiveSettings({
   table,
@@ -24,20 +26,40 @@ export function PredictiveSettings({
 }) {
   const { t } = useTranslation();
   const dates = columnChoices(table.labels, table.range.column, table.dateColumns);
+  const model = TRANSACTION_MODELS.find((candidate) => candidate.id === value.model);
   return (
     <>
-      <ColumnDropdown
-        label={t("predictive.firstPurchase")}
-        choices={dates}
-        value={value.firstPurchase}
-        onChange={(firstPurchase) => onChange({ ...value, firstPurchase })}
-      />
-      <ColumnDropdown
-        label={t("predictive.lastPurchase")}
-        choices={dates}
-        value={value.lastPurchase}
-        onChange={(lastPurchase) => onChange({ ...value, lastPurchase })}
-      />
+      <Field label={t("predictive.model")} hint={t("predictive.modelHint")}>
+        <Dropdown
+          value={model?.displayName ?? value.model}
+          selectedOptions={[value.model]}
+          onOptionSelect={(_, data) =>
+            onChange({ ...value, model: data.optionValue as TransactionModelId })
+          }
+        >
+          {TRANSACTION_MODELS.map((candidate) => (
+            <Option key={candidate.id} value={candidate.id}>
+              {candidate.displayName}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {table.summary === undefined && (
+        <>
+          <ColumnDropdown
+            label={t("predictive.firstPurchase")}
+            choices={dates}
+            value={value.firstPurchase}
+            onChange={(firstPurchase) => onChange({ ...value, firstPurchase })}
+          />
+          <ColumnDropdown
+            label={t("predictive.lastPurchase")}
+            choices={dates}
+            value={value.lastPurchase}
+            onChange={(lastPurchase) => onChange({ ...value, lastPurchase })}
+          />
+        </>
+      )}
       <Field label={t("predictive.months")}>
         <SpinButton
           value={value.months}
@@ -61,7 +83,9 @@ export function PredictiveSettings({
           }}
         />
       </Field>
-      <Text size={200}>{t("predictive.inputsNote")}</Text>
+      <Text size={200}>
+        {t(table.summary === undefined ? "predictive.inputsNote" : "predictive.transactionsNote")}
+      </Text>
       <TierFields
         id="predictive-tiers"
         value={value.tiers}

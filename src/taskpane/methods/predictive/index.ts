@@ -1,4 +1,5 @@
 import { lazy } from "react";
+import { TRANSACTION_MODELS, TransactionModelId } from "../../../core/models/registry";
 import { checkTiers, tierFields } from "../../../core/sharing/config";
 import { z } from "../../../core/sharing/zod";
 import { CustomerTable, customerRows } from "../../flow/customerTable";
@@ -13,6 +14,9 @@ import { defineMethod, needsRoles } from "../paneMethod";
 import { storedTiers, tierChoiceOf } from "../storedTiers";
 
 export interface PredictiveSettings {
+  /** The transaction model fitted for purchases: any registered one. */
+  model: TransactionModelId;
+  /** First and last purchase columns of a customer sheet (a summary of transactions brings its own inputs). */
   firstPurchase: number | undefined;
   lastPurchase: number | undefined;
   /** Months ahead for expected purchases and predicted CLV. */
@@ -27,10 +31,18 @@ export const DEFAULT_ALIVE_THRESHOLD = 30;
 /** Monthly discount rate of predicted CLV, lifetimes' default (about 12.7 % a year). */
 export const MONTHLY_DISCOUNT_RATE = 0.01;
 
+/** The model the pane proposes. */
+export const DEFAULT_MODEL: TransactionModelId = "BG/NBD";
+const MODEL_IDS = TRANSACTION_MODELS.map((model) => model.id) as [
+  TransactionModelId,
+  ...TransactionModelId[],
+];
+
 const stored = z
   .object({
     method: z.literal("predictive"),
-    model: z.enum(["BG/NBD", "MBG/NBD", "Pareto/NBD"]),
+    /** One of the registered transaction models. */
+    model: z.enum(MODEL_IDS),
     /** Months ahead the predicted CLV covers. */
     months: z.number().int().min(1).max(1200),
     /** Discount rate per month. */
@@ -57,8 +69,10 @@ export function purchaseDateColumns(
 }
 
 /**
- * Predictive: a transaction model and Gamma-Gamma fitted on the customers, then P(alive), expected purchases and
- * predicted CLV per customer, tiers on predicted CLV. The models are loaded on first use, so the pane opens
+ * Predictive: a transaction model (any registered: BG/NBD, MBG/NBD, Pareto/NBD) and Gamma-Gamma fitted on the
+ * customers, then P(alive), expected purchases and predicted CLV per customer, tiers on predicted CLV. From a
+ * transaction table the models take exactly what CVA.RFMSUMMARY gives; from a customer sheet they are derived from
+ * its purchase days, spend and first and last purchase dates. The models are loaded on first use, so the pane opens
  * without them.
  */
 export const predictive = defineMethod({
@@ -66,6 +80,7 @@ export const predictive = defineMethod({
   defaults: (table: CustomerTable, tierNames): PredictiveSettings => {
     const [firstPurchase, lastPurchase] = purchaseDateColumns(table);
     return {
+      model: DEFAULT_MODEL,
       firstPurchase,
       lastPurchase,
       months: MONTHS.default,
@@ -84,11 +99,12 @@ export const predictive = defineMethod({
   },
   problems: (settings, table) => {
     const { firstPurchase, lastPurchase, months, aliveThreshold } = settings;
+    // A summary of transactions carries the models' inputs itself.
+    const fromSheet = table.summary === undefined;
     return [
-      ...needsRoles(table, ["frequency", "monetary"]),
-      ...(firstPurchase === undefined ||
-      lastPurchase === undefined ||
-      firstPurchase === lastPurchase
+      ...(fromSheet ? needsRoles(table, ["frequency", "monetary"]) : []),
+      ...(fromSheet &&
+      (firstPurchase === undefined || lastPurchase === undefined || firstPurchase === lastPurchase)
         ? [problem("choosePurchaseDates")]
         : []),
       ...(!Number.isInteger(months) || months < MONTHS.min || months > MONTHS.max
@@ -99,13 +115,21 @@ export const predictive = defineMethod({
     ];
   },
   run: async (table, settings, t) => {
-    const { segmentByPrediction } = await import("./predictiveSegmentation");
-    const segmented = segmentByPrediction(customerRows(table), {
-      frequency: table.mapping.frequency as number,
-      monetary: table.mapping.monetary as number,
-      firstPurchase: settings.firstPurchase as number,
-      lastPurchase: settings.lastPurchase as number,
+    const { customerSheetInputs, segmentByPrediction, transactionInputs } =
+      await import("./predictiveSegmentation");
+    const rows = customerRows(table);
+    const inputs = table.summary
+      ? transactionInputs(rows, table.summary.modelInputs)
+      : customerSheetInputs(rows, {
+          frequency: table.mapping.frequency as number,
+          monetary: table.mapping.monetary as number,
+          firstPurchase: settings.firstPurchase as number,
+          lastPurchase: settings.lastPurchase as number,
+        });
+    const segmented = segmentByPrediction(rows, inputs, {
+      model: settings.model,
       months: settings.months,
+      monthlyDiscountRate: MONTHLY_DISCOUNT_RATE,
       aliveThreshold: settings.aliveThreshold / 100,
       tiers: tierOptions(settings.tiers),
       headers: {
@@ -130,7 +154,7 @@ export const predictive = defineMethod({
   stored,
   toStored: (settings) => ({
     method: "predictive" as const,
-    model: "BG/NBD" as const,
+    model: settings.model,
     months: settings.months,
     discount: MONTHLY_DISCOUNT_RATE,
     dataUnit: "D" as const,
@@ -142,6 +166,7 @@ export const predictive = defineMethod({
     lastPurchase: settings.lastPurchase,
   }),
   fromStored: (method, columns, proposed) => ({
+    model: method.model,
     firstPurchase: columns.firstPurchase ?? proposed.firstPurchase,
     lastPurchase: columns.lastPurchase ?? proposed.lastPurchase,
     months: method.months,

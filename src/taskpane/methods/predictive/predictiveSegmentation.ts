@@ -1,16 +1,23 @@
 import type { CellValue } from "../../../core/cells";
 import { CvaError } from "../../../core/errors";
-import { bgNbd, type BgNbdParams } from "../../../core/models/bgnbd";
 import { fitGammaGamma, type GammaGammaParams } from "../../../core/models/gammaGamma";
 import { PERIODS_PER_MONTH, predictedClv } from "../../../core/models/predictiveClv";
+import {
+  TransactionModelId,
+  TransactionModelParams,
+  transactionModel,
+} from "../../../core/models/registry";
 import {
   CustomerRows,
   SegmentationResult,
   segmentCustomers,
 } from "../../../core/segmentation/segmentCustomers";
-import { prepareCustomers, QualityReport } from "../../../core/table/prepareCustomers";
+import {
+  prepareCustomers,
+  QualityReport,
+  SKIP_REASONS,
+} from "../../../core/table/prepareCustomers";
 import type { TierOptions } from "../../../core/tiers/assignTiers";
-import { MONTHLY_DISCOUNT_RATE } from "./index";
 import type { PaneSkippedRow } from "../../flow/quality";
 
 export interface PredictiveColumns {
@@ -20,8 +27,25 @@ export interface PredictiveColumns {
   lastPurchase: number;
 }
 
-export interface PredictiveOptions extends PredictiveColumns {
+/** The transaction models' inputs, in days, for the customers the models can use. */
+export interface ModelInputs {
+  /** Index into the table's rows of each customer used. */
+  rows: number[];
+  /** Repeat purchase days. */
+  x: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  /** Mean spend per purchase day (of the repeat days when read from transactions). */
+  m: Float64Array;
+  quality: QualityReport;
+  /** Rows the models cannot use although every cell is a number. */
+  inconsistent: PaneSkippedRow[];
+}
+
+export interface PredictiveOptions {
+  model: TransactionModelId;
   months: number;
+  monthlyDiscountRate: number;
   /** P(alive) below this share (0–1) flags a customer as likely lost. */
   aliveThreshold: number;
   tiers: Required<TierOptions>;
@@ -38,11 +62,47 @@ export interface PredictiveOptions extends PredictiveColumns {
 
 export interface PredictiveSegmentation {
   result: SegmentationResult;
-  /** Rows the models cannot use although every cell is a number (see modelInputs). */
+  /** Rows the models cannot use although every cell is a number (see customerSheetInputs). */
   inconsistent: PaneSkippedRow[];
-  purchases: BgNbdParams;
+  purchases: TransactionModelParams;
   spend: GammaGammaParams;
   likelyLost: number;
+}
+
+/** How the pane shows the predictions; the values themselves are written unrounded. */
+export const PREDICTION_FORMATS = {
+  probabilityAlive: "0.000",
+  expectedPurchases: "0.00",
+  predictedClv: "#,##0.00",
+} as const;
+
+/**
+ * The models' inputs from a summary of transactions: exactly what CVA.RFMSUMMARY gives (repeat purchase days,
+ * recency and T in days, mean spend of the repeat days), one per row after the header.
+ */
+export function transactionInputs(
+  table: CustomerRows,
+  inputs: { frequency: number[]; recency: number[]; T: number[]; monetary: number[] }
+): ModelInputs {
+  const start = table.hasHeader ? 1 : 0;
+  const n = inputs.frequency.length;
+  return {
+    rows: Array.from({ length: n }, (_, k) => start + k),
+    x: Float64Array.from(inputs.frequency),
+    recency: Float64Array.from(inputs.recency),
+    T: Float64Array.from(inputs.T),
+    m: Float64Array.from(inputs.monetary),
+    quality: {
+      dataRows: n,
+      kept: n,
+      skipped: [],
+      counts: Object.fromEntries(
+        SKIP_REASONS.map((reason) => [reason, 0])
+      ) as QualityReport["counts"],
+      blankRows: 0,
+    },
+    inconsistent: [],
+  };
 }
 
 /**
@@ -57,18 +117,7 @@ export interface PredictiveSegmentation {
  * number ≥ 1, a last purchase before the first, one purchase day spread over several days or several on one day,
  * repeat purchases worth nothing) are left out as inconsistent.
  */
-export function modelInputs(
-  table: CustomerRows,
-  columns: PredictiveColumns
-): {
-  rows: number[];
-  x: Float64Array;
-  recency: Float64Array;
-  T: Float64Array;
-  m: Float64Array;
-  quality: QualityReport;
-  inconsistent: PaneSkippedRow[];
-} {
+export function customerSheetInputs(table: CustomerRows, columns: PredictiveColumns): ModelInputs {
   const prepared = prepareCustomers(table.rows, {
     hasHeader: table.hasHeader,
     firstRow: table.firstRow,
@@ -128,24 +177,28 @@ export function modelInputs(
 }
 
 /**
- * Predictive segmentation: fits BG/NBD (purchases) and Gamma-Gamma (spend per purchase) on the selection, then per
- * customer P(alive), purchases expected in the next months, predicted CLV over those months (discounted monthly),
- * value tiers on predicted CLV, and a likely-lost flag where P(alive) is below the threshold. Data are in days.
+ * Predictive segmentation: fits the chosen transaction model (purchases) and Gamma-Gamma (spend per purchase) on the
+ * customers, then per customer P(alive), purchases expected in the next months, predicted CLV over those months
+ * (discounted monthly), value tiers on predicted CLV, and a likely-lost flag where P(alive) is below the threshold.
+ * The fits and predictions are the ones CVA.<MODEL>, CVA.GAMMAGAMMA, CVA.PALIVE, CVA.EXPECTEDPURCHASES and
+ * CVA.PREDICTEDCLV compute; data are in days.
  */
 export function segmentByPrediction(
   table: CustomerRows,
+  inputs: ModelInputs,
   options: PredictiveOptions
 ): PredictiveSegmentation {
-  const inputs = modelInputs(table, options);
   const { x, recency, T, m } = inputs;
-  const purchases = bgNbd.fit(x, recency, T).params;
+  const model = transactionModel(options.model);
+  const purchases = model.fit(x, recency, T).params as TransactionModelParams;
   const spend = fitGammaGamma(x, m).params;
   const horizon = options.months * PERIODS_PER_MONTH.D;
   const clv = predictedClv(purchases, spend, x, recency, T, m, {
     months: options.months,
-    monthlyDiscountRate: MONTHLY_DISCOUNT_RATE,
+    monthlyDiscountRate: options.monthlyDiscountRate,
     dataUnit: "D",
   });
+  const predict = transactionModel(purchases);
 
   const start = table.hasHeader ? 1 : 0;
   const dataRows = Math.max(0, table.rows.length - start);
@@ -165,14 +218,11 @@ export function segmentByPrediction(
       });
       return;
     }
-    const probability = bgNbd.conditionalProbabilityAlive(purchases, x[i], recency[i], T[i]);
-    alive[p] = Math.round(probability * 1000) / 1000;
-    expected[p] =
-      Math.round(
-        bgNbd.conditionalExpectedPurchases(purchases, horizon, x[i], recency[i], T[i]) * 100
-      ) / 100;
-    value[p] = Math.round(customerValue * 100) / 100;
-    clvRows[p][0] = value[p];
+    const probability = predict.conditionalProbabilityAlive(purchases, x[i], recency[i], T[i]);
+    alive[p] = probability;
+    expected[p] = predict.conditionalExpectedPurchases(purchases, horizon, x[i], recency[i], T[i]);
+    value[p] = customerValue;
+    clvRows[p][0] = customerValue;
     if (probability < options.aliveThreshold) {
       lost[p] = options.likelyLost;
       likelyLost++;
@@ -188,9 +238,21 @@ export function segmentByPrediction(
     result: {
       ...tiers,
       columns: [
-        { header: headers.probabilityAlive, values: alive },
-        { header: headers.expectedPurchases, values: expected },
-        { header: headers.predictedClv, values: value },
+        {
+          header: headers.probabilityAlive,
+          values: alive,
+          numberFormat: PREDICTION_FORMATS.probabilityAlive,
+        },
+        {
+          header: headers.expectedPurchases,
+          values: expected,
+          numberFormat: PREDICTION_FORMATS.expectedPurchases,
+        },
+        {
+          header: headers.predictedClv,
+          values: value,
+          numberFormat: PREDICTION_FORMATS.predictedClv,
+        },
         { header: headers.tier, values: tiers.columns[0].values },
         { header: headers.likelyLost, values: lost },
       ],
