@@ -21,6 +21,8 @@ export interface TransactionSummary {
   excludedTransactions: number;
   /** The models' inputs per customer row, as CVA.RFMSUMMARY gives them (see summariseTransactions). */
   modelInputs: CustomerSummary["modelInputs"];
+  /** The transactions themselves, one entry per data row: for methods that split them in time (Check the model). */
+  transactions: { customerIds: CellValue[]; dates: CellValue[]; amounts: CellValue[] };
 }
 
 /** One row per customer, ready to segment: the selection itself, or the summary of a transaction table. */
@@ -94,8 +96,22 @@ export function customerTable(
       sourceRange: data.range,
       excludedTransactions: summary.excludedTransactions,
       modelInputs: summary.modelInputs,
+      transactions: transactionColumns(
+        data.values.slice(setup.hasHeader ? 1 : 0),
+        customer,
+        date,
+        amount
+      ),
     },
   };
+}
+
+function transactionColumns(
+  rows: readonly (readonly CellValue[])[],
+  ...columns: [number, number, number]
+): TransactionSummary["transactions"] {
+  const [customerIds, dates, amounts] = columns.map((column) => rows.map((row) => row[column]));
+  return { customerIds, dates, amounts };
 }
 
 /** Rows below the header. */
