@@ -165,21 +165,24 @@ export function planModelCheckSheet(input: ModelCheckSheetInput): WritePlan {
       position: { row: histogramTop, column: chartColumn, ...CHART_SIZE },
     },
   ];
-  const best = check.models.findIndex((model) => model.id === check.best);
+  const best = check.models.find((model) => model.id === check.best);
+  // The winner marked by name, a rule any reader applies: =$A10="Pareto/NBD" over the score rows.
+  const winner = best && {
+    sheet,
+    areas: [{ row: scoresTop, column: 0, rowCount: check.models.length, columnCount: 10 }],
+    rules: [
+      {
+        formula: `=$A${scoresTop + 1}="${best.displayName.replace(/"/g, '""')}"`,
+        fill: BEST_MODEL_FILL,
+        fontColor: "#000000",
+      },
+    ],
+  };
   return {
     sheets: [{ name: sheet, replace: true }],
     clear: [],
     values: [{ at: { sheet, row: 0, column: 0 }, values }],
-    fills:
-      best < 0
-        ? []
-        : [
-            {
-              sheet,
-              areas: [{ row: scoresTop + best, column: 0, rowCount: 1, columnCount: 10 }],
-              rules: [{ formula: "=TRUE", fill: BEST_MODEL_FILL, fontColor: "#000000" }],
-            },
-          ],
+    fills: winner ? [winner] : [],
     numberFormats: [
       {
         sheet,
