@@ -247,7 +247,7 @@ describe("sharing: a damaged configuration, and formulas converted to values and
         workbench.setFormula({ sheet: "Model", row, column }, formula, spill);
       }
     }, formulas);
-    await page.getByRole("tab", { name: "Model" }).click();
+    await page.getByRole("tab", { name: "Model", exact: true }).click();
     const share = page.getByRole("region", { name: "Share" });
     await expect(share.getByRole("radio", { name: "This sheet" }).isChecked()).resolves.toBe(true);
     const convert = share.getByRole("button", { name: "Convert CVA formulas to values" });
