@@ -63,7 +63,10 @@ function perCustomer(table: CustomerTable, check: ModelCheck, t: Translate): Seg
     0,
     check.models.findIndex((model) => model.id === check.best)
   );
-  const indexOf = new Map<unknown, number>(check.perCustomer.customer.map((id, k) => [id, k]));
+  // By the id's text: the summary and the check may hold a numeric id as a number or as text.
+  const indexOf = new Map<string, number>(
+    check.perCustomer.customer.map((id, k) => [String(id), k])
+  );
   const start = table.hasHeader ? 1 : 0;
   const dataRows = Math.max(0, table.rows.length - start);
   const actual = new Array<number | null>(dataRows).fill(null);
@@ -74,7 +77,7 @@ function perCustomer(table: CustomerTable, check: ModelCheck, t: Translate): Seg
   const { customer, monetary } = table.mapping;
   for (let p = 0; p < dataRows; p++) {
     const row = table.rows[p + start];
-    const k = indexOf.get(row[customer as number]);
+    const k = indexOf.get(String(row[customer as number]));
     let holdout: HoldoutStatus = "new";
     if (k !== undefined) {
       actual[p] = check.perCustomer.actual[k];
