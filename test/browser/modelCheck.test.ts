@@ -80,6 +80,21 @@ describe("task pane: Check the model on CDNOW_master", () => {
         model.id === expected.best ? BEST_MODEL_FILL : null
       );
     }
+
+    // Beside each customer of the summary: holdout purchases made and predicted, and the holdout status.
+    await sheetTab("Customer summary").click();
+    await expect(rowTexts(page, 1, "G", "I")).resolves.toEqual([
+      "Holdout purchases",
+      `Predicted holdout purchases (${best.displayName})`,
+      "Holdout",
+    ]);
+    const first = await cellText(page, "A2");
+    const k = expected.perCustomer.customer.findIndex((id) => String(id) === first);
+    expect(k).toBeGreaterThanOrEqual(0);
+    await expect(cellText(page, "G2")).resolves.toBe(String(expected.perCustomer.actual[k]));
+    await expect(cellText(page, "I2")).resolves.toBe(
+      expected.perCustomer.actual[k] > 0 ? "Bought in holdout" : "No holdout purchase"
+    );
     expect(errors).toEqual([]);
     // 69,659 transactions summarised, three models fitted twice (preview and run) on a shared 2-core machine.
   }, 600_000);
