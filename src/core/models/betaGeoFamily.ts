@@ -2,6 +2,7 @@ import betaln from "@stdlib/math-base-special-betaln";
 import digamma from "@stdlib/math-base-special-digamma";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { cvaError } from "../errors";
+import { betaGeoHorizonSums } from "./betaGeoHorizonSums";
 import { checkedRow, checkedTime, type RfmSample } from "./groupedSample";
 import { hyp2f1Increment } from "./hyp2f1";
 import { type Message, phrase } from "../messages/catalogue";
@@ -179,6 +180,10 @@ export function betaGeoModel<Id extends string>(
     expectedPurchases: (params, t) => model.conditionalExpectedPurchases(params, t, 0, 0, 0),
     expectedPurchasesIfAlive: (params, t, frequency, T) =>
       expectedPurchasesIfAlive(shift, params, t, frequency, T),
+    purchasesIfAliveOverHorizons: (params, horizons, weights, frequency, T, out) =>
+      betaGeoHorizonSums(shift, params, horizons, weights, frequency, T, out, (t, x, age) =>
+        expectedPurchasesIfAlive(shift, params, t, x, age)
+      ),
     /**
      * P(X(t) = n) = B(a, b+n+shift)/B(a, b) · NB(n; t) + δ · B(a+1, b+n−1+shift)/B(a, b) · P(N(t) ≥ n), δ = 1 if
      * n > 0 or shift = 1: alive through n purchases and making exactly n, or dropping out right after the n-th

@@ -2,6 +2,7 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { type CvaError, cvaError } from "../errors";
 import { type Message, phrase } from "../messages/catalogue";
 import { groupRows, inRow, type RfmSample } from "./groupedSample";
+import { sumOverHorizons } from "./horizonSums";
 import {
   explained,
   type LogLikelihood,
@@ -422,6 +423,16 @@ export const bgbb: TransactionModel<BgbbParams> = {
       expectedOccasionsFactor(gamma, delta + T, t)
     );
   },
+
+  purchasesIfAliveOverHorizons: (params, horizons, weights, frequency, T, out) =>
+    sumOverHorizons(
+      (t, x, age) => bgbb.expectedPurchasesIfAlive(params, t, x, age),
+      horizons,
+      weights,
+      frequency,
+      T,
+      out
+    ),
 
   /** E[X(n)]: purchases a new customer is expected to make at their first n occasions (FHS 2010 eq. 9). */
   expectedPurchases: (params, t) => bgbb.conditionalExpectedPurchases(params, t, 0, 0, 0),

@@ -30,8 +30,9 @@ export const MAX_LEVEL = 2 ** 21;
  * once or `weights[row]` times. The first column must hold whole numbers in [0, 2²¹) — it is the purchase count in
  * every use.
  *
- * Runs in linear time: a hash table on the rows' bit patterns finds the distinct rows, and one native sort of
- * (level · 2³² + row) keys orders them by level; a comparison sort of all rows was the bottleneck of a fit.
+ * Runs in linear time: an open-addressing table keyed on the rows' bit patterns finds the distinct rows (grown with
+ * them, so a million customers with a few thousand distinct rows probe a table that stays in cache), and a counting
+ * sort on the level orders them; a comparison sort of all rows was the bottleneck of a fit.
  * @example groupRows([[0, 1, 0], [0, 5, 0]]).weight // Float64Array [2, 1]
  */
 export function groupRows(
@@ -40,81 +41,142 @@ export function groupRows(
   weights?: ArrayLike<number>
 ): GroupedRows {
   const count = rows ? rows.length : columns[0].length;
-  let tableSize = 16;
-  while (tableSize < 2 * count) tableSize *= 2;
-  const table = new Int32Array(tableSize).fill(-1); // distinct-row id stored at the slot of its hash
-  const firstRow = new Int32Array(count); // input row of each distinct id
+  const width = columns.length;
+  const table = new DistinctRows(width);
+  const key = table.key;
   const idOf = new Int32Array(count);
-  const counts = new Float64Array(count);
-  let distinctCount = 0;
+  let counts = new Float64Array(16);
   for (let k = 0; k < count; k++) {
     const row = rows ? rows[k] : k;
     const level = columns[0][row];
     if (!(level >= 0 && level < MAX_LEVEL && Number.isInteger(level)))
       throw new RangeError(`groupRows: level ${level} is not a whole number in [0, 2^21)`);
-    let slot = hashRow(columns, row) & (tableSize - 1);
-    for (;;) {
-      const id = table[slot];
-      if (id < 0) {
-        table[slot] = distinctCount;
-        firstRow[distinctCount] = row;
-        idOf[k] = distinctCount++;
-        break;
-      }
-      if (sameRow(columns, firstRow[id], row)) {
-        idOf[k] = id;
-        break;
-      }
-      slot = (slot + 1) & (tableSize - 1);
-    }
-    counts[idOf[k]] += weights ? weights[row] : 1;
+    for (let c = 0; c < width; c++) key[c] = columns[c][row] + 0; // +0: −0 is the row of 0
+    const id = table.idOfKey();
+    if (id === counts.length) counts = grown(counts);
+    counts[id] += weights ? weights[row] : 1;
+    idOf[k] = id;
   }
-  const keys = new Float64Array(distinctCount);
-  for (let id = 0; id < distinctCount; id++) keys[id] = columns[0][firstRow[id]] * 2 ** 32 + id;
-  keys.sort();
+  const distinctCount = table.size;
+  const values = table.values;
+  let maxLevel = 0;
+  for (let id = 0; id < distinctCount; id++) maxLevel = Math.max(maxLevel, values[id * width]);
+  // Counting sort by level, stable: within a level, distinct rows keep their order of first appearance.
+  const levelEnd = new Int32Array(maxLevel + 1);
+  for (let id = 0; id < distinctCount; id++) levelEnd[values[id * width]]++;
+  const levelStart: number[] = [];
+  const levelValue: number[] = [];
+  for (let level = 0, at = 0; level <= maxLevel; level++) {
+    if (levelEnd[level] === 0) continue;
+    levelStart.push(at);
+    levelValue.push(level);
+    at += levelEnd[level];
+    levelEnd[level] = at - levelEnd[level]; // now the next free position of the level
+  }
+  levelStart.push(distinctCount);
   const positionOf = new Int32Array(distinctCount);
   const distinct = columns.map(() => new Float64Array(distinctCount));
   const weight = new Float64Array(distinctCount);
-  const levelStart: number[] = [];
-  const levelValue: number[] = [];
-  for (let i = 0; i < distinctCount; i++) {
-    const id = keys[i] % 2 ** 32;
+  for (let id = 0; id < distinctCount; id++) {
+    const i = levelEnd[values[id * width]]++;
     positionOf[id] = i;
     weight[i] = counts[id];
-    for (let c = 0; c < columns.length; c++) distinct[c][i] = columns[c][firstRow[id]];
-    if (i === 0 || distinct[0][i] !== distinct[0][i - 1]) {
-      levelStart.push(i);
-      levelValue.push(distinct[0][i]);
-    }
+    for (let c = 0; c < width; c++) distinct[c][i] = values[id * width + c];
   }
-  levelStart.push(distinctCount);
+  for (let k = 0; k < count; k++) idOf[k] = positionOf[idOf[k]];
   return {
     columns: distinct,
     weight,
     size: distinctCount,
     levelStart: Int32Array.from(levelStart),
     levelValue: Float64Array.from(levelValue),
-    groupOf: idOf.map((id) => positionOf[id]),
+    groupOf: idOf,
   };
 }
 
-const hashBits = new Float64Array(1);
-const hashWords = new Uint32Array(hashBits.buffer);
-
-/** FNV-1a over the rows' IEEE-754 words (+0 added so that −0 and 0 hash alike, as they compare equal). */
-function hashRow(columns: readonly ArrayLike<number>[], row: number): number {
-  let hash = 0x811c9dc5;
-  for (let c = 0; c < columns.length; c++) {
-    hashBits[0] = columns[c][row] + 0;
-    hash = Math.imul(hash ^ hashWords[0], 0x01000193);
-    hash = Math.imul(hash ^ hashWords[1], 0x01000193);
-  }
-  return (hash ^ (hash >>> 15)) >>> 0;
+/** A typed array twice as long, holding the same values first. */
+export function grown<A extends Float64Array | Int32Array>(array: A): A {
+  const larger = new (array.constructor as new (length: number) => A)(2 * array.length);
+  larger.set(array);
+  return larger;
 }
 
-function sameRow(columns: readonly ArrayLike<number>[], i: number, j: number): boolean {
-  for (let c = 0; c < columns.length; c++) if (columns[c][i] !== columns[c][j]) return false;
-  return true;
+/**
+ * Distinct numeric rows of a fixed width, numbered 0, 1, … in order of first appearance. The row to look up is
+ * written into `key`; its bits are hashed (murmur3's mixing, so rows differing only in high mantissa bits, as
+ * small whole numbers do, still spread over the table), and each slot keeps the hash beside the row's id, so a
+ * probe compares values only when the hashes agree. Rows holding NaN never equal themselves and stay apart.
+ */
+class DistinctRows {
+  readonly key: Float64Array;
+  private readonly keyWords: Int32Array;
+  /** The distinct rows, packed row after row. */
+  values: Float64Array;
+  size = 0;
+  /** Per slot, the id + 1 of the row it holds (0 for empty) and that row's hash. */
+  private slots = new Int32Array(2 * 16);
+  private mask = 15;
+
+  constructor(private readonly width: number) {
+    this.key = new Float64Array(width);
+    this.keyWords = new Int32Array(this.key.buffer);
+    this.values = new Float64Array(16 * width);
+  }
+
+  /** The id of the row in `key`, added if it is new. */
+  idOfKey(): number {
+    const { key, width, values, slots } = this;
+    const hash = this.hashOfKey();
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const stored = slots[2 * slot];
+      if (stored === 0) return this.add(slot, hash);
+      if (slots[2 * slot + 1] !== hash) continue;
+      const at = (stored - 1) * width;
+      let same = true;
+      for (let c = 0; c < width && same; c++) same = values[at + c] === key[c];
+      if (same) return stored - 1;
+    }
+  }
+
+  private hashOfKey(): number {
+    const words = this.keyWords;
+    let hash = 0x9e3779b9;
+    for (let w = 0; w < words.length; w++) {
+      hash ^= Math.imul(rotate(Math.imul(words[w], 0xcc9e2d51), 15), 0x1b873593);
+      hash = (Math.imul(rotate(hash, 13), 5) + 0xe6546b64) | 0;
+    }
+    hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+    return hash ^ (hash >>> 16);
+  }
+
+  private add(slot: number, hash: number): number {
+    const id = this.size++;
+    if (this.values.length < this.size * this.width) this.values = grown(this.values);
+    this.values.set(this.key, id * this.width);
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = hash;
+    if (2 * this.size > this.mask) this.rehash();
+    return id;
+  }
+
+  /** Doubles the table, keeping it at most half full, the rows re-placed by their stored hashes. */
+  private rehash(): void {
+    const old = this.slots;
+    this.mask = 2 * this.mask + 1;
+    this.slots = new Int32Array(2 * (this.mask + 1));
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s] === 0) continue;
+      let slot = old[s + 1] & this.mask;
+      while (this.slots[2 * slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = old[s];
+      this.slots[2 * slot + 1] = old[s + 1];
+    }
+  }
+}
+
+function rotate(x: number, bits: number): number {
+  return (x << bits) | (x >>> (32 - bits));
 }
 
 /** The rules of rfmRowError as one expression: the fast check for the common valid row (NaN fails every test). */

@@ -1,3 +1,4 @@
+import type { CvaError } from "../errors";
 import type { RfmSample } from "./groupedSample";
 import type { Message } from "../messages/catalogue";
 import type { FitReport, LogLikelihood, Runaway } from "./maximumLikelihood";
@@ -89,6 +90,19 @@ export interface TransactionModel<P extends { model: string }> extends ModelIden
    * P(alive) times this, which depends on (frequency, T) only. Inputs are taken as valid (callers validate).
    */
   expectedPurchasesIfAlive(params: P, t: number, frequency: number, T: number): number;
+  /**
+   * Σₖ weights[k] · expectedPurchasesIfAlive(params, horizons[k], frequency[i], T[i]) into out[i] for every pair i:
+   * CLV's discounted months for many customers at once (horizonSums.ts has the plain form). Inputs are taken as
+   * valid; the pairs the model cannot value (a horizon far beyond its time scale) come back with their errors.
+   */
+  purchasesIfAliveOverHorizons(
+    params: P,
+    horizons: ArrayLike<number>,
+    weights: ArrayLike<number>,
+    frequency: ArrayLike<number>,
+    T: ArrayLike<number>,
+    out: Float64Array
+  ): Map<number, CvaError>;
   /** P(X(t) = n): the probability that a new customer makes exactly n repeat purchases in t time units. */
   probabilityOfPurchases(params: P, n: number, t: number): number;
   /**

@@ -3,6 +3,7 @@ import gammaln from "@stdlib/math-base-special-gammaln";
 import { cvaError } from "../errors";
 import { checkedRow, checkedTime, type RfmSample } from "./groupedSample";
 import { gaussLegendre } from "./gaussLegendre";
+import { sumOverHorizons } from "./horizonSums";
 import { logPurchasesIfAlive } from "./purchaseCounts";
 import { unitHyp2f1 } from "./hyp2f1";
 import { type Message, phrase } from "../messages/catalogue";
@@ -348,6 +349,16 @@ export const paretoNbd: TransactionModel<ParetoNbdParams> = {
       powerIncrement(s - 1, Math.log((beta + T) / (beta + T + t)))
     );
   },
+
+  purchasesIfAliveOverHorizons: (params, horizons, weights, frequency, T, out) =>
+    sumOverHorizons(
+      (t, x, age) => paretoNbd.expectedPurchasesIfAlive(params, t, x, age),
+      horizons,
+      weights,
+      frequency,
+      T,
+      out
+    ),
 
   /**
    * P(X(t) = n) = (β/(β+t))^s · NB(n; t) + ∫₀ᵗ s βˢ (β+τ)^−(s+1) NB(n; τ) dτ: alive throughout and making n

@@ -1,5 +1,9 @@
-import { CvaError, cvaError, isCvaError } from "../errors";
-import { conditionalExpectedAverageSpend, type GammaGammaParams } from "./gammaGamma";
+import { CvaError, cvaError } from "../errors";
+import {
+  conditionalExpectedAverageSpend,
+  type GammaGammaParams,
+  spendRowError,
+} from "./gammaGamma";
 import { groupRows, isValidRfmRow, rfmRowError } from "./groupedSample";
 import { transactionModel, type TransactionModelParams } from "./registry";
 
@@ -41,6 +45,30 @@ function checkedDiscountRate(rate: number): void {
   throw cvaError("model.discountRange", { value: rate });
 }
 
+/** CLV's horizons, the end of each month in data periods, and the weight of each month's cumulative purchases. */
+export interface ClvHorizons {
+  horizons: Float64Array;
+  weights: Float64Array;
+}
+
+/**
+ * Σₖ disc_k · (E[X(k·u)] − E[X((k−1)·u)]) regrouped as Σₖ wₖ · E[X(k·u)] with wₖ = disc_k − disc_(k+1) (and no
+ * month after the last), so a model can sum the cumulative expectations at once. Throws on bad options.
+ */
+export function clvHorizons(options: ClvOptions = {}): ClvHorizons {
+  const { months = 12, monthlyDiscountRate = 0.01, dataUnit = "D" } = options;
+  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
+    throw cvaError("model.months", { max: MAX_MONTHS, value: months });
+  checkedDiscountRate(monthlyDiscountRate);
+  const periodsPerMonth = PERIODS_PER_MONTH[dataUnit];
+  if (periodsPerMonth === undefined) throw cvaError("model.dataUnit", { value: String(dataUnit) });
+  const discount = (k: number) => (k > months ? 0 : Math.pow(1 + monthlyDiscountRate, -k));
+  return {
+    horizons: Float64Array.from({ length: months }, (_, k) => (k + 1) * periodsPerMonth),
+    weights: Float64Array.from({ length: months }, (_, k) => discount(k + 1) - discount(k + 2)),
+  };
+}
+
 /**
  * Predicted customer lifetime value over the next `months` months, discounted monthly (lifetimes'
  * customer_lifetime_value, after Fader, Hardie & Lee 2005, "RFM and CLV: Using Iso-value Curves"):
@@ -51,8 +79,10 @@ function checkedDiscountRate(rate: number): void {
  * (frequency, recency, T), u = PERIODS_PER_MONTH[dataUnit], and E[spend] the Gamma-Gamma conditional expected
  * average spend given (frequency, monetary). A bad row gets its own CvaError; bad options throw.
  *
- * Customers with identical (frequency, recency, T) share the purchase part, which is computed once per distinct
- * row: its hypergeometric series are the whole cost.
+ * E[X(t) | x, tₓ, T] = P(alive | x, tₓ, T) · E[X(t) | alive, x, T], and the horizon-dependent factor, the costly
+ * one, depends on (x, T) only: it is summed once per distinct (x, T) pair, which a customer base repeats many times
+ * over. P(alive) is taken per customer (cheaper than finding the distinct rows), except for one-time buyers, whose
+ * P(alive) depends on T alone and is taken per pair.
  */
 export function predictedClv(
   transactions: TransactionModelParams,
@@ -63,7 +93,6 @@ export function predictedClv(
   monetary: ArrayLike<number>,
   options: ClvOptions = {}
 ): (number | CvaError)[] {
-  const { months = 12, monthlyDiscountRate = 0.01, dataUnit = "D" } = options;
   const n = frequency.length;
   if (recency.length !== n || T.length !== n || monetary.length !== n) {
     throw cvaError("model.rowCounts", {
@@ -71,71 +100,55 @@ export function predictedClv(
       counts: `${n}, ${recency.length}, ${T.length}, ${monetary.length}`,
     });
   }
-  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
-    throw cvaError("model.months", { max: MAX_MONTHS, value: months });
-  checkedDiscountRate(monthlyDiscountRate);
-  const periodsPerMonth = PERIODS_PER_MONTH[dataUnit];
-  if (periodsPerMonth === undefined) throw cvaError("model.dataUnit", { value: String(dataUnit) });
+  const { horizons, weights } = clvHorizons(options);
   if (!(spend.q > 1)) throw cvaError("model.infiniteMeanSpend", { q: spend.q });
 
   const results: (number | CvaError)[] = new Array(n);
-  const valid: number[] = [];
+  const valid = new Int32Array(n);
+  let validCount = 0;
   for (let i = 0; i < n; i++) {
-    if (!isValidRfmRow(frequency[i], recency[i], T[i])) {
-      results[i] = rfmRowError(frequency[i], recency[i], T[i]) as CvaError;
-      continue;
-    }
-    try {
+    const error = clvRowError(frequency[i], recency[i], T[i], monetary[i]);
+    if (error) results[i] = error;
+    else {
       results[i] = conditionalExpectedAverageSpend(spend, frequency[i], monetary[i]);
-      valid.push(i);
-    } catch (spendError) {
-      if (!isCvaError(spendError)) throw spendError;
-      results[i] = spendError;
+      valid[validCount++] = i;
     }
   }
-
-  // E[X(t) | x, tₓ, T] = P(alive | x, tₓ, T) · E[X(t) | alive, x, T]: the horizon-dependent part, the costly one,
-  // depends on (x, T) only, so it is summed once per distinct (x, T) pair, and P(alive) once per distinct row.
+  const rows = valid.subarray(0, validCount);
   const model = transactionModel(transactions);
-  const discount = Array.from({ length: months }, (_, k) =>
-    Math.pow(1 + monthlyDiscountRate, -(k + 1))
+  const pairs = groupRows([frequency, T], rows);
+  const [x, age] = pairs.columns;
+  const purchases = new Float64Array(pairs.size);
+  const pairErrors = model.purchasesIfAliveOverHorizons(
+    transactions,
+    horizons,
+    weights,
+    x,
+    age,
+    purchases
   );
-  const rows = groupRows([frequency, recency, T], valid);
-  const [x, tx, age] = rows.columns;
-  const pairs = groupRows([x, age]);
-  const [pairFrequency, pairAge] = pairs.columns;
-  const discountedPurchasesIfAlive = new Float64Array(pairs.size);
-  // A pair the model cannot value (a horizon far beyond its time scale) is an error for its customers only.
-  const pairErrors = new Map<number, CvaError>();
-  for (let i = 0; i < pairs.size; i++) {
-    try {
-      let previous = 0;
-      let sum = 0;
-      for (let k = 0; k < months; k++) {
-        const cumulative = model.expectedPurchasesIfAlive(
-          transactions,
-          (k + 1) * periodsPerMonth,
-          pairFrequency[i],
-          pairAge[i]
-        );
-        sum += (cumulative - previous) * discount[k];
-        previous = cumulative;
-      }
-      discountedPurchasesIfAlive[i] = sum;
-    } catch (error) {
-      if (!isCvaError(error)) throw error;
-      pairErrors.set(i, error);
-    }
+  const oneTimeAlive = new Float64Array(pairs.size);
+  for (let p = 0; p < pairs.size; p++)
+    if (x[p] === 0) oneTimeAlive[p] = model.conditionalProbabilityAlive(transactions, 0, 0, age[p]);
+  for (let k = 0; k < validCount; k++) {
+    const i = rows[k];
+    const pair = pairs.groupOf[k];
+    const alive =
+      frequency[i] === 0
+        ? oneTimeAlive[pair]
+        : model.conditionalProbabilityAlive(transactions, frequency[i], recency[i], T[i]);
+    results[i] = pairErrors.get(pair) ?? (results[i] as number) * alive * purchases[pair];
   }
-  const discountedPurchases = new Float64Array(rows.size);
-  for (let i = 0; i < rows.size; i++) {
-    const alive = model.conditionalProbabilityAlive(transactions, x[i], tx[i], age[i]);
-    discountedPurchases[i] = alive * discountedPurchasesIfAlive[pairs.groupOf[i]];
-  }
-  valid.forEach((row, k) => {
-    const group = rows.groupOf[k];
-    results[row] =
-      pairErrors.get(pairs.groupOf[group]) ?? (results[row] as number) * discountedPurchases[group];
-  });
   return results;
+}
+
+/** What keeps a customer from a CLV: a bad (frequency, recency, T) row first, then a bad spend. */
+export function clvRowError(
+  frequency: number,
+  recency: number,
+  T: number,
+  monetary: number
+): CvaError | null {
+  if (!isValidRfmRow(frequency, recency, T)) return rfmRowError(frequency, recency, T);
+  return spendRowError(frequency, monetary);
 }
