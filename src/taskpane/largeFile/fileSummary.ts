@@ -58,9 +58,9 @@ export function planFor(
  */
 export async function summariseFile(
   engine: SqlEngine,
-  plan: TransactionPlan
+  confirmed: TransactionPlan
 ): Promise<FileSummary> {
-  const quality = await checkTransactions(engine, plan);
+  const { quality, plan } = await checkTransactions(engine, confirmed);
   const examples = quality.badRows > 0 ? await problemRows(engine, plan, 5) : [];
   if (quality.latest === null) throw new ProblemError(problem("largeFile.noRows"));
   const asOf = quality.latest;
