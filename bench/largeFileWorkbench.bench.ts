@@ -95,12 +95,40 @@ export async function run(): Promise<void> {
     const summarise = page.getByRole("button", { name: "Summarise", exact: true });
     await summarise.waitFor({ timeout: 300_000 });
     const mapped = performance.now();
+    const clicked = await page.evaluate(() => {
+      // The pane's steps (checking, summarising, fitting, writing) as they show, timed in the page.
+      const steps: [number, string][] = [];
+      (window as unknown as { largeFileSteps: typeof steps }).largeFileSteps = steps;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="large-file-step"]')?.textContent ?? "";
+        const step = text.replace(/[\d,]+/g, "#");
+        if (text && step !== steps[steps.length - 1]?.[1]) steps.push([performance.now(), step]);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      return performance.now();
+    });
     await summarise.click();
     const done = page.locator('[data-testid="large-file-done"], [data-problem]').first();
     await done.waitFor({ timeout: 1_800_000 });
     const seconds = (performance.now() - start) / 1000;
     clearInterval(sampler);
     browserUse.sample();
+    const [steps, finished] = await page.evaluate(
+      () =>
+        [
+          (window as unknown as { largeFileSteps: [number, string][] }).largeFileSteps,
+          performance.now(),
+        ] as const
+    );
+    steps.forEach(([at, step], i) =>
+      report(
+        `workbench: 10M CSV, step "${step}"`,
+        `${(((steps[i + 1]?.[0] ?? finished) - at) / 1000).toFixed(1)} s`
+      )
+    );
+    report(
+      "workbench: 10M CSV, click to first step",
+      `${((steps[0]?.[0] ?? clicked) - clicked) / 1000} s`
+    );
     report(
       "workbench: 10M-transaction CSV, outcome",
       (await done.textContent())?.slice(0, 60) ?? ""
