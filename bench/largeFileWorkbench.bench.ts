@@ -127,7 +127,7 @@ export async function run(): Promise<void> {
     );
     report(
       "workbench: 10M CSV, click to first step",
-      `${((steps[0]?.[0] ?? clicked) - clicked) / 1000} s`
+      `${(((steps[0]?.[0] ?? clicked) - clicked) / 1000).toFixed(1)} s`
     );
     report(
       "workbench: 10M-transaction CSV, outcome",
