@@ -29,8 +29,8 @@ const CLV_FORMULA: ScalarFormula = {
  * @param {number[][]} purchasesPerPeriod Purchases per customer per period (e.g. per year).
  * @param {number[][]} lifespanPeriods Expected customer lifespan in periods; may be fractional.
  * @param {number[][]} [acquisitionCost] Cost of acquiring the customer, subtracted once. Default 0.
- * @param {number[][]} [grossMargin] Gross margin as a fraction of revenue, e.g. 0.4. Default 1 (revenue).
- * @param {number[][]} [discountRatePerPeriod] Discount rate per period, e.g. 0.1. Default 0 (no discounting).
+ * @param {number[][]} [grossMargin] Gross margin as a share of revenue from 0 to 1, e.g. 0.4 for 40 %. Default 1 (revenue).
+ * @param {number[][]} [discountRatePerPeriod] Discount rate per period, from 0 to less than 1, e.g. 0.1 for 10 %. Default 0 (no discounting).
  * @returns {any[][]} Lifetime value per row.
  */
 export function clv(
@@ -67,7 +67,7 @@ const CLV_RETENTION_FORMULA: ScalarFormula = {
  * @customfunction CLVRETENTION
  * @param {number[][]} marginPerPeriod Margin a retained customer brings per period.
  * @param {number[][]} retentionRate Share of customers kept from one period to the next, between 0 and 1.
- * @param {number[][]} discountRatePerPeriod Discount rate per period, e.g. 0.1.
+ * @param {number[][]} discountRatePerPeriod Discount rate per period, from 0 to less than 1, e.g. 0.1 for 10 %.
  * @param {number[][]} [periods] Number of periods to sum (a whole number). Omitted: infinite horizon.
  * @param {number[][]} [acquisitionCost] Cost of acquiring the customer, subtracted once. Default 0.
  * @returns {any[][]} Lifetime value per row.

@@ -42,7 +42,7 @@ const BINS = phrase("term.bins");
 const VALUES = phrase("term.values");
 
 /**
- * RFM scores 1..bins per customer. Break points are PERCENTILE.INC of each column at k/bins; a score is 1 + the number of break points the value exceeds (recency reversed: fewer periods since the last purchase is better). Spills one row per customer.
+ * RFM scores 1..bins per customer. Break points are PERCENTILE.INC of each column at k/bins; a score is 1 + the number of break points the value strictly beats: larger for frequency and monetary, smaller (more recent) for recency, so ties never promote. Spills one row per customer.
  * @customfunction RFMSCORE
  * @param {number[][]} recency Periods since each customer's last purchase (one column).
  * @param {number[][]} frequency Number of purchases per customer (one column, same length).
@@ -115,11 +115,11 @@ export function rfmSegment(rfmCodes: any[][], segmentMap?: any[][]): any[][] {
 const TIER_BASES = ["customers", "value"] as const satisfies readonly TierBasis[];
 
 /**
- * Value tiers. basis "customers": the top 20 % of customers by value are High, the next 30 % Medium, the rest Low, with thresholds from PERCENTILE.INC so ties share a tier. basis "value": ABC analysis, customers making up the first 20 % and 50 % of total value.
+ * Value tiers. basis "customers": the top 20 % of customers by value are High, the next 30 % Medium, the rest Low, with thresholds from PERCENTILE.INC; a customer moves up only by strictly beating a threshold, so ties share a tier and never promote. basis "value": ABC analysis, customers making up the first 20 % and 50 % of total value.
  * @customfunction TIER
  * @param {number[][]} values Value per customer, e.g. CLV or total spend (one column).
  * @param {number[][]} [cutoffs] Increasing shares between 0 and 1 where tiers end. Default {0.2,0.5}.
- * @param {any[][]} [labels] Tier names, best first, one more than the cutoffs. Default {"High","Medium","Low"}.
+ * @param {any[][]} [labels] Tier names, best first, one more than the cutoffs. Default: High, Medium, Low for two cutoffs (High, Low for one; Top, High, Medium, Low for three).
  * @param {string} [basis] "customers" (share of customers, the default) or "value" (share of total value, ABC analysis).
  * @returns {any[][]} Tier label per customer.
  */

@@ -1,5 +1,17 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Browser, Page } from "playwright-core";
 import { HEATMAP_COLOURS } from "../../src/core/cohorts/cohortsSheet";
+import { printedRetentionTable } from "../sharing/cohortsHeatmap";
+import {
+  backgroundOf,
+  gap,
+  renderXlsx,
+  rgbOf,
+  TIMEOUT_MS,
+  TOLERANCE,
+} from "../sharing/libreoffice";
 import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
 
 /** The Cohorts method in the workbench, on the bundled Transactions sheet (2,357 CDNOW customers, 1997–98). */
@@ -52,4 +64,47 @@ describe("task pane: the Cohorts method on a transaction log", () => {
     ).resolves.toEqual(["C00010", "1997-01", "First period only"]);
     expect(errors).toEqual([]);
   });
+
+  it(
+    "downloads the workbook, and LibreOffice draws the heatmap as the workbench's grid shows it",
+    async () => {
+      // The rates and their colours in the grid: cohorts 1997-01 to 1997-03 in rows 14–16, periods 1–17 in C:S.
+      await sheetTab("Cohorts").click();
+      const shown: { cohort: string; text: string; fill: string }[] = [];
+      for (const row of [14, 15, 16]) {
+        const cohort = (await cellText(page, `A${row}`)) as string;
+        const texts = await rowTexts(page, row, "C", "S");
+        for (const [k, text] of texts.entries()) {
+          if (text === "") continue;
+          const fill = await cellFill(page, `${String.fromCharCode(67 + k)}${row}`);
+          shown.push({ cohort, text, fill: fill as string });
+        }
+      }
+      expect(shown.length).toBe(17 + 16 + 15);
+      expect(shown.map((cell) => cell.fill)).toEqual(
+        expect.arrayContaining([HEATMAP_COLOURS.max, HEATMAP_COLOURS.min])
+      );
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download .xlsx" }).click(),
+      ]);
+      const dir = mkdtempSync(join(tmpdir(), "cva-cohorts-browser-"));
+      try {
+        const xlsx = readFileSync((await download.path()) as string);
+        const rendered = await renderXlsx(xlsx, dir, "workbench");
+        const table = printedRetentionTable(rendered.words);
+        const png = await rendered.page(table.page);
+        const drawn = shown.map(({ cohort, text, fill }) => [
+          `${cohort} ${text}`,
+          gap(backgroundOf(png, table.rateCell(cohort, text)), rgbOf(fill)) <= TOLERANCE,
+        ]);
+        expect(drawn).toEqual(shown.map(({ cohort, text }) => [`${cohort} ${text}`, true]));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      expect(errors).toEqual([]);
+    },
+    2 * TIMEOUT_MS
+  );
 });

@@ -14,7 +14,8 @@
  * padded with empty cells to the reserved size), under-estimating fails the test loudly.
  */
 import functionSources from "../../src/functions/functionSources.json";
-import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { readFileSync } from "node:fs";
+import { generateCustomFunctionsMetadata, parseTree } from "custom-functions-metadata";
 import {
   ArraySize,
   CellError,
@@ -68,6 +69,26 @@ export async function generateMetadata(
     generated.associate.map((a: { id: string; functionName: string }) => [a.id, a.functionName])
   );
   return { functions, implementationOf, json: generated.metadataJson };
+}
+
+/**
+ * The functions and their implementations' names, parsed synchronously from the same sources (custom-functions-metadata's
+ * parseTree, which generateMetadata runs too), for tests that declare one case per function.
+ */
+export function functionMetadata(sources: readonly string[] = FUNCTION_SOURCES): {
+  functions: FunctionMetadataJson[];
+  implementationOf: Map<string, string>;
+} {
+  const parsed = sources.map((file) => parseTree(readFileSync(file, "utf8"), file));
+  const errors = parsed.flatMap((p) => p.extras.flatMap((extra) => extra.errors));
+  if (errors.length > 0)
+    throw new Error(`custom-functions-metadata reported:\n${errors.join("\n")}`);
+  return {
+    functions: parsed.flatMap((p) => p.functions) as unknown as FunctionMetadataJson[],
+    implementationOf: new Map(
+      parsed.flatMap((p) => p.associate.map((a) => [a.id, a.functionName] as const))
+    ),
+  };
 }
 
 /** The AST pieces the size rules look at (HyperFormula's own AST types are not importable under our resolution). */

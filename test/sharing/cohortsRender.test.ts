@@ -28,6 +28,7 @@ import {
   WHITE,
   type Word,
 } from "./libreoffice";
+import { printedRetentionTable } from "./cohortsHeatmap";
 
 /** The Cohorts sheet's plan, as the pane makes it on the Transactions sheet (months, first run). */
 async function cohortsSheetPlan(): Promise<WritePlan> {
@@ -83,55 +84,27 @@ describe("the Cohorts sheet rendered by LibreOffice (no add-in)", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /**
-   * The cell's background left of a number: numbers stand at the right of their cells, and at this resolution a
-   * number's own box is mostly glyph.
-   */
-  function besideText(word: Word): Word {
-    return {
-      ...word,
-      xMin: word.xMin - 8,
-      xMax: word.xMin - 1,
-      yMin: word.yMin + 1,
-      yMax: word.yMax - 1,
-    };
-  }
-
-  /** The words of the retention table: below its title, above the fits table's. */
-  function rateWords(): Word[] {
-    const top = words.find((word) => word.text === "Retention:") as Word;
-    const bottom = words.find((word) => word.text === "Shifted-beta-geometric") as Word;
-    expect(top && bottom).toBeTruthy();
-    return words.filter(
-      (word) => word.page === 1 && word.yMin > top.yMax && word.yMax < bottom.yMin
-    );
-  }
-
   it("draws the highest retention in the scale's blue, the lowest in its orange, every rate as the workbench does", () => {
+    const table = printedRetentionTable(words);
+    expect(table.page).toBe(1);
+    const cohorts = ["1997-01", "1997-02", "1997-03"];
     const numbers = rates.flat().filter((value) => typeof value === "number");
-    const sorted = [...numbers].sort((a, b) => a - b);
-    const [lowest, highest] = [sorted[0], sorted[sorted.length - 1]];
-    const inTable = rateWords();
-    const cellOf = (value: number) =>
-      besideText(inTable.find((word) => word.text === String(value)) as Word);
-    expect(gap(backgroundOf(png, cellOf(highest)), rgbOf(HEATMAP_COLOURS.max))).toBeLessThanOrEqual(
-      TOLERANCE
-    );
-    expect(gap(backgroundOf(png, cellOf(lowest)), rgbOf(HEATMAP_COLOURS.min))).toBeLessThanOrEqual(
-      TOLERANCE
-    );
+    const [lowest, highest] = [Math.min(...numbers), Math.max(...numbers)];
+    const drawnAt = (value: number) => {
+      const r = rates.findIndex((cells) => cells.includes(value));
+      return backgroundOf(png, table.rateCell(cohorts[r], String(value)));
+    };
+    expect(gap(drawnAt(highest), rgbOf(HEATMAP_COLOURS.max))).toBeLessThanOrEqual(TOLERANCE);
+    expect(gap(drawnAt(lowest), rgbOf(HEATMAP_COLOURS.min))).toBeLessThanOrEqual(TOLERANCE);
     // Every rate as the workbench draws it (Excel's rule: linear blends either side of the 50th percentile).
-    const cohorts = ["1997-01", "1997-02", "1997-03"].map(
-      (label) => inTable.find((word) => word.text === label) as Word
-    );
     let compared = 0;
     rates.forEach((cells, r) =>
       cells.forEach((value, c) => {
         if (typeof value !== "number") return;
-        const word = inTable.find(
-          (w) => w.text === String(value) && Math.abs(w.yMin - cohorts[r].yMin) < 2
-        ) as Word;
-        const drawn = gap(backgroundOf(png, besideText(word)), rgbOf(fills[r][c]));
+        const drawn = gap(
+          backgroundOf(png, table.rateCell(cohorts[r], String(value))),
+          rgbOf(fills[r][c])
+        );
         expect([value, drawn <= TOLERANCE]).toEqual([value, true]);
         compared++;
       })
@@ -140,10 +113,8 @@ describe("the Cohorts sheet rendered by LibreOffice (no add-in)", () => {
   });
 
   it("leaves the cohort names and sizes beside the heatmap uncoloured", () => {
-    const inTable = rateWords();
+    const table = printedRetentionTable(words);
     for (const label of ["1997-01", "790"])
-      expect(
-        gap(backgroundOf(png, inTable.find((word) => word.text === label) as Word), WHITE)
-      ).toBeLessThanOrEqual(TOLERANCE);
+      expect(gap(backgroundOf(png, table.word(label)), WHITE)).toBeLessThanOrEqual(TOLERANCE);
   });
 });

@@ -14,6 +14,8 @@ import {
 } from "../../../src/core/models/parameterRow";
 import { clvRetention } from "../../../src/core/kpi/clvRetention";
 import { CvaError } from "../../../src/core/errors";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { expectRelative, numericGradient } from "./cdnowData";
 import { countsOf, FH2007 } from "./retentionData";
 
@@ -31,10 +33,21 @@ function expectError(run: () => unknown, code: string, message: RegExp): void {
   throw new Error("expected a CvaError");
 }
 
+/** The cells after the label of a row of docs/models.md's table of projected and actual survival. */
+function docsRow(label: string): string[] {
+  const docs = readFileSync(resolve(__dirname, "../../../docs/models.md"), "utf8");
+  const line = docs.split("\n").find((l) => l.startsWith(`| ${label} |`));
+  if (line === undefined) throw new Error(`docs/models.md has no row "${label}"`);
+  return line
+    .split("|")
+    .slice(2, -1)
+    .map((cell) => cell.trim());
+}
+
 describe.each([
   ["regular", regular],
   ["high end", highEnd],
-] as const)("sBG on Fader & Hardie's (2007) %s customers, years 0–7", (_name, data) => {
+] as const)("sBG on Fader & Hardie's (2007) %s customers, years 0–7", (name, data) => {
   const fit = fitSbg([countsOf(data.calibration)]);
 
   it("reproduces the published alpha and beta within 1e-3, and the exact optimum within 1e-7", () => {
@@ -60,6 +73,14 @@ describe.each([
     [8, 9, 10, 11, 12].forEach((t, i) =>
       expectRelative(100 * sbg.survival(fit.params, t), data.projected[i], 1e-7)
     );
+  });
+
+  it("is printed in docs/models.md: years 8–12 projected by this fit beside the paper's holdout", () => {
+    const row = (label: string) => docsRow(`${name}, ${label}`);
+    expect(row("projected")).toEqual(
+      [8, 9, 10, 11, 12].map((t) => (100 * sbg.survival(fit.params, t)).toFixed(2))
+    );
+    expect(row("actual")).toEqual(data.holdout.map((p) => p.toFixed(1)));
   });
 
   it("gives the discounted expected (residual) lifetimes of Fader & Hardie (2010) at d = 0.1", () => {
