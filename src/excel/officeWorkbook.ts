@@ -427,6 +427,10 @@ async function setUpSheets(context: Excel.RequestContext, setups: SheetSetup[]):
   await context.sync();
   setups.forEach((setup, i) => {
     let sheet = existing[i];
+    if (setup.remove) {
+      if (!sheet.isNullObject) sheet.delete();
+      return;
+    }
     if (!sheet.isNullObject && setup.replace) sheet.delete();
     if (sheet.isNullObject || setup.replace) sheet = sheets.add(setup.name);
     if (setup.visibility) sheet.visibility = sheetVisibility[setup.visibility];

@@ -35,7 +35,9 @@ export function useSegmentWriter(
   segmented: Segmented | null,
   keeping: RunKeeping | null,
   t: Translate,
-  locale: string
+  locale: string,
+  /** The stored analysis the data was opened from, which the run updates. */
+  opened?: string
 ) {
   const [state, setState] = useState<WriterState>({ status: "idle" });
   const abort = useRef<AbortController | null>(null);
@@ -67,14 +69,14 @@ export function useSegmentWriter(
     if (!segmented || !keeping) return;
     setState({ status: "checking" });
     try {
-      const prepared = await prepareRun(workbook, flow, segmented, keeping, t, locale);
+      const prepared = await prepareRun(workbook, flow, segmented, keeping, t, locale, opened);
       if (!prepared) setState({ status: "idle" });
       else if (prepared.pending.conflicts.length > 0) setState({ status: "confirm", prepared });
       else await write(prepared);
     } catch (error) {
       setState({ status: "stopped", problem: problemOf(error) });
     }
-  }, [workbook, flow, segmented, keeping, t, locale, write]);
+  }, [workbook, flow, segmented, keeping, t, locale, opened, write]);
 
   const confirm = useCallback(() => {
     if (state.status === "confirm") void write(state.prepared);

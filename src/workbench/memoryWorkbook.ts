@@ -449,6 +449,10 @@ export class MemoryWorkbook implements WorkbookPort {
     const existing = [...this.sheets.keys()].find(
       (name) => name.toLowerCase() === setup.name.toLowerCase()
     );
+    if (setup.remove) {
+      if (existing !== undefined) this.sheets.delete(existing);
+      return;
+    }
     if (existing === undefined || setup.replace) {
       if (existing !== undefined) this.sheets.delete(existing);
       this.sheets.set(setup.name, emptySheet([]));

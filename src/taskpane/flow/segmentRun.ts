@@ -7,6 +7,7 @@
 import { planHistorySave } from "../../core/sharing/runHistory";
 import type { SlotRun } from "../../core/sharing/snapshot";
 import { planSummarySheet } from "../../core/sharing/summarySheet";
+import { subtractAll } from "../../core/workbook/rectangles";
 import { mergePlans } from "../../core/workbook/writePlans";
 import { Progress, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
 import { FlowState } from "./flowState";
@@ -24,9 +25,10 @@ import {
   AnalysisOutput,
   StoredAnalysis,
   StoredRuns,
+  analysisFor,
   historyPrefix,
   indexText,
-  newAnalysis,
+  ownSheetName,
 } from "./runStore";
 import { Segmented, Translate } from "./segment";
 import type { StoreSession } from "./storeSession";
@@ -42,6 +44,8 @@ export interface PreparedRun {
   config: SegmentationConfig;
   monitored: MonitoredRun;
   previous: SlotRun | null;
+  /** Where a transaction table's customer summary goes; null for a customer table. */
+  customerSheet: string | null;
 }
 
 /** What a run needs from the workbook's store: what it holds, the options, and where to report a save. */
@@ -59,34 +63,46 @@ export interface CommittedRun {
   saveProblem: Problem | null;
 }
 
-/** The analysis a run updates: the workbook's (it holds one), or a new one. */
-function analysisOf(stored: StoredRuns, config: SegmentationConfig): StoredAnalysis {
-  return stored.analyses[0] ?? newAnalysis("a1", config);
-}
-
-/** Plans a run of the flow's current result; null when the flow is not ready to segment. Writes nothing. */
+/**
+ * Plans a run of the flow's current result for its analysis (the one `opened` in the pane, or the one of the same
+ * data, or a new one: see analysisFor); null when the flow is not ready to segment. Writes nothing.
+ */
 export async function prepareRun(
   workbook: WorkbookPort,
   flow: FlowState,
   segmented: Segmented,
   keeping: RunKeeping,
   t: Translate,
-  locale: string
+  locale: string,
+  opened?: string
 ): Promise<PreparedRun | null> {
-  const { data, setup, table, settings } = flow;
-  if (!data || !setup || !table || !settings) return null;
+  const { data, setup, settings } = flow;
+  if (!data || !setup || !flow.table || !settings) return null;
   const savedAt = new Date().toISOString();
   const config = configOfRun({
     data,
     setup,
     method: segmented.method,
     settings,
-    table,
+    table: flow.table,
     options: keeping.options,
     locale,
     savedAt,
   });
-  const analysis = analysisOf(keeping.stored, config);
+  const analysis = analysisFor(keeping.stored, config, opened);
+  const others = keeping.stored.analyses.filter((other) => other.id !== analysis.id);
+  // An analysis's own sheets keep their names; a new one's are named apart from the other analyses'.
+  const customerSheet = flow.table.summary
+    ? ownSheetName(
+        flow.table.range.sheet,
+        analysis.output.customerSheet,
+        others.flatMap((other) => other.output.customerSheet ?? [])
+      )
+    : null;
+  const table =
+    customerSheet === null
+      ? flow.table
+      : { ...flow.table, range: { ...flow.table.range, sheet: customerSheet } };
   const previous = comparableRun(analysis, config);
   const monitored = monitorRun({
     table,
@@ -112,23 +128,29 @@ export async function prepareRun(
       },
       action: (key) => t(key),
     },
-    { previous: analysis.output.owned, changeColumn: monitored.comparison !== null }
+    {
+      previous: analysis.output.owned,
+      others: others.flatMap((other) => other.output.owned),
+      changeColumn: monitored.comparison !== null,
+    }
   );
   let summary: WritePlan | null = null;
   if (keeping.options.summarySheet) {
+    const sheet = ownSheetName(
+      t("segmentSummary.sheetName"),
+      analysis.output.summarySheet,
+      others.flatMap((other) => other.output.summarySheet ?? [])
+    );
     summary = planSummarySheet({
       tiers: segmented.result.tiers,
       comparison: monitored.comparison,
       translate: t,
+      sheet,
     });
-    const inTheWay = await summarySheetInTheWay(
-      workbook,
-      t("segmentSummary.sheetName"),
-      analysis.output.summarySheet
-    );
+    const inTheWay = await summarySheetInTheWay(workbook, sheet, analysis.output.summarySheet);
     if (inTheWay) pending.conflicts.push(inTheWay);
   }
-  return { analysis, pending, summary, config, monitored, previous };
+  return { analysis, pending, summary, config, monitored, previous, customerSheet };
 }
 
 /**
@@ -142,12 +164,24 @@ export async function commitRun(
   keeping: RunKeeping,
   progress: Progress = {}
 ): Promise<CommittedRun> {
-  const { analysis, pending, summary, config, monitored, previous } = prepared;
+  const { analysis, pending, summary, config, monitored, previous, customerSheet } = prepared;
   const { store, stored } = keeping;
   const summarySheet = summary?.sheets?.[0].name ?? analysis.output.summarySheet;
-  const others = stored.analyses.filter((other) => other.id !== analysis.id);
-  const withOutput = (output: AnalysisOutput) =>
-    indexText([...others, { ...analysis, config: { ok: true, config }, stored: config, output }]);
+  // Cells of other analyses this run writes over (the user agreed) are no longer theirs.
+  const others = stored.analyses
+    .filter((other) => other.id !== analysis.id)
+    .map((other) => ({
+      ...other,
+      output: { ...other.output, owned: subtractAll(other.output.owned, pending.owned) },
+    }));
+  const updated = (output: AnalysisOutput) => ({
+    ...analysis,
+    config: { ok: true as const, config },
+    stored: config,
+    output,
+  });
+  // The index lists the analyses in the order they last ran: this one last.
+  const withOutput = (output: AnalysisOutput) => indexText([...others, updated(output)]);
 
   const settings = Object.fromEntries(stored.legacySettings.map((key) => [key, null]));
   const output = summary ? mergePlans(pending.plan, summary) : pending.plan;
@@ -156,11 +190,12 @@ export async function commitRun(
       [ANALYSES_KEY]: withOutput({
         owned: [...pending.previous, ...pending.owned],
         summarySheet,
+        customerSheet,
       }),
     },
     { with: { ...output, settings: { ...output.settings, ...settings } }, progress }
   );
-  const final: AnalysisOutput = { owned: pending.owned, summarySheet };
+  const final: AnalysisOutput = { owned: pending.owned, summarySheet, customerSheet };
   let saveProblem: Problem | null = null;
   let history = analysis.history;
   try {
@@ -181,10 +216,7 @@ export async function commitRun(
     saveProblem = { ...problem("runNotKept", undefined, "warning"), cause: problemOf(error) };
   }
   keeping.onSaved({
-    analyses: [
-      ...others,
-      { ...analysis, config: { ok: true, config }, stored: config, output: final, history },
-    ],
+    analyses: [...others, { ...updated(final), history }],
     problems: stored.problems,
     legacySettings: [],
   });
