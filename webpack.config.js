@@ -29,9 +29,12 @@ const typescriptRule = {
 /** The files whose JSDoc declares custom functions (src/functions/functions.ts re-exports them all). */
 const FUNCTION_SOURCES = require("./src/functions/functionSources.json").map((file) => `./${file}`);
 
+const refuseGeneratedCode = require("./scripts/webpack/refuse-generated-code-transform");
+
 /**
  * DuckDB-WASM for "Summarise a large file": its workers and WebAssembly modules are served with the add-in (no
  * CDN) and fetched only when the user picks a file. The eh build needs WebAssembly exceptions, mvp runs anywhere.
+ * The workers' paths to generated code are replaced by refusals (see the transform).
  */
 const DUCKDB_FILES = [
   "duckdb-eh.wasm",
@@ -41,6 +44,7 @@ const DUCKDB_FILES = [
 ].map((file) => ({
   from: `node_modules/@duckdb/duckdb-wasm/dist/${file}`,
   to: `duckdb/${file}`,
+  ...(file.endsWith(".js") ? { transform: refuseGeneratedCode } : {}),
   // Already minified: Terser would only spend minutes on them.
   info: { minimized: true },
 }));

@@ -1,9 +1,13 @@
 /**
  * The custom functions at Excel's scale: RFMSCORE, TIER and SCORE over 1,048,576 rows (Excel's row limit), shaped as
  * Excel hands them to the adapters (number[][] columns), and CLV as 1,000,000 separate scalar calls, as a column of
- * =CVA.CLV(B2, C2, D2) formulas would make. Targets from issue 3.
+ * =CVA.CLV(B2, C2, D2) formulas would make (targets from issues 3 and 10); RFMSUMMARY on the CDNOW transaction log
+ * in a cell, reading the cells and writing the spill included (issue 14).
  */
-import { clv, rfmScore, score, tier } from "../src/functions/functions";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseCdnowMaster } from "../src/core/cdnow/cdnowMaster";
+import { clv, rfmScore, rfmSummary, score, tier } from "../src/functions/functions";
 import { measure } from "./harness";
 import { random } from "./random";
 import { EXCEL_ROWS } from "./syntheticCustomers";
@@ -13,6 +17,20 @@ function column(n: number, draw: () => number): number[][] {
 }
 
 export function run(): void {
+  // A cell =CVA.RFMSUMMARY(A2:A69660, B2:B69660, C2:C69660): each call gets the three columns as Excel hands them.
+  const log = parseCdnowMaster(
+    readFileSync(join(__dirname, "..", "data", "CDNOW_master.txt"), "utf8")
+  );
+  const cellsOf = <T>(values: readonly T[]) => values.map((value) => [value]);
+  const [ids, dates, amounts] = [cellsOf(log.customerId), cellsOf(log.date), cellsOf(log.amount)];
+  for (let i = 0; i < 20; i++) rfmSummary(ids, dates, amounts); // V8 optimises the loops over a few calls
+  measure(
+    "CVA.RFMSUMMARY, 69,659 CDNOW_master transactions",
+    6,
+    () => rfmSummary(ids, dates, amounts),
+    21
+  );
+
   const u = random(20260101);
 
   // CLV first, before the million-row columns below fill the heap. Excel marshals each call's arguments before

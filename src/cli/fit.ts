@@ -1,12 +1,17 @@
 import { writeFileSync } from "node:fs";
 import { formatModelParams } from "../core/models/parameterRow";
-import type { ModelParams, RegisteredModel } from "../core/models/registry";
+import type { ModelParams } from "../core/models/registry";
 import { patternTableSql, spendPatternSql } from "../core/scale/customerSummarySql";
 import { CliError, EXIT, inputError, usageError } from "./cliError";
 import { MODEL_CHOICES, modelOption } from "./cliModels";
 import { openCustomerFile } from "./customerFile";
 import type { NodeEngine } from "./duckdbEngine";
-import { fitPatterns, type Patterns, usablePatterns } from "../core/scale/fitPatterns";
+import {
+  fitPatterns,
+  type PatternModel,
+  type Patterns,
+  usablePatterns,
+} from "../core/scale/fitPatterns";
 import type { CliIo } from "./io";
 import { onePositional, parseCommand } from "./options";
 
@@ -94,7 +99,7 @@ export async function fit(args: string[], io: CliIo, engine: NodeEngine): Promis
 function checkedPatterns(
   path: string,
   measures: string[],
-  model: RegisteredModel,
+  model: PatternModel,
   patterns: Patterns,
   skip: boolean | undefined,
   io: CliIo

@@ -279,6 +279,21 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       }
 
+      for (const { sheet, area, colors } of plan.colorScales ?? []) {
+        await queue(256);
+        const range = sheets
+          .getItem(sheet)
+          .getRangeByIndexes(area.row, area.column, area.rowCount, area.columnCount);
+        range.conditionalFormats.clearAll();
+        const scale = range.conditionalFormats.add(Excel.ConditionalFormatType.colorScale);
+        const criterion = Excel.ConditionalFormatColorCriterionType;
+        scale.colorScale.criteria = {
+          minimum: { type: criterion.lowestValue, color: colors.min },
+          midpoint: { formula: "50", type: criterion.percentile, color: colors.mid },
+          maximum: { type: criterion.highestValue, color: colors.max },
+        };
+      }
+
       for (const [key, value] of Object.entries(plan.settings)) {
         await queue(key.length + (value?.length ?? 0) + 32);
         if (value === null) context.workbook.settings.getItemOrNullObject(key).delete();
@@ -457,7 +472,7 @@ async function addCharts(context: Excel.RequestContext, charts: ChartSpec[]): Pr
     );
     chart.name = spec.name;
     chart.title.text = spec.title;
-    chart.legend.visible = false;
+    chart.legend.visible = spec.legend === true;
     chart.setPosition(
       sheet.getCell(position.row, position.column),
       sheet.getCell(

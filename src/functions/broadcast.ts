@@ -1,5 +1,5 @@
 import { isBlank } from "../core/cells";
-import { isCvaError } from "../core/errors";
+import { CvaError, isCvaError } from "../core/errors";
 import { phrase } from "../core/messages/catalogue";
 import { fromExcelCell, toExcelCell } from "./excelValues";
 import { cellNumber, columnOf, Matrix, sameHeights, spill, Subject, subjectOf } from "./ranges";
@@ -25,14 +25,19 @@ export interface ScalarFormula {
  */
 export function broadcast(formula: ScalarFormula, args: readonly unknown[]): any[][] {
   const single = singleRow(formula.args, args);
-  if (single !== undefined) {
-    try {
-      return [[toExcelCell(formula.compute(single))]];
-    } catch (error) {
-      if (isCvaError(error)) return [[toExcelCell(error)]];
-    }
-  }
+  const value = single === undefined ? undefined : computeRow(formula, single);
+  if (typeof value === "number" && value - value === 0) return [[value]];
+  if (isCvaError(value)) return [[toExcelCell(value)]];
   return spill(() => spillRows(formula, args));
+}
+
+/** The formula on one row's values: its number, or the CvaError it threw; undefined for anything else (a bug). */
+function computeRow(formula: ScalarFormula, values: number[]): number | CvaError | undefined {
+  try {
+    return formula.compute(values);
+  } catch (error) {
+    return isCvaError(error) ? error : undefined;
+  }
 }
 
 /**

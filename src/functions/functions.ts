@@ -10,3 +10,6 @@ export * from "./kpiFunctions";
 export * from "./segmentFunctions";
 export * from "./summaryFunctions";
 export * from "./modelFunctions";
+export * from "./modelProbabilityFunctions";
+export * from "./holdoutFunctions";
+export * from "./retentionFunctions";

@@ -1,43 +1,41 @@
 // The probabilistic customer models: fits (BG/NBD family, Gamma-Gamma) and the predictions that take their parameter rows.
-import { CellValue } from "../core/cells";
-import { CvaError, cvaError, isCvaError } from "../core/errors";
-import { phrase } from "../core/messages/catalogue";
 import {
   conditionalExpectedAverageSpend,
   fitGammaGamma,
-  type GammaGammaParams,
   spendRowError,
 } from "../core/models/gammaGamma";
-import { inRow, isValidRfmRow, rfmRowError } from "../core/models/groupedSample";
+import { isValidRfmRow, rfmRowError } from "../core/models/groupedSample";
+import type { ModelFit } from "../core/models/model";
+import { formatFitDetails, formatModelParams } from "../core/models/parameterRow";
+import { predictedClv as predictedClvOf } from "../core/models/predictiveClv";
 import {
-  formatModelParams,
-  parseSpendModelParams,
-  parseTransactionModelParams,
-} from "../core/models/parameterRow";
-import { DataUnit, predictedClv as predictedClvOf } from "../core/models/predictiveClv";
-import {
+  type ModelParams,
   transactionModel,
   type TransactionModelId,
-  type TransactionModelParams,
 } from "../core/models/registry";
 import { broadcast } from "./broadcast";
 import { toExcelCell } from "./excelValues";
 import {
+  columnSource,
+  dataUnitOf,
+  flag,
+  FREQUENCY,
+  fittingColumns,
+  isOmitted,
+  MONETARY,
+  RECENCY,
+  spendParams,
+  spreadSingleCells,
+  transactionParams,
+} from "./modelArguments";
+import {
   cellNumberOr,
-  ColumnSource,
-  columnOf,
-  listOf,
+  type ColumnSource,
   numericRows,
   optionalCell,
   spill,
   spillNumericRows,
-  Subject,
 } from "./ranges";
-
-// The columns' names in messages ("Frequency in row 3 must be a number"); T keeps its parameter name.
-const FREQUENCY = phrase("term.frequency");
-const RECENCY = phrase("term.recency");
-const MONETARY = phrase("term.monetary");
 
 // ── Customer models: from a transaction table to predicted CLV ─────────────────────────────────────────────────
 // Fits return their parameters as one row ([name, p1…p4]) that the prediction functions take back, so a model
@@ -49,10 +47,18 @@ const MONETARY = phrase("term.monetary");
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
  * @param {number[][]} T Time from each customer's first purchase to the end of observation, in the unit of recency (one column, same length).
- * @returns {any[][]} One row: "BG/NBD", r, alpha, a, b.
+ * @param {number[][]} [count] How many customers each row stands for, so a grouped table (frequency, recency, T, count) fits exactly like the customers it summarises. Default 1 per row.
+ * @param {boolean} [details] TRUE to spill, below the parameter row, the standard errors ("SE"), a row "LL", log-likelihood, "AIC", …, "BIC", …, "n", customers, and the covariance matrix. Default FALSE. The block is accepted wherever a parameter row is.
+ * @returns {any[][]} One row: "BG/NBD", r, alpha, a, b (with details, the block below it).
  */
-export function bgNbd(frequency: number[][], recency: number[][], T: number[][]): any[][] {
-  return fitTransactions("BG/NBD", frequency, recency, T);
+export function bgNbd(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  count?: number[][],
+  details?: boolean
+): any[][] {
+  return fitTransactions("BG/NBD", frequency, recency, T, count, details);
 }
 
 /**
@@ -61,10 +67,18 @@ export function bgNbd(frequency: number[][], recency: number[][], T: number[][])
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
  * @param {number[][]} T Time from each customer's first purchase to the end of observation, in the unit of recency (one column, same length).
- * @returns {any[][]} One row: "Pareto/NBD", r, alpha, s, beta.
+ * @param {number[][]} [count] How many customers each row stands for, so a grouped table (frequency, recency, T, count) fits exactly like the customers it summarises. Default 1 per row.
+ * @param {boolean} [details] TRUE to spill, below the parameter row, the standard errors ("SE"), a row "LL", log-likelihood, "AIC", …, "BIC", …, "n", customers, and the covariance matrix. Default FALSE. The block is accepted wherever a parameter row is.
+ * @returns {any[][]} One row: "Pareto/NBD", r, alpha, s, beta (with details, the block below it).
  */
-export function paretoNbd(frequency: number[][], recency: number[][], T: number[][]): any[][] {
-  return fitTransactions("Pareto/NBD", frequency, recency, T);
+export function paretoNbd(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  count?: number[][],
+  details?: boolean
+): any[][] {
+  return fitTransactions("Pareto/NBD", frequency, recency, T, count, details);
 }
 
 /**
@@ -73,10 +87,18 @@ export function paretoNbd(frequency: number[][], recency: number[][], T: number[
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} recency Time from each customer's first to last purchase; 0 without repeat purchases (one column, same length).
  * @param {number[][]} T Time from each customer's first purchase to the end of observation, in the unit of recency (one column, same length).
- * @returns {any[][]} One row: "MBG/NBD", r, alpha, a, b.
+ * @param {number[][]} [count] How many customers each row stands for, so a grouped table (frequency, recency, T, count) fits exactly like the customers it summarises. Default 1 per row.
+ * @param {boolean} [details] TRUE to spill, below the parameter row, the standard errors ("SE"), a row "LL", log-likelihood, "AIC", …, "BIC", …, "n", customers, and the covariance matrix. Default FALSE. The block is accepted wherever a parameter row is.
+ * @returns {any[][]} One row: "MBG/NBD", r, alpha, a, b (with details, the block below it).
  */
-export function mbgNbd(frequency: number[][], recency: number[][], T: number[][]): any[][] {
-  return fitTransactions("MBG/NBD", frequency, recency, T);
+export function mbgNbd(
+  frequency: number[][],
+  recency: number[][],
+  T: number[][],
+  count?: number[][],
+  details?: boolean
+): any[][] {
+  return fitTransactions("MBG/NBD", frequency, recency, T, count, details);
 }
 
 /**
@@ -84,15 +106,24 @@ export function mbgNbd(frequency: number[][], recency: number[][], T: number[][]
  * @customfunction GAMMAGAMMA
  * @param {number[][]} frequency Repeat purchases per customer, whole numbers ≥ 0 (one column), e.g. from CVA.RFMSUMMARY.
  * @param {number[][]} monetary Mean spend of each customer's repeat purchases, > 0 where frequency > 0 (one column, same length).
- * @returns {any[][]} One row: "GG", p, q, v.
+ * @param {number[][]} [count] How many customers each row stands for, so a grouped table (frequency, monetary, count) fits exactly like the customers it summarises. Default 1 per row.
+ * @param {boolean} [details] TRUE to spill, below the parameter row, the standard errors ("SE"), a row "LL", log-likelihood, "AIC", …, "BIC", …, "n", customers, and the covariance matrix. Default FALSE. The block is accepted wherever a parameter row is.
+ * @returns {any[][]} One row: "GG", p, q, v (with details, the block below it).
  */
-export function gammaGamma(frequency: number[][], monetary: number[][]): any[][] {
+export function gammaGamma(
+  frequency: number[][],
+  monetary: number[][],
+  count?: number[][],
+  details?: boolean
+): any[][] {
   return spill(() => {
-    const [f, m] = fittingColumns(
-      [columnSource(frequency, FREQUENCY), columnSource(monetary, MONETARY)],
+    const withDetails = flag(details, "details");
+    const [f, m, counts] = fittingColumns(
+      withCount([columnSource(frequency, FREQUENCY), columnSource(monetary, MONETARY)], count),
       ([x, spend], i) => spendRowError(x[i], spend[i])
     );
-    return [formatModelParams(fitGammaGamma(f, m).params).slice(0, 4)];
+    const fit = fitGammaGamma(f, m, { count: counts, details: withDetails });
+    return withDetails ? formatFitDetails(fit) : [formatModelParams(fit.params).slice(0, 4)];
   });
 }
 
@@ -102,7 +133,7 @@ const HORIZON_RFM_ARGS = [{ what: "t" }, ...RFM_ARGS];
 const SPEND_ARGS = [{ what: FREQUENCY }, { what: MONETARY }];
 
 /**
- * Probability that each customer is still active ("alive") at the end of observation, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD or MBG/NBD model. recency and T must be in the time unit of the data the model was fitted on. Columns spill one result per row.
+ * Probability that each customer is still active ("alive") at the end of observation, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD, MBG/NBD or BG/BB model. recency and T must be in the time unit of the data the model was fitted on. With a BG/BB row (purchases at discrete occasions) frequency, recency and T count occasions, and the result is the probability of being alive at the next occasion, T + 1 (Fader, Hardie & Shang 2010, "P(alive in 2002)"). Columns spill one result per row.
  * @customfunction PALIVE
  * @param {number[][]} frequency Repeat purchases (a value or a column).
  * @param {number[][]} recency Time from first to last purchase, in the model's time unit (a value or a column).
@@ -130,7 +161,7 @@ export function pAlive(
 }
 
 /**
- * Purchases each customer is expected to make in the next t time units, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD or MBG/NBD model. UNITS: t, recency and T are all in the time unit of the data the model was fitted on: on weekly data t = 39 means 39 weeks, on daily data 39 days. Columns spill one result per row.
+ * Purchases each customer is expected to make in the next t time units, given their frequency, recency and T, under a fitted BG/NBD, Pareto/NBD, MBG/NBD or BG/BB model. UNITS: t, recency and T are all in the time unit of the data the model was fitted on: on weekly data t = 39 means 39 weeks, on daily data 39 days; with BG/BB they count occasions, t the next t occasions (a whole number). Columns spill one result per row.
  * @customfunction EXPECTEDPURCHASES
  * @param {number[][]} t Horizon, in the model's time unit (days if fitted on days, weeks if on weeks).
  * @param {number[][]} frequency Repeat purchases (a value or a column).
@@ -180,8 +211,6 @@ export function expectedSpend(
     );
   });
 }
-
-const DATA_UNITS: readonly DataUnit[] = ["D", "W", "M"];
 
 /**
  * Predicted customer lifetime value over the next months: the purchases a transaction model expects month by month × the spend per purchase Gamma-Gamma expects, discounted monthly (lifetimes' customer_lifetime_value). UNITS MATTER: dataUnit must be the time unit of recency and T: "D" days (30 per month; the default, as CVA.RFMSUMMARY gives), "W" weeks (4.345 per month) or "M" months. The wrong unit silently scales CLV many times over. Columns of the same length spill one value per customer.
@@ -239,78 +268,33 @@ export function predictedClv(
   });
 }
 
-/** Fits a transaction model on every row of the three columns. */
+/** Fits a transaction model on every row of the three columns (and the count column, when given). */
 function fitTransactions(
   model: TransactionModelId,
   frequency: unknown,
   recency: unknown,
-  T: unknown
+  T: unknown,
+  count: unknown,
+  details: unknown
 ): any[][] {
   return spill(() => {
-    const [f, r, age] = fittingColumns(
-      [columnSource(frequency, FREQUENCY), columnSource(recency, RECENCY), columnSource(T, "T")],
+    const withDetails = flag(details, "details");
+    const [f, r, age, counts] = fittingColumns(
+      withCount(
+        [columnSource(frequency, FREQUENCY), columnSource(recency, RECENCY), columnSource(T, "T")],
+        count
+      ),
       ([x, tx, t], i) => (isValidRfmRow(x[i], tx[i], t[i]) ? null : rfmRowError(x[i], tx[i], t[i]))
     );
-    return [formatModelParams(transactionModel(model).fit(f, r, age).params)];
+    const fit: ModelFit<ModelParams> = transactionModel(model).fit(f, r, age, {
+      count: counts,
+      details: withDetails,
+    });
+    return withDetails ? formatFitDetails(fit) : [formatModelParams(fit.params)];
   });
 }
 
-/**
- * A single cell among columns stands for every row, as in CVA.PALIVE: one T (everyone observed to the same date)
- * or one monetary value beside columns of customers.
- */
-function spreadSingleCells(sources: ColumnSource[]): ColumnSource[] {
-  const rowCount = Math.max(...sources.map((source) => source.rows.length));
-  return sources.map((source) =>
-    source.rows.length === 1 && rowCount > 1
-      ? { ...source, rows: new Array<readonly unknown[]>(rowCount).fill(source.rows[0]) }
-      : source
-  );
-}
-
-function columnSource(arg: unknown, what: Subject): ColumnSource {
-  return { rows: columnOf(arg, what), column: 0, what };
-}
-
-/**
- * The columns a model is fitted on. Every customer counts, so the first bad row fails the whole call, named by its
- * row in the range (blank rows are skipped, which is why rows are checked here and not by the engine).
- */
-function fittingColumns(
-  sources: readonly ColumnSource[],
-  invalid: (columns: Float64Array[], i: number) => CvaError | null
-): Float64Array[] {
-  const rows = numericRows(sources);
-  for (let r = 0; r < rows.rowCount; r++) {
-    const i = rows.index[r];
-    const error = i < 0 ? rows.rowErrors.get(r) : invalid(rows.columns, i);
-    if (!error) continue;
-    throw i < 0 ? error : inRow(r + 1, error);
-  }
-  return rows.columns;
-}
-
-/** A parameter row as a fit returned it; an error in it (a failed fit upstream) is passed on as it is. */
-function paramsRow(arg: unknown, what: string): CellValue[] {
-  const cells = listOf(arg, what);
-  const error = cells.find(isCvaError);
-  if (error) throw error;
-  return cells;
-}
-
-function transactionParams(arg: unknown): TransactionModelParams {
-  return parseTransactionModelParams(paramsRow(arg, "modelParams"));
-}
-
-function spendParams(arg: unknown): GammaGammaParams {
-  return parseSpendModelParams(paramsRow(arg, "ggParams"));
-}
-
-function dataUnitOf(arg: unknown): DataUnit {
-  const cell = optionalCell(arg, "dataUnit");
-  if (cell === undefined) return "D";
-  const unit = DATA_UNITS.find((u) => u === String(cell).trim().toUpperCase());
-  if (unit === undefined)
-    throw cvaError("model.dataUnit", { value: cell as string | number | boolean });
-  return unit;
+/** The fitting columns, with the count column when one is given. */
+function withCount(sources: ColumnSource[], count: unknown): ColumnSource[] {
+  return isOmitted(count) ? sources : [...sources, columnSource(count, "count")];
 }

@@ -227,11 +227,12 @@ export function spill(compute: () => unknown[][]): any[][] {
   } catch (error) {
     return [[toExcelError(isCvaError(error) ? error : unexpected(error))]];
   }
-  for (const row of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
-      if (typeof value === "string" || (typeof value === "number" && value - value === 0)) continue;
-      row[c] = toExcelCell(value);
+      if (typeof value === "number" ? value - value !== 0 : typeof value !== "string")
+        row[c] = toExcelCell(value);
     }
   }
   return rows;

@@ -1,10 +1,7 @@
 // From a transaction table to one row per customer (CVA.RFMSUMMARY).
 import { CellValue } from "../core/cells";
-import {
-  RFM_SUMMARY_HEADERS,
-  rfmSummary as rfmSummaryOf,
-  rfmSummaryRows,
-} from "../core/summary/rfmSummary";
+import { cvaError } from "../core/errors";
+import { rfmSummarySheet, TransactionCells } from "../core/summary/rfmSummary";
 import { fromExcelCell } from "./excelValues";
 import { cellNumber, cellNumberOr, columnOf, optionalCell, spill } from "./ranges";
 
@@ -27,25 +24,44 @@ export function rfmSummary(
 ): any[][] {
   return spill(() => {
     const asOf = optionalCell(asOfDate, "asOfDate");
-    const summary = rfmSummaryOf(
-      cellsOf(customerIds, "customerIds"),
-      cellsOf(dates, "dates"),
-      cellsOf(amounts, "amounts"),
+    return rfmSummarySheet(
+      rangeCells(customerIds, dates, amounts),
       asOf === undefined ? undefined : cellNumber(asOf, "asOfDate"),
       cellNumberOr(optionalCell(periodDays, "periodDays"), "periodDays", 1)
-    );
-    return [[...RFM_SUMMARY_HEADERS], ...rfmSummaryRows(summary)];
+    ).rows;
   });
 }
 
+/**
+ * The three column arguments as the summary reads them: each cell where Excel put it (a transaction log of tens of
+ * thousands of rows is not copied first), Excel's error values read as CvaErrors.
+ */
+function rangeCells(customerIds: unknown, dates: unknown, amounts: unknown): TransactionCells {
+  const ids = columnOf(customerIds, "customerIds");
+  const days = columnOf(dates, "dates");
+  const values = columnOf(amounts, "amounts");
+  if (days.length !== ids.length || values.length !== ids.length)
+    throw cvaError("summary.lengths", {
+      ids: ids.length,
+      dates: days.length,
+      amounts: values.length,
+    });
+  return {
+    length: ids.length,
+    customer: (row) => cellAt(ids[row][0]),
+    date: (row) => cellAt(days[row][0]),
+    amount: (row) => cellAt(values[row][0]),
+  };
+}
+
+function cellAt(value: unknown): CellValue {
+  return typeof value === "object" && value !== null ? fromExcelCell(value) : (value as CellValue);
+}
+
 /** A single-column argument as engine cells, e.g. the columns of a transaction table; numbers and text as they are. */
-function cellsOf(arg: unknown, what: string): CellValue[] {
+export function cellsOf(arg: unknown, what: string): CellValue[] {
   const rows = columnOf(arg, what);
   const cells = new Array<CellValue>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const value = rows[i][0];
-    cells[i] =
-      typeof value === "number" || typeof value === "string" ? value : fromExcelCell(value);
-  }
+  for (let i = 0; i < rows.length; i++) cells[i] = cellAt(rows[i][0]);
   return cells;
 }

@@ -21,6 +21,10 @@ export type WriterState =
       report: ChangeReport | null;
       /** Why the run could not be kept for monitoring (the output itself is written). */
       saveProblem: Problem | null;
+      /** What the method's report sheet flags since the previous run (a drop in pooled retention). */
+      note: Problem | null;
+      /** Not compared: the settings changed since the previous run, and this run starts anew. */
+      newBaseline: boolean;
     }
   | { status: "stopped"; problem: Problem };
 
@@ -52,12 +56,12 @@ export function useSegmentWriter(
       abort.current = controller;
       setState({ status: "writing", doneRows: 0, totalRows: 0 });
       try {
-        const { report, saveProblem } = await commitRun(prepared, keeping, {
+        const { report, saveProblem, note, newBaseline } = await commitRun(prepared, keeping, {
           signal: controller.signal,
           onProgress: (doneRows, totalRows) => setState({ status: "writing", doneRows, totalRows }),
         });
         const { target, legend } = prepared.pending;
-        setState({ status: "done", target, legend, report, saveProblem });
+        setState({ status: "done", target, legend, report, saveProblem, note, newBaseline });
       } catch (error) {
         setState({ status: "stopped", problem: problemOf(error) });
       }

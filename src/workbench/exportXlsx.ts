@@ -14,7 +14,7 @@ import type { MemoryWorkbook } from "./memoryWorkbook";
  *   formulas to values");
  * - the add-in's colour rules as conditional formats of type "expression" (e.g. G2="High") with fill and font
  *   colour: Excel, LibreOffice and others evaluate these without the add-in (exceljs's "containsText" rules lose
- *   their text and do not render in LibreOffice);
+ *   their text and do not render in LibreOffice); heatmaps as Excel's three-colour scales;
  * - the add-in's store (configuration, run snapshots, kept formulas) as the very hidden sheet "_cva", exactly where
  *   the add-in keeps it in Excel (see core/sharing/workbookStore.ts), so a colleague's add-in finds it;
  * - the Segment summary sheet with its table. exceljs 4.4 cannot write charts, so the chart itself is missing: the
@@ -30,7 +30,7 @@ export async function exportXlsx(workbook: MemoryWorkbook): Promise<Uint8Array> 
     const visibility = workbook.sheetVisibility(name);
     const sheet = book.addWorksheet(name, { state: SHEET_STATE[visibility] });
     writeCells(workbook, name, sheet);
-    writeRules(workbook, name, sheet);
+    writeColorScales(workbook, name, sheet, writeRules(workbook, name, sheet));
     writeChartNotes(workbook, name, sheet);
     if (visibility === "visible")
       // One page wide when printed or turned into PDF, however many columns the output added, with the header
@@ -84,8 +84,11 @@ function resultOf(value: ReturnType<typeof sheetValue>): ExcelJS.CellFormulaValu
   return value === null ? undefined : value;
 }
 
-/** One conditional format per applied rule set, its rules in order (the first that holds wins, as in the add-in). */
-function writeRules(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Worksheet): void {
+/**
+ * One conditional format per applied rule set, its rules in order (the first that holds wins, as in the add-in).
+ * Returns the next free priority.
+ */
+function writeRules(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Worksheet): number {
   let priority = 1;
   for (const { areas, rules } of workbook.conditionalFills(name)) {
     sheet.addConditionalFormatting({
@@ -100,6 +103,29 @@ function writeRules(workbook: MemoryWorkbook, name: string, sheet: ExcelJS.Works
           font: { color: { argb: argb(rule.fontColor) } },
         },
       })),
+    });
+  }
+  return priority;
+}
+
+/** The colour scales (heatmaps) as Excel's own three-colour scales: lowest value, 50th percentile, highest value. */
+function writeColorScales(
+  workbook: MemoryWorkbook,
+  name: string,
+  sheet: ExcelJS.Worksheet,
+  priority: number
+): void {
+  for (const { area, colors } of workbook.colorScales(name)) {
+    sheet.addConditionalFormatting({
+      ref: rangeAddress(area),
+      rules: [
+        {
+          type: "colorScale",
+          priority: priority++,
+          cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
+          color: [colors.min, colors.mid, colors.max].map((colour) => ({ argb: argb(colour) })),
+        },
+      ],
     });
   }
 }

@@ -8,6 +8,7 @@ import {
   CellPosition,
   ChartSpec,
   DATE_FORMAT,
+  ColorScale,
   FillRules,
   RangeLayout,
   WritePlan,
@@ -21,6 +22,7 @@ import {
 } from "../core/workbook/workbookPort";
 
 type AppliedFills = Omit<FillRules, "sheet">;
+type AppliedScale = Omit<ColorScale, "sheet">;
 
 /** Excel's sheet height. */
 const SHEET_ROWS = 1_048_576;
@@ -38,6 +40,7 @@ interface MemorySheet {
   /** Dynamic-array anchors ("row,column") and the block they spill into, the anchor included. */
   spills: Map<string, Omit<Box, "row" | "column">>;
   charts: ChartSpec[];
+  colorScales: AppliedScale[];
   visibility: SheetVisibility;
 }
 
@@ -180,7 +183,25 @@ export class MemoryWorkbook implements WorkbookPort {
         }
       }
     }
-    return null;
+    const scale = this.sheet(sheet).colorScales.find(({ area }) => overlaps(area, cell));
+    const value = this.cell(sheet, row, column);
+    if (!scale || typeof value !== "number") return null;
+    return { fill: scaleColour(scale, this.numbersIn(sheet, scale.area), value), fontColor: BLACK };
+  }
+
+  /** The colour scales of a sheet, as the plans that added them described them. */
+  colorScales(sheet: string): readonly AppliedScale[] {
+    return this.sheet(sheet).colorScales;
+  }
+
+  private numbersIn(sheet: string, area: Box): number[] {
+    const numbers: number[] = [];
+    for (let r = area.row; r < area.row + area.rowCount; r++)
+      for (let c = area.column; c < area.column + area.columnCount; c++) {
+        const value = this.cell(sheet, r, c);
+        if (typeof value === "number") numbers.push(value);
+      }
+    return numbers;
   }
 
   private ruleHolds(
@@ -377,6 +398,7 @@ export class MemoryWorkbook implements WorkbookPort {
         ).map(({ row, column, rowCount, columnCount }) => ({ row, column, rowCount, columnCount })),
         format,
       }));
+      sheet.colorScales = sheet.colorScales.filter((scale) => !overlaps(scale.area, range));
       forgetFormulas(sheet, range);
     }
     let doneRows = 0;
@@ -415,6 +437,14 @@ export class MemoryWorkbook implements WorkbookPort {
           (applied) => !applied.areas.some((a) => fill.areas.some((b) => overlaps(a, b)))
         ),
         { areas: fill.areas, rules: fill.rules },
+      ];
+    }
+    for (const { sheet: name, area, colors } of plan.colorScales ?? []) {
+      const sheet = this.sheet(name);
+      sheet.fills = sheet.fills.filter((applied) => !applied.areas.some((a) => overlaps(a, area)));
+      sheet.colorScales = [
+        ...sheet.colorScales.filter((scale) => !overlaps(scale.area, area)),
+        { area, colors },
       ];
     }
     for (const chart of plan.charts ?? []) {
@@ -570,6 +600,37 @@ export function excelTyped(input: string | number | boolean): {
   return { value: input };
 }
 
+const BLACK = "#000000";
+
+/**
+ * A three-colour scale's colour for a value, as Excel draws it: the lowest number of the area takes the min colour,
+ * the 50th percentile (PERCENTILE.INC) the mid one, the highest the max one, and values between are blended
+ * linearly in RGB.
+ */
+function scaleColour(scale: AppliedScale, numbers: number[], value: number): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const low = sorted[0];
+  const high = sorted[sorted.length - 1];
+  const position = (sorted.length - 1) / 2;
+  const below = Math.floor(position);
+  const mid =
+    sorted[below] + (position - below) * ((sorted[below + 1] ?? sorted[below]) - sorted[below]);
+  const { min, mid: middle, max } = scale.colors;
+  if (value <= mid) return blend(min, middle, mid === low ? 1 : (value - low) / (mid - low));
+  return blend(middle, max, high === mid ? 1 : (value - mid) / (high - mid));
+}
+
+/** "#RRGGBB" a share of the way from one colour to another. */
+function blend(from: string, to: string, share: number): string {
+  const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [a, b] = [channels(from), channels(to)];
+  return `#${a
+    .map((channel, i) => Math.round(channel + (b[i] - channel) * share))
+    .map((channel) => channel.toString(16).padStart(2, "0"))
+    .join("")
+    .toUpperCase()}`;
+}
+
 function emptySheet(rows: CellValue[][]): MemorySheet {
   return {
     rows,
@@ -581,6 +642,7 @@ function emptySheet(rows: CellValue[][]): MemorySheet {
     formulas: new Map(),
     spills: new Map(),
     charts: [],
+    colorScales: [],
     visibility: "visible",
   };
 }

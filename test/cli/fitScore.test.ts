@@ -98,9 +98,9 @@ describe("cva fit", () => {
   }, 30000);
 
   it("exits 2 for an unknown model and 3 for a file without the columns", async () => {
-    const unknown = await runCva(["fit", path("customers.parquet"), "--model", "bgbb"]);
+    const unknown = await runCva(["fit", path("customers.parquet"), "--model", "nbd"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("--model must be one of bgnbd|paretonbd|mbgnbd|gg");
+    expect(unknown.stderr).toContain("--model must be one of bgnbd|paretonbd|mbgnbd|bgbb|gg");
     const patterns = await runCva(["fit", path("patterns.csv"), "--model", "gg"]);
     expect(patterns.code).toBe(3);
     expect(patterns.stderr).toContain('has no column "monetary"');

@@ -32,6 +32,8 @@ export class FakeExcel {
     return this.rules.map((rule) => rule.rule.formula);
   }
   private rules: { rule: { formula: string } }[] = [];
+  /** Colour scales added (conditionalFormats.add("ColorScale")), with the criteria set on them. */
+  colorScales: { criteria?: unknown }[] = [];
   settings = new Map<string, string>();
   /** RangeAreas.address of the merged cells any range reports, or null for none. */
   mergedAddress: string | null = null;
@@ -105,8 +107,13 @@ export class FakeExcel {
         clearAll() {
           fake.formattingCalls++;
         },
-        add() {
+        add(type: string) {
           fake.formattingCalls++;
+          if (type === "ColorScale") {
+            const colorScale = {};
+            fake.colorScales.push(colorScale);
+            return { colorScale };
+          }
           const custom = {
             rule: { formula: "" },
             format: { fill: { color: "" }, font: { color: "" } },

@@ -100,10 +100,42 @@ const tallestOfFirst =
   (count: number): SpillShape =>
   (sizes) =>
     tallestArgument(sizes.slice(0, count), []);
-/** A model fit: one row, the model name and its parameters. */
-const parameterRow =
-  (width: number): SpillShape =>
-  () => ({ width, height: 1 });
+/**
+ * A model fit: one row, the model name and its parameters; with its details argument (at `detailsAt`) TRUE or a
+ * non-zero number, the 8-wide details block of 3 + k rows for k parameters.
+ */
+const fitSpill =
+  (width: number, detailsAt: number, parameters: number): SpillShape =>
+  (_, args) => {
+    const details = args[detailsAt];
+    const on =
+      details !== undefined &&
+      ((details.type === "NUMBER" && details.value !== 0) ||
+        (details.type === "FUNCTION_CALL" &&
+          String((details as { procedureName?: string }).procedureName).toUpperCase() === "TRUE"));
+    return on ? { width: 8, height: 3 + parameters } : { width, height: 1 };
+  };
+/** PALIVEMATRIX and PURCHASESMATRIX: sized from their maxFrequency and maxRecency when typed as numbers. */
+const gridSpill =
+  (tAt: number): SpillShape =>
+  (_, args) => {
+    const numberAt = (i: number, fallback: number) =>
+      args[i]?.type === "NUMBER" ? Number(args[i].value) : fallback;
+    const T = numberAt(tAt, 100);
+    return {
+      height: numberAt(tAt + 1, 20) + 2,
+      width: numberAt(tAt + 2, Math.floor(T)) + 2,
+    };
+  };
+
+/**
+ * A cohort table: a header and a row per cohort, a column per period. Both are bounded by the periods the dates span,
+ * which only evaluation knows; 240 (20 years of months) is reserved, never more than there are transactions.
+ */
+const cohortTable: SpillShape = (sizes) => {
+  const periods = Math.min(sizes[0].height, 240);
+  return { width: periods + 1, height: periods + 1 };
+};
 
 /** Per function id; functions not listed broadcast (tallestArgument). Add an entry when a function spills otherwise. */
 export const SPILL_SHAPES: Record<string, SpillShape> = {
@@ -120,14 +152,29 @@ export const SPILL_SHAPES: Record<string, SpillShape> = {
   SCORE: rowsOfFirstArgument,
   // A header row, then at most one row per transaction (the customers are not known before evaluating).
   RFMSUMMARY: (sizes) => ({ width: 9, height: sizes[0].height + 1 }),
-  BGNBD: parameterRow(5),
-  PARETONBD: parameterRow(5),
-  MBGNBD: parameterRow(5),
-  GAMMAGAMMA: parameterRow(4),
+  BGNBD: fitSpill(5, 4, 4),
+  PARETONBD: fitSpill(5, 4, 4),
+  MBGNBD: fitSpill(5, 4, 4),
+  GAMMAGAMMA: fitSpill(4, 3, 3),
+  PNPURCHASES: tallestOfFirst(2),
+  PNOPURCHASE: tallestOfFirst(4),
+  // A header row and column around the grid: maxFrequency (default 20) + 2 rows, maxRecency (default ⌊T⌋) + 2 columns.
+  PALIVEMATRIX: gridSpill(1),
+  PURCHASESMATRIX: gridSpill(2),
+  CLVINTERVAL: (sizes) => ({ width: 3, height: tallestArgument(sizes.slice(0, 4), []).height }),
+  PURCHASESINTERVAL: (sizes) => ({
+    width: 3,
+    height: tallestArgument(sizes.slice(0, 4), []).height,
+  }),
+  CALHOLDOUT: (sizes) => ({ width: 8, height: sizes[0].height + 1 }),
   PALIVE: tallestOfFirst(3),
   EXPECTEDPURCHASES: tallestOfFirst(4),
   EXPECTEDSPEND: tallestOfFirst(2),
   PREDICTEDCLV: tallestOfFirst(4),
+  SBG: () => ({ width: 5, height: 1 }),
+  BGBB: fitSpill(5, 4, 4),
+  COHORTS: cohortTable,
+  COHORTRETENTION: cohortTable,
 };
 
 const excelErrorText: Record<string, string> = {

@@ -110,6 +110,7 @@ export async function segmentedSample() {
     owned: plan.owned,
     summarySheet: t("segmentSummary.sheetName"),
     customerSheet: null,
+    reportSheet: null,
   };
   await new StoreSession(workbook).update({
     ...first.changes,

@@ -2,7 +2,11 @@
  * Analyses side by side (issue 11, finding 1): each Segment updates its own analysis, whose output alone it
  * replaces; a workbook holds many; one can be removed with everything it wrote.
  */
+import type { CellValue } from "../../src/core/cells";
+import type { WorkbookPort } from "../../src/core/workbook/workbookPort";
+import type { MethodSettings } from "../../src/taskpane/methods/registry";
 import { StoreSession } from "../../src/taskpane/flow/storeSession";
+import { addresses } from "../../src/taskpane/flow/writeOutput";
 import { ANALYSES_KEY, historyPrefix, removeAnalysis } from "../../src/taskpane/flow/runStore";
 import {
   BAD_DATA,
@@ -13,6 +17,22 @@ import {
   prepareClick,
   sampleSelection,
 } from "./sample";
+
+/** The user types a value into one cell. */
+async function type(
+  workbook: WorkbookPort,
+  sheet: string,
+  row: number,
+  column: number,
+  value: CellValue
+) {
+  await workbook.applyWritePlan({
+    clear: [],
+    values: [{ at: { sheet, row, column }, values: [[value]] }],
+    fills: [],
+    settings: {},
+  });
+}
 
 describe("analyses side by side", () => {
   it("RFM on Customers, then value tiers on Bad data: the first output and its colours stay", async () => {
@@ -83,5 +103,88 @@ describe("analyses side by side", () => {
       false
     );
     expect(JSON.parse(entries.get(ANALYSES_KEY) as string).analyses).toHaveLength(1);
+  });
+
+  it("lists a cell the user changed inside the output, and one beside it, before running again", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    const keeping = await keepingOf(workbook);
+    await click(workbook, keeping, "rfm");
+    await type(workbook, "Customers", 4, 6, "call back in May");
+    await type(workbook, "Customers", 4, 11, "note");
+    const { prepared } = await prepareClick(workbook, keeping, "rfm");
+    expect(addresses(prepared.pending.conflicts)).toBe("Customers!G5, Customers!L5");
+  });
+
+  it("asks about nothing when the output is as the last run wrote it, a number rewritten the same included", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    const keeping = await keepingOf(workbook);
+    await click(workbook, keeping, "score");
+    await type(workbook, "Customers", 9, 6, workbook.cell("Customers", 9, 6));
+    const { prepared } = await prepareClick(workbook, keeping, "score");
+    expect(prepared.pending.conflicts).toEqual([]);
+  });
+
+  it("lists an emptied output cell and a changed legend cell; after consent the run writes them again", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    const keeping = await keepingOf(workbook);
+    const first = await click(workbook, keeping, "tiers");
+    const legend = first.prepared.pending.legend;
+    await type(workbook, "Customers", 100, 6, null);
+    await type(workbook, "Customers", legend.row + 1, legend.column + 1, 999);
+    const again = await click(workbook, keeping, "tiers");
+    expect(again.prepared.pending.conflicts).toEqual([
+      { sheet: "Customers", row: 100, column: 6, rowCount: 1, columnCount: 1 },
+      {
+        sheet: "Customers",
+        row: legend.row + 1,
+        column: legend.column + 1,
+        rowCount: 1,
+        columnCount: 1,
+      },
+    ]);
+    const { prepared } = await prepareClick(workbook, keeping, "tiers");
+    expect(prepared.pending.conflicts).toEqual([]);
+  });
+
+  it("lists an edit in a transaction table's customer summary", async () => {
+    const { workbook } = await sampleSelection(TRANSACTIONS);
+    const keeping = await keepingOf(workbook);
+    await click(workbook, keeping, "rfm", TRANSACTIONS);
+    await type(workbook, "Customer summary", 3, 0, "C99999");
+    const { prepared } = await prepareClick(workbook, keeping, "rfm", TRANSACTIONS);
+    expect(addresses(prepared.pending.conflicts)).toBe("'Customer summary'!A4");
+  });
+
+  it("value tiers with new cutoffs start a new baseline: nobody flagged, and the pane says why", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    const keeping = await keepingOf(workbook);
+    await click(workbook, keeping, "tiers");
+    const cutoffs = (settings: MethodSettings, at: number[]) => ({
+      ...settings,
+      tiers: { ...settings.tiers, tiers: { ...settings.tiers.tiers, cutoffs: at } },
+    });
+    const changed = await click(workbook, keeping, "tiers", CUSTOMERS, (s) => cutoffs(s, [10, 40]));
+    expect(changed.prepared.monitored.comparison).toBeNull();
+    expect(changed.committed).toMatchObject({ report: null, newBaseline: true });
+    // The next run with the same settings is compared with that baseline, and nothing changed.
+    const same = await click(workbook, keeping, "tiers", CUSTOMERS, (s) => cutoffs(s, [10, 40]));
+    expect(same.committed.newBaseline).toBe(false);
+    expect(same.committed.report?.flagged).toEqual([]);
+  });
+
+  it("predictive over 3 months after 12 starts a new baseline instead of flagging every customer", async () => {
+    const { workbook } = await sampleSelection(TRANSACTIONS);
+    const keeping = await keepingOf(workbook);
+    await click(workbook, keeping, "predictive", TRANSACTIONS);
+    const three = await click(workbook, keeping, "predictive", TRANSACTIONS, (settings) => ({
+      ...settings,
+      predictive: { ...settings.predictive, months: 3 },
+    }));
+    expect(three.committed).toMatchObject({ report: null, newBaseline: true });
+    const again = await click(workbook, keeping, "predictive", TRANSACTIONS, (settings) => ({
+      ...settings,
+      predictive: { ...settings.predictive, months: 3 },
+    }));
+    expect(again.committed.report?.flagged).toEqual([]);
   });
 });

@@ -74,6 +74,7 @@ describe("the pane's store", () => {
       owned: plan.owned,
       summarySheet: "segmentSummary.sheetName",
       customerSheet: null,
+      reportSheet: null,
     });
     expect(analysis.history.runs.map((run) => run.customers)).toEqual([2357]);
     expect(keeping.options).toEqual({ ...DEFAULT_SHARING_OPTIONS, autoOpen: true });

@@ -79,9 +79,10 @@ export async function click(
   workbook: WorkbookPort,
   keeping: RunKeeping,
   method: MethodName,
-  range: SheetRange = CUSTOMERS
+  range: SheetRange = CUSTOMERS,
+  adjust?: (settings: MethodSettings) => MethodSettings
 ) {
-  const { prepared } = await prepareClick(workbook, keeping, method, range);
+  const { prepared } = await prepareClick(workbook, keeping, method, range, adjust);
   return { prepared, committed: await commitRun(prepared, keeping) };
 }
 
@@ -93,7 +94,9 @@ export async function prepareClick(
   workbook: WorkbookPort,
   keeping: RunKeeping,
   method: MethodName = "rfm",
-  range: SheetRange = CUSTOMERS
+  range: SheetRange = CUSTOMERS,
+  /** Changes the default settings, as the user would in the method's panel. */
+  adjust: (settings: MethodSettings) => MethodSettings = (settings) => settings
 ) {
   if (workbook instanceof MemoryWorkbook) workbook.select(range);
   const data = await readSelection(
@@ -107,10 +110,11 @@ export async function prepareClick(
   const segmented = await runSegmentation(
     state.table as CustomerTable,
     method,
-    state.settings as MethodSettings,
+    adjust(state.settings as MethodSettings),
     keyT
   );
-  const prepared = await prepareRun(workbook, state, segmented, keeping, keyT, "en-US");
+  const flow = { ...state, settings: adjust(state.settings as MethodSettings) };
+  const prepared = await prepareRun(workbook, flow, segmented, keeping, keyT, "en-US");
   if (!prepared) throw new Error("not ready");
   return { prepared };
 }

@@ -44,6 +44,7 @@ function edited(settings: MethodSettings): MethodSettings {
       aliveThreshold: 45,
       tiers: { labels: ["Top", "Rest"], cutoffs: [10], basis: "customers" },
     },
+    cohorts: { ...settings.cohorts, period: "Q", dropPoints: 3.5 },
   };
 }
 
@@ -61,7 +62,7 @@ function run(data: SelectedData, state: FlowState, method: MethodName, settings:
 }
 
 describe("the configuration stored with a run", () => {
-  it.each<MethodName>(["rfm", "tiers", "score", "predictive"])(
+  it.each<MethodName>(["rfm", "tiers", "score", "predictive", "cohorts"])(
     "%s: saved, read back and restored gives the same setup, method and settings",
     async (method) => {
       const { data, state } = await loaded();

@@ -18,8 +18,9 @@ const DISCOUNT_RATE = phrase("term.discountRate");
  *   CLV = Σ_{t=1..n} c·v^t + (L − n)·c·v^(n+1) − acquisitionCost
  *
  * The partial last period is discounted as a whole period. Σ_{t=1..n} v^t = (1 − v^n)/d, and with λ = ln(1 + d)
- * taken by log1p, 1 − v^n = −expm1(−nλ): no 1 + d is ever formed, so the annuity keeps full precision for any rate,
- * down to d = 1e-16 where it is n to 15 digits. With d = 0 this is the textbook (AOV × frequency) × lifespan − CAC.
+ * taken by log1p, 1 − v^n = −expm1(−nλ): the annuity never rounds 1 + d, so it keeps full precision for any rate,
+ * down to d = 1e-16 where it is n to 15 digits (=CVA.CLV(50, 4, 10, 0, 1, 1e-16) is 2000). With d = 0 this is the
+ * textbook (AOV × frequency) × lifespan − CAC.
  * The margin is a share (0.4 for 40 %) and the rate one below 1 (0.12 for 12 %), as PREDICTEDCLV's.
  *
  * Reference: Gupta & Lehmann (2003), "Customers as assets", J. Interactive Marketing 17(1) — margin × periods,
@@ -46,21 +47,47 @@ export function clv(
     grossMargin >= 0 &&
     grossMargin <= 1 &&
     avgOrderValue + purchasesPerPeriod + lifespanPeriods + acquisitionCost < Infinity;
-  if (!inputsValid) {
-    nonNegative(avgOrderValue, AVG_ORDER_VALUE);
-    nonNegative(purchasesPerPeriod, PURCHASES_PER_PERIOD);
-    nonNegative(lifespanPeriods, LIFESPAN);
-    nonNegative(acquisitionCost, ACQUISITION_COST);
-    fraction(grossMargin, GROSS_MARGIN);
-    rate(discountRatePerPeriod, DISCOUNT_RATE);
-  }
-  const cash = avgOrderValue * purchasesPerPeriod * grossMargin;
-  const d = discountRatePerPeriod;
-  const whole = Math.floor(lifespanPeriods);
-  const partial = lifespanPeriods - whole;
-  if (d === 0) return cash * lifespanPeriods - acquisitionCost;
-  const lambda = Math.log1p(d);
-  const annuity = -Math.expm1(-whole * lambda) / d;
-  const last = partial === 0 ? 0 : partial * Math.exp(-(whole + 1) * lambda);
-  return cash * (annuity + last) - acquisitionCost;
+  if (!inputsValid)
+    explainInvalid(
+      avgOrderValue,
+      purchasesPerPeriod,
+      lifespanPeriods,
+      acquisitionCost,
+      grossMargin,
+      discountRatePerPeriod
+    );
+  const periods =
+    discountRatePerPeriod === 0
+      ? lifespanPeriods
+      : discountedPeriods(lifespanPeriods, discountRatePerPeriod);
+  return avgOrderValue * purchasesPerPeriod * grossMargin * periods - acquisitionCost;
+}
+
+/**
+ * The lifespan's periods discounted at rate d, the partial last one as a whole period:
+ * Σ_{t=1..n} v^t + (L − n)·v^(n+1) = (1 − v^n)/d + (L − n)·v^n/(1 + d), with n = ⌊L⌋ and 1 − v^n = −expm1(−n·log1p(d)).
+ * @example discountedPeriods(3, 0.1) // 1/1.1 + 1/1.21 + 1/1.331 = 2.4868…
+ */
+function discountedPeriods(lifespan: number, d: number): number {
+  const whole = Math.floor(lifespan);
+  const partial = lifespan - whole;
+  const lost = Math.expm1(whole * -Math.log1p(d)); // v^n − 1
+  return lost / -d + (partial * (1 + lost)) / (1 + d);
+}
+
+/** Throws the error for the first invalid argument of clv (kept apart so that clv stays small enough to inline). */
+function explainInvalid(
+  avgOrderValue: number,
+  purchasesPerPeriod: number,
+  lifespanPeriods: number,
+  acquisitionCost: number,
+  grossMargin: number,
+  discountRatePerPeriod: number
+): void {
+  nonNegative(avgOrderValue, AVG_ORDER_VALUE);
+  nonNegative(purchasesPerPeriod, PURCHASES_PER_PERIOD);
+  nonNegative(lifespanPeriods, LIFESPAN);
+  nonNegative(acquisitionCost, ACQUISITION_COST);
+  fraction(grossMargin, GROSS_MARGIN);
+  rate(discountRatePerPeriod, DISCOUNT_RATE);
 }

@@ -2,6 +2,7 @@ import { INPUT_MESSAGES } from "./inputMessages";
 import { KPI_MESSAGES } from "./kpiMessages";
 import { MODEL_MESSAGES } from "./modelMessages";
 import type { ExcelErrorCode, Locale, MessageEntry, MessageTable } from "./messageTypes";
+import { RETENTION_MESSAGES } from "./retentionMessages";
 import { SEGMENT_MESSAGES } from "./segmentMessages";
 import { STORE_MESSAGES } from "./storeMessages";
 import { SUMMARY_MESSAGES } from "./summaryMessages";
@@ -34,6 +35,7 @@ export const MESSAGES = {
   ...SUMMARY_MESSAGES,
   ...MODEL_MESSAGES,
   ...STORE_MESSAGES,
+  ...RETENTION_MESSAGES,
   ...UNTRANSLATED,
 } as const satisfies MessageTable;
 

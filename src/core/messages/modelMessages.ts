@@ -263,6 +263,81 @@ export const MODEL_MESSAGES = {
       "The standard errors cannot be computed: the likelihood is flat in some direction at the optimum (its observed information is not positive definite).",
     "zh-CN": "无法计算标准误：似然在最优点沿某个方向是平坦的（观测信息矩阵不是正定的）。",
   },
+  "model.notParameterRow": {
+    excel: "#VALUE!",
+    "en-US":
+      'modelParams must be one row (or column) of parameters, or the details block a fit spills (its second row starts with "SE").',
+    "zh-CN":
+      'modelParams 必须是一行（或一列）参数，或拟合函数溢出的明细区域（其第二行以 "SE" 开头）。',
+  },
+  "model.notFlag": {
+    excel: "#VALUE!",
+    params: { what: "text", value: "value" },
+    "en-US": "{{what}} must be TRUE or FALSE, got {{value}}.",
+    "zh-CN": "{{what}} 必须是 TRUE 或 FALSE，当前为 {{value}}。",
+  },
+  "model.needsDetails": {
+    excel: "#VALUE!",
+    params: { model: "text" },
+    "en-US":
+      "An interval needs the {{model}} fit's details block (the fit with details TRUE, its covariance rows included), not only its parameter row.",
+    "zh-CN":
+      "计算区间需要 {{model}} 拟合的明细区域（details 设为 TRUE 的拟合结果，含协方差行），而不只是参数行。",
+  },
+  "model.level": {
+    excel: "#VALUE!",
+    params: { value: "number" },
+    "en-US": "The level of an interval is a share between 0 and 1 (0.8 for 80 %), got {{value}}.",
+    "zh-CN": "区间的置信水平是介于 0 与 1 之间的小数（80 % 写作 0.8），当前为 {{value}}。",
+  },
+  "model.purchaseCount": {
+    excel: "#VALUE!",
+    params: { value: "number" },
+    "en-US": "n counts repeat purchases and must be a whole number ≥ 0, got {{value}}.",
+    "zh-CN": "n 是重复购买次数，必须是不小于 0 的整数，当前为 {{value}}。",
+  },
+  "model.gridSize": {
+    excel: "#VALUE!",
+    params: { what: "text", value: "number", max: "number" },
+    "en-US": "{{what}} must be a whole number from 0 to {{max}}, got {{value}}.",
+    "zh-CN": "{{what}} 必须是 0 到 {{max}} 之间的整数，当前为 {{value}}。",
+  },
+  "model.holdoutEmpty": {
+    excel: "#VALUE!",
+    params: { calibrationEnd: "date", observationEnd: "date" },
+    "en-US":
+      "The observation end {{observationEnd}} must come after the calibration end {{calibrationEnd}}: the holdout period lies between them.",
+    "zh-CN":
+      "观察期结束日 {{observationEnd}} 必须晚于校准期结束日 {{calibrationEnd}}：两者之间是留出期。",
+  },
+  "model.checkNoFit": {
+    excel: "#VALUE!",
+    "en-US":
+      "No model could be fitted on the calibration period: move the split date later, so that more customers have repeat purchases before it.",
+    "zh-CN": "校准期内无法拟合任何模型：请把切分日期往后移，让更多客户在切分日期之前有重复购买。",
+  },
+  "model.verdict": {
+    params: {
+      best: "text",
+      mae: "number",
+      margin: "number",
+      runnerUp: "text",
+      predicted: "number",
+      actual: "number",
+      error: "number",
+    },
+    "en-US":
+      "{{best}} predicts the holdout best: its error per customer (MAE {{mae}}) is {{margin}} % below {{runnerUp}}'s. It predicts {{predicted}} holdout purchases against {{actual}} made ({{error}} %).",
+    "zh-CN":
+      "{{best}} 对留出期的预测最好：其每位客户的误差（MAE {{mae}}）比 {{runnerUp}} 低 {{margin}} %。它预测留出期购买 {{predicted}} 次，实际为 {{actual}} 次（{{error}} %）。",
+  },
+  "model.verdictOnly": {
+    params: { best: "text", mae: "number", predicted: "number", actual: "number", error: "number" },
+    "en-US":
+      "Only {{best}} could be fitted: its error per customer is MAE {{mae}}; it predicts {{predicted}} holdout purchases against {{actual}} made ({{error}} %).",
+    "zh-CN":
+      "只有 {{best}} 能够拟合：其每位客户的误差为 MAE {{mae}}；它预测留出期购买 {{predicted}} 次，实际为 {{actual}} 次（{{error}} %）。",
+  },
   "model.unknownName": {
     excel: "#VALUE!",
     params: { models: "text", value: "text" },

@@ -23,8 +23,8 @@ export interface MinimizeOptions {
   /** The first trial step of a line search moves no coordinate by more than this. */
   maxStep: number;
   /**
-   * Give up (not converged) as soon as coordinate i leaves [−bound, bound] (or [−bound[i], bound[i]]): the optimum
-   * is not finite.
+   * Give up (not converged) when a coordinate stays outside [−bound, bound] (or [−bound[i], bound[i]]) for three
+   * iterations in a row: the optimum is not finite.
    */
   bound: number | readonly number[];
 }
@@ -48,6 +48,8 @@ export interface MinimizeResult {
 }
 
 const SUFFICIENT_DECREASE = 1e-4;
+/** Iterations in a row beyond the bound after which the optimum is taken to lie at infinity. */
+const OUTSIDE_ITERATIONS = 3;
 const CURVATURE = 0.9;
 const MAX_LINE_SEARCH_STEPS = 40;
 /** Relative size of the rounding noise in a sum of thousands of log-likelihood terms. */
@@ -75,6 +77,7 @@ export function minimizeBfgs(
   let inverseHessian = startCurvature ?? identity(n);
   let freshHessian = startCurvature === null;
   const direction = new Float64Array(n);
+  let iterationsOutside = 0;
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {
     if (small(gradient, value))
       return result(x, value, gradient, iteration, evaluations, true, "converged");
@@ -128,10 +131,12 @@ export function minimizeBfgs(
     value = accepted.value;
     gradient = accepted.gradient;
     const { bound } = options;
-    const escaped = x.findIndex(
+    const outside = x.some(
       (xi, i) => Math.abs(xi) > (typeof bound === "number" ? bound : bound[i])
     );
-    if (escaped >= 0) {
+    // A line search may overshoot once and come back; staying out for OUTSIDE_ITERATIONS in a row is a run-off.
+    iterationsOutside = outside ? iterationsOutside + 1 : 0;
+    if (iterationsOutside >= OUTSIDE_ITERATIONS) {
       return result(x, value, gradient, iteration + 1, evaluations, false, "bound");
     }
   }

@@ -58,6 +58,11 @@ export interface FitOptions {
  */
 export interface TransactionModel<P extends { model: string }> extends ModelIdentity<P> {
   readonly kind: "transaction";
+  /**
+   * Times count whole occasions (BG/BB): recency, T and every horizon are whole numbers, so the model stays out of
+   * the continuous-time lists (TRANSACTION_MODELS).
+   */
+  readonly occasions?: true;
   /** The total log-likelihood of a grouped sample and its gradient, over parameter vectors in parameterNames order. */
   logLikelihood(sample: RfmSample): LogLikelihood;
   /** Maximum-likelihood fit; throws CvaError naming a bad row, or saying why the fit does not converge. */
@@ -103,6 +108,20 @@ export interface SpendModel<P extends { model: string }> extends ModelIdentity<P
   conditionalExpectedAverageSpend(params: P, frequency: number, monetary: number): number;
 }
 
+/**
+ * A contractual retention model: the share of a cohort still customers after each renewal opportunity, fitted on
+ * cohorts' survivor curves (customers still active at periods 0, 1, 2, …).
+ */
+export interface RetentionModel<P extends { model: string }> extends ModelIdentity<P> {
+  readonly kind: "retention";
+  /** Maximum-likelihood fit on one or more cohorts' curves, pooled; with cohortSizes, curves are shares. */
+  fit(survivors: readonly ArrayLike<number>[], cohortSizes?: readonly number[]): ModelFit<P>;
+  /** S(t): the share of a cohort still active after t periods (whole periods, S(0) = 1). */
+  survival(params: P, t: number): number;
+  /** The share of those active in period t − 1 who are still active in period t (t ≥ 1). */
+  retention(params: P, t: number): number;
+}
+
 /** Parameters in the module's order, from the named object. */
 export function parameterVector<P extends { model: string }>(
   model: ModelIdentity<P>,
@@ -123,4 +142,10 @@ export function namedParameters<P extends { model: string }>(
 
 /** The parameter type of a model module. */
 export type ParamsOf<M> =
-  M extends TransactionModel<infer P> ? P : M extends SpendModel<infer P> ? P : never;
+  M extends TransactionModel<infer P>
+    ? P
+    : M extends SpendModel<infer P>
+      ? P
+      : M extends RetentionModel<infer P>
+        ? P
+        : never;

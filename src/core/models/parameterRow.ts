@@ -1,13 +1,14 @@
 import { type CellValue, isBlank, required, toNumber } from "../cells";
 import { cvaError } from "../errors";
 import { phrase } from "../messages/catalogue";
+import type { ModelFit } from "./model";
 import {
   MODELS,
   type ModelParams,
   type RegisteredModel,
   modelNamed,
+  type RetentionModelParams,
   type SpendModelParams,
-  TRANSACTION_MODELS,
   type TransactionModelParams,
 } from "./registry";
 
@@ -60,10 +61,16 @@ export function parseModelParams(row: readonly CellValue[]): ModelParams {
 
 /** parseModelParams for an argument that must be a transaction model (BG/NBD, Pareto/NBD or MBG/NBD). */
 export function parseTransactionModelParams(row: readonly CellValue[]): TransactionModelParams {
-  const params = parseModelParams(row);
+  return checkedTransactionParams(parseModelParams(row));
+}
+
+/** The parameters, if they are a transaction model's; #VALUE! naming the kind needed otherwise. */
+export function checkedTransactionParams(params: ModelParams): TransactionModelParams {
   if (modelNamed(params.model)?.kind !== "transaction")
     throw cvaError("model.expectedTransactionModel", {
-      models: TRANSACTION_MODELS.map((m) => m.id).join(", "),
+      models: MODELS.filter((m) => m.kind === "transaction")
+        .map((m) => m.id)
+        .join(", "),
       got: described(modelNamed(params.model)!),
     });
   return params as TransactionModelParams;
@@ -71,7 +78,11 @@ export function parseTransactionModelParams(row: readonly CellValue[]): Transact
 
 /** parseModelParams for an argument that must be spend-model (Gamma-Gamma) parameters. */
 export function parseSpendModelParams(row: readonly CellValue[]): SpendModelParams {
-  const params = parseModelParams(row);
+  return checkedSpendParams(parseModelParams(row));
+}
+
+/** The parameters, if they are a spend model's; #VALUE! naming the kind needed otherwise. */
+export function checkedSpendParams(params: ModelParams): SpendModelParams {
   if (modelNamed(params.model)?.kind !== "spend")
     throw cvaError("model.expectedSpendModel", {
       models: MODELS.filter((m) => m.kind === "spend")
@@ -82,7 +93,76 @@ export function parseSpendModelParams(row: readonly CellValue[]): SpendModelPara
   return params as SpendModelParams;
 }
 
+/** The parameters, if they are a retention model's (sBG); #VALUE! naming the kind needed otherwise. */
+export function checkedRetentionParams(params: ModelParams): RetentionModelParams {
+  if (modelNamed(params.model)?.kind !== "retention")
+    throw cvaError("sbg.expectedParams", {
+      models: MODELS.filter((m) => m.kind === "retention")
+        .map(described)
+        .join(", "),
+      got: described(modelNamed(params.model)!),
+    });
+  return params as RetentionModelParams;
+}
+
 /** "Gamma-Gamma (GG)": a model's display name, with its id when they differ. */
 function described(model: RegisteredModel): string {
   return model.displayName === model.id ? model.id : `${model.displayName} (${model.id})`;
+}
+
+/** Cells of a details block's rows: the "LL", ll, "AIC", aic, "BIC", bic, "n", n row is the widest. */
+export const DETAILS_WIDTH = 8;
+
+/**
+ * A fit with its details as the fitting functions spill it (a details block): the parameter row, a row of standard
+ * errors, a row "LL", ℓ, "AIC", aic, "BIC", bic, "n", customers, then the covariance matrix, each row labelled with
+ * its parameter. The first row stays a parameter row, so the block is accepted wherever one is.
+ */
+export function formatFitDetails(fit: ModelFit<ModelParams>): (string | number)[][] {
+  const model = modelNamed(fit.params.model)!;
+  const details = fit.details!;
+  const k = model.parameterNames.length;
+  const padded = (row: (string | number)[]) => [
+    ...row,
+    ...new Array<string>(DETAILS_WIDTH - row.length).fill(""),
+  ];
+  return [
+    padded(formatModelParams(fit.params)),
+    padded(["SE", ...details.standardErrors]),
+    ["LL", fit.logLikelihood, "AIC", details.aic, "BIC", details.bic, "n", fit.customers],
+    ...model.parameterNames.map((name, i) =>
+      padded([name, ...details.covariance.subarray(i * k, (i + 1) * k)])
+    ),
+  ];
+}
+
+/** A parameter row or a details block read back: the parameters, and the covariance when the block has it. */
+export interface ModelBlock {
+  params: ModelParams;
+  covariance?: Float64Array;
+}
+
+/**
+ * Reads what a modelParams argument holds: one row (or column) of parameters, or a details block (its first row is
+ * the parameters; a second row labelled "SE" marks it). The covariance rows are read when present and complete.
+ */
+export function parseModelBlock(rows: readonly (readonly CellValue[])[]): ModelBlock {
+  const isBlock = rows.length > 1 && rows[0].length > 1;
+  if (!isBlock) return { params: parseModelParams(rows.flat()) };
+  const second = rows[1][0];
+  if (!(typeof second === "string" && second.trim().toUpperCase() === "SE"))
+    throw cvaError("model.notParameterRow");
+  const params = parseModelParams(rows[0]);
+  const model = modelNamed(params.model)!;
+  const k = model.parameterNames.length;
+  if (rows.length < 3 + k) return { params };
+  const covariance = new Float64Array(k * k);
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      const cell = rows[3 + i][1 + j];
+      covariance[i * k + j] = required(
+        toNumber(cell, phrase("term.modelParameter", { model: model.id, parameter: "covariance" }))
+      );
+    }
+  return { params, covariance };
 }

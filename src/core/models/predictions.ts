@@ -1,3 +1,4 @@
+import { cvaError } from "../errors";
 import { checkedRow, checkedTime } from "./groupedSample";
 import { transactionModel, type TransactionModelParams } from "./registry";
 
@@ -20,4 +21,35 @@ export function probabilityNoPurchase(
     model.rowLogLikelihood(params, frequency, recency, T + t) -
       model.rowLogLikelihood(params, frequency, recency, T)
   );
+}
+
+/** Excel's last column and a million cells bound a grid: far beyond any useful heat map. */
+export const MAX_GRID_FREQUENCY = 10_000;
+export const MAX_GRID_RECENCY = 16_000;
+
+/**
+ * A frequency × recency grid of a customer measure at age T, for heat maps (lifetimes' plot_probability_alive_matrix
+ * and plot_frequency_recency_matrix as cells): a header row of recencies 0…maxRecency, then one row per frequency
+ * 0…maxFrequency led by its value. Cells no customer can have (recency > 0 without repeat purchases, 0 with them, or
+ * beyond T) are left blank.
+ */
+export function frequencyRecencyGrid(
+  T: number,
+  maxFrequency: number,
+  maxRecency: number,
+  value: (frequency: number, recency: number) => number
+): (string | number)[][] {
+  for (const [what, size, max] of [
+    ["maxFrequency", maxFrequency, MAX_GRID_FREQUENCY],
+    ["maxRecency", maxRecency, MAX_GRID_RECENCY],
+  ] as const)
+    if (!(Number.isInteger(size) && size >= 0 && size <= max))
+      throw cvaError("model.gridSize", { what, value: size, max });
+  checkedRow(0, 0, T);
+  const recencies = Array.from({ length: maxRecency + 1 }, (_, j) => j);
+  const rows: (string | number)[][] = [["frequency \\ recency", ...recencies]];
+  for (let x = 0; x <= maxFrequency; x++) {
+    rows.push([x, ...recencies.map((tx) => (tx <= T && x > 0 === tx > 0 ? value(x, tx) : ""))]);
+  }
+  return rows;
 }

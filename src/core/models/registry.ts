@@ -1,14 +1,16 @@
+import { bgbb } from "./bgbb";
 import { bgNbd } from "./bgnbd";
 import { gammaGamma } from "./gammaGamma";
 import { mbgNbd } from "./mbgnbd";
 import type { ParamsOf, TransactionModel } from "./model";
 import { paretoNbd } from "./paretoNbd";
+import { sbg } from "./sbg";
 
 /**
  * Every model the add-in knows, in the order lists show them. Adding a model is one module and one entry here:
  * the parameter rows, the accepted names, the pane's model choice and the model check all read this list.
  */
-export const MODELS = [bgNbd, paretoNbd, mbgNbd, gammaGamma] as const;
+export const MODELS = [bgNbd, paretoNbd, mbgNbd, bgbb, gammaGamma, sbg] as const;
 
 export type RegisteredModel = (typeof MODELS)[number];
 export type ModelId = RegisteredModel["id"];
@@ -21,9 +23,17 @@ export type TransactionModelParams = ParamsOf<RegisteredTransactionModel>;
 export type RegisteredSpendModel = Extract<RegisteredModel, { kind: "spend" }>;
 export type SpendModelParams = ParamsOf<RegisteredSpendModel>;
 
-/** The transaction models in registry order: id, displayName, parameterNames, fit and predictions each. */
+export type RegisteredRetentionModel = Extract<RegisteredModel, { kind: "retention" }>;
+export type RetentionModelParams = ParamsOf<RegisteredRetentionModel>;
+
+/**
+ * The transaction models of continuous time in registry order (id, displayName, parameterNames, fit and predictions
+ * each): the pane's model choice and the model check, which measure time in days or weeks. A model of whole
+ * occasions (BG/BB) is left out; its row still works wherever a transaction model's does.
+ */
 export const TRANSACTION_MODELS: readonly RegisteredTransactionModel[] = MODELS.filter(
-  (model): model is RegisteredTransactionModel => model.kind === "transaction"
+  (model): model is RegisteredTransactionModel =>
+    model.kind === "transaction" && model.occasions !== true
 );
 
 /** The model with this id. */

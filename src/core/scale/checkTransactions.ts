@@ -30,17 +30,15 @@ export interface ProblemRow {
   amount: string | null;
 }
 
-/**
- * One pass over the file (or over a table of checked transactions, `checked`): the counts of the data-quality
- * report and the date range.
- */
+/** One pass over the file: the counts of the data-quality report and the date range. */
 export async function checkTransactions(
   engine: SqlEngine,
   plan: TransactionPlan,
-  asOf?: string,
-  checked = `(${checkedTransactionsSql(plan)}) AS checked`
+  asOf?: string
 ): Promise<DataQuality> {
-  const [row] = await engine.rows(dataQualitySql(checked, asOf));
+  const [row] = await engine.rows(
+    dataQualitySql(`(${checkedTransactionsSql(plan)}) AS checked`, asOf)
+  );
   const problems = Object.fromEntries(
     ROW_PROBLEMS.map((problem, i) => [problem, Number(row[1 + i])])
   ) as Record<RowProblem, number>;

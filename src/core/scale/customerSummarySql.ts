@@ -177,19 +177,7 @@ FROM (
 }
 
 /**
- * The checked transactions as a table of their own (customer, purchase_date, amount, problem), for a host that
- * summarises the same file more than once (the pane): its plan reads the table instead of parsing the file again.
- */
-export function checkedTablePlan(table: string): TransactionPlan {
-  return {
-    source: { kind: "table", name: table },
-    columns: { customer: "customer", date: "purchase_date", amount: "amount" },
-    dateReading: { kind: "date" },
-  };
-}
-
-/**
- * One pass over checked transactions (checkedTransactionsSql, or a table of them) for the data-quality report:
+ * One pass over checked transactions (a parenthesised checkedTransactionsSql) for the data-quality report:
  * rows, rows per problem (columns named as in ROW_PROBLEMS), the earliest and latest usable dates (ISO text; the
  * latest is the default as-of date), and the usable rows dated after `asOf` when one is given (0 otherwise).
  */

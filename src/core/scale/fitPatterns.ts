@@ -4,6 +4,9 @@ import { rfmRowError } from "../models/groupedSample";
 import type { ModelFit } from "../models/model";
 import type { RegisteredModel } from "../models/registry";
 
+/** The models fitted on customers' patterns: transaction and spend models (a retention model fits cohorts). */
+export type PatternModel = Extract<RegisteredModel, { kind: "transaction" | "spend" }>;
+
 /** Distinct rows of a sample and how many customers each stands for. */
 export interface Patterns {
   columns: readonly Float64Array[];
@@ -23,7 +26,7 @@ export interface UsablePatterns {
  * Splits a pattern table by the engine's own rules for the model's rows: (frequency, recency, T) for a
  * transaction model, (frequency, monetary) for a spend model (which refuses a repeat customer with no spend).
  */
-export function usablePatterns(model: RegisteredModel, patterns: Patterns): UsablePatterns {
+export function usablePatterns(model: PatternModel, patterns: Patterns): UsablePatterns {
   const [first, second, third] = patterns.columns;
   const keep: number[] = [];
   let skipped = 0;
@@ -52,21 +55,12 @@ export function usablePatterns(model: RegisteredModel, patterns: Patterns): Usab
 
 /**
  * Fits a model on every customer a pattern table stands for: (frequency, recency, T) for a transaction model,
- * (frequency, monetary) for a spend model. Used by cva fit and the pane's large-file path alike.
+ * (frequency, monetary) for a spend model, each pattern with its count (the fits' count option). Used by cva fit
+ * and the pane's large-file path alike.
  */
-export function fitPatterns(model: RegisteredModel, patterns: Patterns): ModelFit<unknown> {
-  const [first, second, third] = expanded(patterns);
-  return model.kind === "spend" ? model.fit(first, second) : model.fit(first, second, third);
-}
-
-/** The customers' rows, each pattern repeated count times. */
-function expanded({ columns, count }: Patterns): Float64Array[] {
-  let customers = 0;
-  for (let i = 0; i < count.length; i++) customers += count[i];
-  const rows = columns.map(() => new Float64Array(customers));
-  let at = 0;
-  for (let i = 0; i < count.length; i++)
-    for (let k = 0; k < count[i]; k++, at++)
-      columns.forEach((column, c) => (rows[c][at] = column[i]));
-  return rows;
+export function fitPatterns(model: PatternModel, { columns, count }: Patterns): ModelFit<unknown> {
+  const [first, second, third] = columns;
+  return model.kind === "spend"
+    ? model.fit(first, second, { count })
+    : model.fit(first, second, third, { count });
 }

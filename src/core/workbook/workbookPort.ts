@@ -39,6 +39,16 @@ export interface FillRules {
 }
 
 /**
+ * A colour scale over one area (Excel's three-colour scale): the lowest number gets `min`, the median `mid`, the
+ * highest `max`, and the numbers between a blend; blank cells stay uncoloured. Readers without the add-in draw it.
+ */
+export interface ColorScale {
+  sheet: string;
+  area: Omit<SheetRange, "sheet">;
+  colors: { min: string; mid: string; max: string };
+}
+
+/**
  * Everything one run writes, as plain data: the Excel layer turns it into as few syncs as the 4 MB budget
  * allows, and formats with one call per rule, never per cell.
  */
@@ -48,6 +58,8 @@ export interface WritePlan {
   /** Value blocks, each written from its top-left cell; null empties a cell. */
   values: { at: Pick<SheetRange, "sheet" | "row" | "column">; values: CellValue[][] }[];
   fills: FillRules[];
+  /** Colour scales (heatmaps), each replacing the rules its area had. */
+  colorScales?: ColorScale[];
   /** Workbook settings stored with the output (null deletes). */
   settings: Record<string, string | null>;
   /** Sheets to add, or to empty by replacing them, before anything else is written. */
@@ -105,8 +117,10 @@ export interface ChartSpec {
   sheet: string;
   /** Lets a later run find and replace it. */
   name: string;
-  type: "columnClustered";
+  type: "columnClustered" | "line";
   title: string;
+  /** Shows the series' names (default: hidden, for a single series). */
+  legend?: boolean;
   data: Omit<SheetRange, "sheet">;
   /** The cells the chart covers. */
   position: Omit<SheetRange, "sheet">;

@@ -45,7 +45,7 @@ export function PreviewPanel({ preview }: { preview: PreviewState }) {
       {preview.status === "failed" && <ProblemBar problem={preview.problem} />}
       {preview.status === "ready" &&
         (() => {
-          const { result, quality, fitted } = preview.segmented;
+          const { result, quality, fitted, report } = preview.segmented;
           const colours = tierPalette(result.tiers.length);
           const customers = result.tiers.reduce((sum, tier) => sum + tier.customers, 0);
           return (
@@ -72,6 +72,11 @@ export function PreviewPanel({ preview }: { preview: PreviewState }) {
                   </Text>
                 </>
               )}
+              {report?.lines.map((line) => (
+                <Text key={line} data-testid="report-line">
+                  {line}
+                </Text>
+              ))}
               <QualityReport reports={quality} />
             </>
           );

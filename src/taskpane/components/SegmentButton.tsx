@@ -76,6 +76,7 @@ export function SegmentButton({
         </MessageBar>
       )}
       {state.status === "done" && state.saveProblem && <ProblemBar problem={state.saveProblem} />}
+      {state.status === "done" && state.note && <ProblemBar problem={state.note} />}
       {state.status === "stopped" && <ProblemBar problem={state.problem} />}
     </div>
   );

@@ -109,7 +109,9 @@ export function SegmentationSteps({
             onSegment={() => void writer.segment()}
             onCancel={writer.cancel}
           />
-          {writer.state.status === "done" && <ChangeReport report={writer.state.report} />}
+          {writer.state.status === "done" && (
+            <ChangeReport report={writer.state.report} newBaseline={writer.state.newBaseline} />
+          )}
           <ConsentDialog
             open={writer.state.status === "confirm"}
             title={t("consent.title")}

@@ -11,7 +11,8 @@ import { SegmentationConfig, StoredConfig, checkConfig, parseConfig } from "./st
  * core/sharing/workbookStore.ts), so it travels with the file and with the workbench's export:
  *
  *   cva.analyses                the index: per analysis its id, configuration (data, method, settings,
- *                               monitoring), and output (the ranges it owns, the summary sheet it wrote);
+ *                               monitoring), and output (the ranges it owns, the summary and report sheets
+ *                               it wrote);
  *   cva.analysis.<id>.runs, …   its kept runs (core/sharing/runHistory.ts).
  *
  * The document settings keep only Office's auto-open tag. Workbooks of the first version kept the owned ranges and
@@ -37,6 +38,8 @@ export interface AnalysisOutput {
   summarySheet: string | null;
   /** The sheet its transactions are summarised on (their customer summary), or null for a customer table. */
   customerSheet: string | null;
+  /** The method's report sheet it wrote (the Cohorts sheet), if any. */
+  reportSheet: string | null;
 }
 
 export interface StoredAnalysis {
@@ -58,13 +61,23 @@ export interface StoredRuns {
   legacySettings: string[];
 }
 
-export const NO_OUTPUT: AnalysisOutput = { owned: [], summarySheet: null, customerSheet: null };
+export const NO_OUTPUT: AnalysisOutput = {
+  owned: [],
+  summarySheet: null,
+  customerSheet: null,
+  reportSheet: null,
+};
 
 /** An analysis opened in the pane: its data read with its settings; `run` segments it at once (Run again). */
 export interface OpenedAnalysis {
   id: string;
   config: SegmentationConfig;
   run: boolean;
+}
+
+/** The store key of the fingerprints of what the analysis's last run wrote (apart from its history's keys). */
+export function writtenKey(id: string): string {
+  return `cva.written.${id}`;
 }
 
 export function historyPrefix(id: string): string {
@@ -144,7 +157,7 @@ function legacyOutput(
     owned?.find((range) => range.row === 0 && range.column === 0)?.sheet ?? null;
   return owned === null
     ? null
-    : { owned, summarySheet: values.summarySheet ?? null, customerSheet };
+    : { owned, summarySheet: values.summarySheet ?? null, customerSheet, reportSheet: null };
 }
 
 /** The index's analyses (without their histories), or null when it cannot be used. */
@@ -164,6 +177,7 @@ function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | null {
     owned?: unknown;
     summarySheet?: unknown;
     customerSheet?: unknown;
+    reportSheet?: unknown;
   }[]) {
     if (typeof entry?.id !== "string" || !/^[a-z0-9]{1,16}$/.test(entry.id)) return null;
     const owned = rangesOfStored(entry.owned);
@@ -175,6 +189,7 @@ function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | null {
         owned: owned ?? [],
         summarySheet: typeof entry.summarySheet === "string" ? entry.summarySheet : null,
         customerSheet: typeof entry.customerSheet === "string" ? entry.customerSheet : null,
+        reportSheet: typeof entry.reportSheet === "string" ? entry.reportSheet : null,
       },
     });
   }
@@ -192,6 +207,7 @@ export function indexText(analyses: readonly Omit<StoredAnalysis, "history">[]):
       owned: storedRanges(output.owned),
       summarySheet: output.summarySheet,
       customerSheet: output.customerSheet,
+      reportSheet: output.reportSheet,
     })),
   });
 }
@@ -265,12 +281,14 @@ export async function removeAnalysis(
   if (!analysis) return stored;
   const rest = stored.analyses.filter((candidate) => candidate.id !== id);
   const { entries } = await store.read();
-  const changes: Record<string, string | null> = { [ANALYSES_KEY]: indexText(rest) };
+  const changes: Record<string, string | null> = {
+    [ANALYSES_KEY]: indexText(rest),
+    [writtenKey(id)]: null,
+  };
   for (const key of entries.keys())
     if (key.startsWith(`${historyPrefix(id)}.`)) changes[key] = null;
-  const sheets = [analysis.output.summarySheet, analysis.output.customerSheet].flatMap(
-    (name) => name ?? []
-  );
+  const { summarySheet, customerSheet, reportSheet } = analysis.output;
+  const sheets = [summarySheet, customerSheet, reportSheet].flatMap((name) => name ?? []);
   const onSheets = (range: SheetRange) =>
     sheets.some((sheet) => sheet.toLowerCase() === range.sheet.toLowerCase());
   await store.update(changes, {

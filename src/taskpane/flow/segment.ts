@@ -1,5 +1,5 @@
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
-import { FittedModels, Translate } from "../methods/paneMethod";
+import { FittedModels, MethodReport, Translate } from "../methods/paneMethod";
 import { MethodName, MethodSettings, methodOf } from "../methods/registry";
 import type { CustomerTable } from "./customerTable";
 import { SheetQuality, sheetQuality } from "./quality";
@@ -13,6 +13,8 @@ export interface Segmented {
   /** The transaction table's report first (when the rows were summarised), then the customers'. */
   quality: SheetQuality[];
   fitted?: FittedModels;
+  /** A sheet the method writes besides the per-customer output. */
+  report?: MethodReport;
 }
 
 /** Runs the chosen method on the table (call after its problems found none), with the data-quality report. */
@@ -27,5 +29,5 @@ export async function runSegmentation<N extends MethodName>(
     ? [sheetQuality(table.summary.sourceSheet, table.summary.sourceLabels, table.summary.quality)]
     : [];
   quality.push(sheetQuality(table.range.sheet, table.labels, run.result.quality, run.skipped));
-  return { method, result: run.result, quality, fitted: run.fitted };
+  return { method, result: run.result, quality, fitted: run.fitted, report: run.report };
 }

@@ -4,12 +4,18 @@
  * and the cells in the way); commitRun writes it and keeps the run. Every read and write of the click goes through
  * here and the store session; the pane's hook shows their progress, the bench times them end to end.
  */
+import {
+  changedCells,
+  fingerprintsOf,
+  fingerprintsText,
+  parseFingerprints,
+} from "../../core/sharing/fingerprint";
 import { planHistorySave } from "../../core/sharing/runHistory";
 import type { SlotRun } from "../../core/sharing/snapshot";
 import { planSummarySheet } from "../../core/sharing/summarySheet";
-import { subtractAll } from "../../core/workbook/rectangles";
-import { mergePlans } from "../../core/workbook/writePlans";
-import { Progress, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
+import { overlaps, subtractAll } from "../../core/workbook/rectangles";
+import { mergePlans, planOnSheet } from "../../core/workbook/writePlans";
+import { Progress, SheetRange, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
 import { FlowState } from "./flowState";
 import {
   ChangeReport,
@@ -18,6 +24,8 @@ import {
   changeReport,
   comparableRun,
   monitorRun,
+  runBasis,
+  settingsChanged,
 } from "./monitoring";
 import { Problem, problem, problemOf } from "./problems";
 import {
@@ -29,6 +37,7 @@ import {
   historyPrefix,
   indexText,
   ownSheetName,
+  writtenKey,
 } from "./runStore";
 import { Segmented, Translate } from "./segment";
 import type { StoreSession } from "./storeSession";
@@ -41,11 +50,15 @@ export interface PreparedRun {
   analysis: StoredAnalysis;
   pending: PendingOutput;
   summary: WritePlan | null;
+  /** The method's report sheet, and what the comparison with the previous run says of it. */
+  report: { plan: WritePlan; note: Problem | null } | null;
   config: SegmentationConfig;
   monitored: MonitoredRun;
   previous: SlotRun | null;
   /** Where a transaction table's customer summary goes; null for a customer table. */
   customerSheet: string | null;
+  /** The settings changed since the newest kept run: this run is not compared with it, and starts anew. */
+  newBaseline: boolean;
 }
 
 /** What a run needs from the workbook's store: what it holds, the options, and where to report a save. */
@@ -61,6 +74,32 @@ export interface CommittedRun {
   report: ChangeReport | null;
   /** Why the run could not be kept for monitoring (the output itself is written). */
   saveProblem: Problem | null;
+  /** What the method's report says changed since the previous run (e.g. a drop in pooled retention). */
+  note: Problem | null;
+  /** Not compared because the settings changed since the previous run (PreparedRun.newBaseline). */
+  newBaseline: boolean;
+}
+
+/**
+ * The cells of an analysis's output that the user changed since its last run wrote them (compared with the
+ * fingerprints the run kept), which the run would replace: the user must agree first, as for any data in the way.
+ * Cells given up to other analyses since are theirs, not checked here.
+ */
+async function editedCells(
+  workbook: WorkbookPort,
+  store: StoreSession,
+  analysis: StoredAnalysis
+): Promise<SheetRange[]> {
+  const text = (await store.read()).entries.get(writtenKey(analysis.id));
+  const fingerprints = text === undefined ? [] : (parseFingerprints(text) ?? []);
+  const edited: SheetRange[] = [];
+  for (const fingerprint of fingerprints) {
+    if (!analysis.output.owned.some((range) => overlaps(range, fingerprint.range))) continue;
+    const values = await workbook.readValues(fingerprint.range);
+    for (const cells of changedCells(fingerprint, values))
+      if (analysis.output.owned.some((range) => overlaps(range, cells))) edited.push(cells);
+  }
+  return edited;
 }
 
 /**
@@ -104,6 +143,7 @@ export async function prepareRun(
       ? flow.table
       : { ...flow.table, range: { ...flow.table.range, sheet: customerSheet } };
   const previous = comparableRun(analysis, config);
+  const newBaseline = settingsChanged(analysis, config);
   const monitored = monitorRun({
     table,
     method: segmented.method,
@@ -134,6 +174,7 @@ export async function prepareRun(
       changeColumn: monitored.comparison !== null,
     }
   );
+  pending.conflicts.unshift(...(await editedCells(workbook, keeping.store, analysis)));
   let summary: WritePlan | null = null;
   if (keeping.options.summarySheet) {
     const sheet = ownSheetName(
@@ -150,7 +191,30 @@ export async function prepareRun(
     const inTheWay = await summarySheetInTheWay(workbook, sheet, analysis.output.summarySheet);
     if (inTheWay) pending.conflicts.push(inTheWay);
   }
-  return { analysis, pending, summary, config, monitored, previous, customerSheet };
+  let report: PreparedRun["report"] = null;
+  if (segmented.report) {
+    const { sheet: base } = segmented.report;
+    const sheet = ownSheetName(
+      base,
+      analysis.output.reportSheet,
+      others.flatMap((other) => other.output.reportSheet ?? [])
+    );
+    const planned = segmented.report.plan(previous, locale);
+    report = { plan: planOnSheet(planned.plan, base, sheet), note: planned.note };
+    const inTheWay = await summarySheetInTheWay(workbook, sheet, analysis.output.reportSheet);
+    if (inTheWay) pending.conflicts.push(inTheWay);
+  }
+  return {
+    analysis,
+    pending,
+    summary,
+    report,
+    config,
+    monitored,
+    previous,
+    customerSheet,
+    newBaseline,
+  };
 }
 
 /**
@@ -164,9 +228,11 @@ export async function commitRun(
   keeping: RunKeeping,
   progress: Progress = {}
 ): Promise<CommittedRun> {
-  const { analysis, pending, summary, config, monitored, previous, customerSheet } = prepared;
+  const { analysis, pending, summary, report, config, monitored, previous, customerSheet } =
+    prepared;
   const { store, stored } = keeping;
   const summarySheet = summary?.sheets?.[0].name ?? analysis.output.summarySheet;
+  const reportSheet = report?.plan.sheets?.[0].name ?? analysis.output.reportSheet;
   // Cells of other analyses this run writes over (the user agreed) are no longer theirs.
   const others = stored.analyses
     .filter((other) => other.id !== analysis.id)
@@ -184,18 +250,24 @@ export async function commitRun(
   const withOutput = (output: AnalysisOutput) => indexText([...others, updated(output)]);
 
   const settings = Object.fromEntries(stored.legacySettings.map((key) => [key, null]));
-  const output = summary ? mergePlans(pending.plan, summary) : pending.plan;
+  const output = [summary, report?.plan].reduce<WritePlan>(
+    (plan, more) => (more ? mergePlans(plan, more) : plan),
+    pending.plan
+  );
   await store.update(
     {
       [ANALYSES_KEY]: withOutput({
         owned: [...pending.previous, ...pending.owned],
         summarySheet,
         customerSheet,
+        reportSheet,
       }),
+      // Until the write is done, nothing is known of what the owned cells hold.
+      [writtenKey(analysis.id)]: null,
     },
     { with: { ...output, settings: { ...output.settings, ...settings } }, progress }
   );
-  const final: AnalysisOutput = { owned: pending.owned, summarySheet, customerSheet };
+  const final: AnalysisOutput = { owned: pending.owned, summarySheet, customerSheet, reportSheet };
   let saveProblem: Problem | null = null;
   let history = analysis.history;
   try {
@@ -205,10 +277,12 @@ export async function commitRun(
       historyPrefix(analysis.id),
       analysis.history,
       monitored.current,
-      config.monitoring.keepRuns
+      config.monitoring.keepRuns,
+      runBasis(config)
     );
+    const written = fingerprintsText(fingerprintsOf(output, pending.owned));
     await store.update(
-      { ...save.changes, [ANALYSES_KEY]: withOutput(final) },
+      { ...save.changes, [ANALYSES_KEY]: withOutput(final), [writtenKey(analysis.id)]: written },
       { with: { clear: [], values: [], fills: [], settings: {}, autoOpen: config.autoOpen } }
     );
     history = save.history;
@@ -220,9 +294,14 @@ export async function commitRun(
     problems: stored.problems,
     legacySettings: [],
   });
-  const report =
+  const changes =
     monitored.comparison && previous
       ? changeReport(monitored.comparison, monitored.current, previous, analysis.history.table)
       : null;
-  return { report, saveProblem };
+  return {
+    report: changes,
+    saveProblem,
+    note: report?.note ?? null,
+    newBaseline: prepared.newBaseline,
+  };
 }

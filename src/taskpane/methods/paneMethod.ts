@@ -2,9 +2,10 @@ import type { ComponentType } from "react";
 import type { GammaGammaParams } from "../../core/models/gammaGamma";
 import type { TransactionModelParams } from "../../core/models/registry";
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
-import type { MeasureColumns } from "../../core/sharing/snapshot";
+import type { MeasureColumns, SlotRun } from "../../core/sharing/snapshot";
 import type { z } from "../../core/sharing/zod";
 import type { ColumnRole } from "../../core/table/headerRole";
+import type { WritePlan } from "../../core/workbook/workbookPort";
 import type { CustomerTable } from "../flow/customerTable";
 import { Problem, problem } from "../flow/problems";
 import type { PaneSkippedRow } from "../flow/quality";
@@ -21,12 +22,26 @@ export interface FittedModels {
   likelyLost: number;
 }
 
+/**
+ * A sheet a method writes besides its per-customer output (the Cohorts sheet): replaced on each run, planned once
+ * the previous kept run is known so it can say what changed since.
+ */
+export interface MethodReport {
+  /** The sheet's name in the user's language. */
+  sheet: string;
+  /** What the preview says of it. */
+  lines: string[];
+  /** The sheet's write plan, and a note for the pane when the comparison with the previous run flags something. */
+  plan(previous: SlotRun | null, locale: string): { plan: WritePlan; note: Problem | null };
+}
+
 /** What a method's engine call gives the pane: the result, and what it left out beyond the engine's own report. */
 export interface MethodRun {
   result: SegmentationResult;
   /** Rows the method refused although the engine could read them (e.g. dates that contradict the counts). */
   skipped?: PaneSkippedRow[];
   fitted?: FittedModels;
+  report?: MethodReport;
 }
 
 /** The columns of the configuration's table that a method stores beside the table's own roles. */
@@ -64,6 +79,11 @@ export interface PaneMethod<Id extends string, S, Stored extends { method: Id }>
   fromStored(stored: Stored, columns: StoredColumns, proposed: S): S;
   /** The result columns that change monitoring keeps per customer (by index into result.columns). */
   measures(result: SegmentationResult): MeasureColumns;
+  /**
+   * Stored fields that only decide what monitoring flags, not the result (e.g. a drop threshold): changing them
+   * still compares the next run with the previous one. Every other stored field shapes the result.
+   */
+  thresholds?: readonly (keyof Stored)[];
   /** The method's settings, shown under its tab (loaded with the other methods' on first use). */
   Settings: ComponentType<SettingsProps<S>>;
 }

@@ -41,7 +41,7 @@ describe("model parameter rows", () => {
     expect(() => parseModelParams(["NBD", 1, 2, 3, 4])).toThrow(
       new CvaError(
         "#VALUE!",
-        'modelParams must start with a model name (BG/NBD, Pareto/NBD, MBG/NBD, GG), got "NBD".'
+        'modelParams must start with a model name (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, GG, sBG), got "NBD".'
       )
     );
     expect(() => parseModelParams(["BG/NBD", 1, 2, 3])).toThrow("BG/NBD parameter b is blank.");
@@ -84,9 +84,9 @@ describe("model errors in the user's language", () => {
       /^BG\/NBD 在这些数据上没有最优拟合：.*a 趋于零：每次购买后流失的概率趋于 0/
     );
     expect(texts[1]).toBe(
-      'modelParams 必须以模型名称开头（BG/NBD, Pareto/NBD, MBG/NBD, GG），当前为 "NBD"。'
+      'modelParams 必须以模型名称开头（BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, GG, sBG），当前为 "NBD"。'
     );
-    expect(texts[2]).toMatch(/^此处需要交易模型（BG\/NBD, Pareto\/NBD, MBG\/NBD）的参数/);
+    expect(texts[2]).toMatch(/^此处需要交易模型（BG\/NBD, Pareto\/NBD, MBG\/NBD, BG\/BB）的参数/);
     expect(texts[3]).toMatch(/^第 3 行：frequency 为 1 而 recency 为 0/);
     for (const text of texts) expect(text).not.toMatch(/\b(the|must|runs|got)\b/);
   });

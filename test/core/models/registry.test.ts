@@ -23,6 +23,14 @@ describe("the model registry", () => {
       { id: "MBG/NBD", displayName: "MBG/NBD", parameterNames: ["r", "alpha", "a", "b"] },
     ]);
     expect(MODELS.filter((m) => m.kind === "spend").map((m) => m.id)).toEqual(["GG"]);
+    expect(MODELS.filter((m) => m.kind === "retention").map((m) => m.id)).toEqual(["sBG"]);
+    // BG/BB is a transaction model of whole occasions: PALIVE and EXPECTEDPURCHASES take its row, the
+    // continuous-time lists (the pane's choice, the model check) leave it out.
+    expect(
+      MODELS.filter((m) => m.kind === "transaction" && !TRANSACTION_MODELS.includes(m)).map(
+        (m) => m.id
+      )
+    ).toEqual(["BG/BB"]);
   });
 
   it("gives every model distinct names and one unit per parameter", () => {

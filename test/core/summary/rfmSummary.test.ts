@@ -6,7 +6,8 @@ import { CvaError } from "../../../src/core/errors";
 import {
   RFM_SUMMARY_HEADERS,
   rfmSummary,
-  rfmSummaryRows,
+  rfmSummarySheet,
+  columnCells,
 } from "../../../src/core/summary/rfmSummary";
 
 const day = (iso: string) =>
@@ -14,18 +15,17 @@ const day = (iso: string) =>
 
 describe("rfmSummary", () => {
   it("merges same-day purchases, excludes the first period from monetary, ends at the latest date", () => {
-    const summary = rfmSummary(
-      ["a", "b", "a", "a", "a", "b"],
-      [
-        day("2024-01-01"),
-        day("2024-01-03"),
-        day("2024-01-01") + 0.75,
-        day("2024-01-05"),
-        day("2024-01-11"),
-        day("2024-01-03"),
-      ],
-      [10, 7, 5, 20, 40, 3]
-    );
+    const ids = ["a", "b", "a", "a", "a", "b"];
+    const dates = [
+      day("2024-01-01"),
+      day("2024-01-03"),
+      day("2024-01-01") + 0.75,
+      day("2024-01-05"),
+      day("2024-01-11"),
+      day("2024-01-03"),
+    ];
+    const amounts = [10, 7, 5, 20, 40, 3];
+    const summary = rfmSummary(ids, dates, amounts);
     expect(summary.customer).toEqual(["a", "b"]);
     expect(summary.frequency).toEqual([2, 0]);
     expect(summary.recency).toEqual([10, 0]);
@@ -36,7 +36,9 @@ describe("rfmSummary", () => {
     expect(summary.firstPurchase).toEqual([day("2024-01-01"), day("2024-01-03")]);
     expect(summary.lastPurchase).toEqual([day("2024-01-11"), day("2024-01-03")]);
     expect(summary.asOfDate).toBe(day("2024-01-11"));
-    expect(rfmSummaryRows(summary)[0]).toEqual([
+    const sheet = rfmSummarySheet(columnCells(ids, dates, amounts));
+    expect(sheet.rows[0]).toEqual([...RFM_SUMMARY_HEADERS]);
+    expect(sheet.rows[1]).toEqual([
       "a",
       2,
       10,
@@ -214,7 +216,10 @@ describe("rfmSummary on CDNOW_master (references from an independent Python summ
     ]).toEqual([44021, 3178932, 11834346, 69659, 12054]);
     expect(sum(s.monetary)).toBeCloseTo(414282.3844, 3);
     expect(sum(s.total)).toBeCloseTo(2500315.63, 2);
-    expect(rfmSummaryRows(s)[2]).toEqual([
+    expect(
+      rfmSummarySheet(columnCells(transactions.customerId, transactions.date, transactions.amount))
+        .rows[3]
+    ).toEqual([
       "00003",
       5,
       511,

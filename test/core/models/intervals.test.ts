@@ -1,0 +1,102 @@
+/**
+ * Prediction intervals from parameter uncertainty, checked by simulation: data generated from known BG/NBD
+ * parameters, fitted with details, and the 80 % interval of a customer's expected purchases compared with the value
+ * the true parameters give, over 200 replications.
+ */
+import { bgNbd, type BgNbdParams } from "../../../src/core/models/bgnbd";
+import { intervals, parameterDraws, standardNormals } from "../../../src/core/models/intervals";
+
+/** Seeded uniforms (mulberry32), Gamma(shape, 1) by Marsaglia & Tsang (2000), Beta from two Gammas. */
+function sampler(seed: number) {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+  };
+  const normal = standardNormals(seed ^ 0x5bd1e995);
+  const gamma = (shape: number): number => {
+    if (shape < 1) return gamma(shape + 1) * Math.pow(uniform(), 1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const z = normal();
+      const v = Math.pow(1 + c * z, 3);
+      if (v <= 0) continue;
+      if (Math.log(uniform()) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+    }
+  };
+  return {
+    uniform,
+    gamma,
+    beta: (a: number, b: number) => {
+      const x = gamma(a);
+      return x / (x + gamma(b));
+    },
+  };
+}
+
+/** BG/NBD customers: Poisson purchases at λ ~ Gamma(r, α); after each repeat purchase, gone with probability p. */
+function simulate(params: BgNbdParams, customers: number, seed: number) {
+  const { uniform, gamma, beta } = sampler(seed);
+  const frequency: number[] = [];
+  const recency: number[] = [];
+  const T: number[] = [];
+  for (let i = 0; i < customers; i++) {
+    const age = 30 + 9 * uniform();
+    const rate = gamma(params.r) / params.alpha;
+    const p = beta(params.a, params.b);
+    let time = 0;
+    let x = 0;
+    let last = 0;
+    for (;;) {
+      time += -Math.log(uniform()) / rate;
+      if (time > age) break;
+      x++;
+      last = time;
+      if (uniform() < p) break;
+    }
+    frequency.push(x);
+    recency.push(last);
+    T.push(age);
+  }
+  return { frequency, recency, T };
+}
+
+describe("intervals from parameter uncertainty", () => {
+  const truth: BgNbdParams = { model: "BG/NBD", r: 0.25, alpha: 4, a: 0.8, b: 2.5 };
+  const customer = [2, 30, 39] as const;
+  const expected = (params: BgNbdParams) =>
+    bgNbd.conditionalExpectedPurchases(params, 39, ...customer);
+
+  it("holds the true expected purchases in 75–85 % of 200 replications at the 80 % level", () => {
+    let covered = 0;
+    for (let replication = 0; replication < 200; replication++) {
+      const data = simulate(truth, 1000, 1 + replication);
+      const fit = bgNbd.fit(data.frequency, data.recency, data.T, { details: true });
+      const draws = parameterDraws(
+        { params: fit.params, covariance: fit.details!.covariance },
+        200,
+        7919 * (replication + 1)
+      ) as BgNbdParams[];
+      const [interval] = intervals(200, 0.8, (d) => [expected(draws[d])]);
+      const [low, , high] = interval as readonly number[];
+      if (low <= expected(truth) && expected(truth) <= high) covered++;
+    }
+    expect(covered).toBeGreaterThanOrEqual(150);
+    expect(covered).toBeLessThanOrEqual(170);
+  });
+
+  it("is the same on every recalculation (seeded), and refuses a level outside (0, 1)", () => {
+    const block = {
+      params: truth,
+      covariance: Float64Array.from([1e-4, 0, 0, 0, 0, 0.01, 0, 0, 0, 0, 0.01, 0, 0, 0, 0, 0.04]),
+    };
+    const once = parameterDraws(block, 50);
+    expect(parameterDraws(block, 50)).toEqual(once);
+    expect(() => intervals(10, 1.2, () => [1])).toThrow(/between 0 and 1/);
+    expect(() => parameterDraws({ params: truth }, 10)).toThrow(/details block/);
+  });
+});
