@@ -120,3 +120,28 @@ describe("results in the user's language", () => {
     expect(localized.tiers.map((tier) => tier.label)).not.toContain("Lost");
   });
 });
+
+describe("one data check per column role, whichever method runs", () => {
+  it.each(["rfm", "tiers", "score"] as const)(
+    "%s on Bad data leaves out row 9 (a negative spend) and lists it",
+    async (method) => {
+      const { data } = await sampleSelection(BAD_DATA);
+      const state = flowReducer({ summarySheet: "Customer summary", tierNames })(initialFlowState, {
+        type: "loaded",
+        data,
+      });
+      const segmented = await runSegmentation(
+        state.table as CustomerTable,
+        method,
+        state.settings as MethodSettings,
+        keyT
+      );
+      const [quality] = segmented.quality;
+      expect(quality.skipped).toContainEqual(
+        expect.objectContaining({ sheetRow: 9, reason: "negative" })
+      );
+      const monetary = (state.table as CustomerTable).mapping.monetary as number;
+      expect(quality.skipped.find((row) => row.sheetRow === 9)?.column).toBe(monetary);
+    }
+  );
+});

@@ -32,23 +32,25 @@ function mix(h: number): number {
 }
 
 /**
- * A cell's hash at a row; 0 for an empty cell. Numbers are compared as 32-bit floats, so a value Excel hands back
- * rounded to 15 digits is the value written; text and numbers never share a hash.
+ * A cell's value hash; 0 for an empty cell. Numbers are compared as 32-bit floats, so a value Excel hands back
+ * rounded to 15 digits is the value written; text and numbers never share a hash. Written for speed: a full sheet's
+ * output is millions of cells.
  */
-function cellHash(value: CellValue, row: number): number {
-  const cell = sheetValue(value);
-  if (cell === null || cell === "") return 0;
-  let h: number;
-  if (typeof cell === "number") {
-    scratch[0] = cell === 0 ? 0 : cell;
-    h = mix(bits[0] ^ 0x3c6ef372);
-  } else if (typeof cell === "boolean") {
-    h = cell ? 0x5bd1e995 : 0x1b873593;
-  } else {
-    h = 0x811c9dc5;
-    for (let i = 0; i < cell.length; i++) h = Math.imul(h ^ cell.charCodeAt(i), 0x01000193);
+function valueHash(value: CellValue): number {
+  if (typeof value === "number") {
+    if ((value | 0) === value) return mix(value ^ 0x3c6ef372);
+    scratch[0] = value;
+    return mix(bits[0] ^ 0x3c6ef372);
   }
-  return mix(h ^ Math.imul(row + 1, 0x9e3779b1)) || 1;
+  if (typeof value === "string") {
+    if (value === "") return 0;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    return h;
+  }
+  if (typeof value === "boolean") return value ? 0x5bd1e995 : 0x1b873593;
+  const cell = sheetValue(value);
+  return cell === null ? 0 : valueHash(cell);
 }
 
 function blockRowsOf(range: SheetRange): number {
@@ -72,13 +74,19 @@ function hashesOf(
     const bottom = Math.min(at.row + values.length, range.row + range.rowCount);
     const left = Math.max(at.column, range.column);
     const right = Math.min(at.column + columns, range.column + range.columnCount);
+    let block = Math.floor((top - range.row) / blockRows);
+    let blockEnd = range.row + (block + 1) * blockRows;
     for (let r = top; r < bottom; r++) {
+      if (r === blockEnd) {
+        block++;
+        blockEnd += blockRows;
+      }
       const row = values[r - at.row];
-      const inRange = r - range.row;
-      const block = Math.floor(inRange / blockRows);
+      // Each cell's hash salted with its row, so values that trade places within a block still change it.
+      const salt = Math.imul(r - range.row + 1, 0x9e3779b1);
       for (let c = left; c < right; c++) {
-        const h = cellHash(row[c - at.column], inRange);
-        if (h !== 0) hashes[(c - range.column) * blockCount + block] ^= h;
+        const h = valueHash(row[c - at.column]);
+        if (h !== 0) hashes[(c - range.column) * blockCount + block] ^= mix(h ^ salt) || 1;
       }
     }
   }
