@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { OpenedAnalysis } from "./flow/runStore";
 import { SheetRange, WorkbookPort } from "../core/workbook/workbookPort";
 import { Problem, problemOf } from "./flow/problems";
@@ -18,11 +18,18 @@ export type LoadState =
 export type DataSource =
   "selection" | "currentRegion" | { range: SheetRange; opened?: OpenedAnalysis };
 
-/** Reads the user's selection (or the current region) through the workbook port, with progress and Cancel. */
-export function useSelectedData(workbook: WorkbookPort) {
+/**
+ * Reads the user's selection (or the current region, less the analyses' `outputs` in it) through the workbook port,
+ * with progress and Cancel.
+ */
+export function useSelectedData(workbook: WorkbookPort, outputs: readonly SheetRange[]) {
   const [state, setState] = useState<LoadState>({ status: "idle" });
   const abort = useRef<AbortController | null>(null);
   const reads = useRef(0);
+  const latestOutputs = useRef(outputs);
+  useEffect(() => {
+    latestOutputs.current = outputs;
+  }, [outputs]);
 
   const load = useCallback(
     async (source: DataSource) => {
@@ -32,10 +39,16 @@ export function useSelectedData(workbook: WorkbookPort) {
       setState({ status: "loading", doneRows: 0, totalRows: 0 });
       try {
         const which = typeof source === "string" ? source : source.range;
-        const data = await readSelection(workbook, which, {
-          signal: controller.signal,
-          onProgress: (doneRows, totalRows) => setState({ status: "loading", doneRows, totalRows }),
-        });
+        const data = await readSelection(
+          workbook,
+          which,
+          {
+            signal: controller.signal,
+            onProgress: (doneRows, totalRows) =>
+              setState({ status: "loading", doneRows, totalRows }),
+          },
+          latestOutputs.current
+        );
         const opened = typeof source === "string" ? undefined : source.opened;
         setState({ status: "loaded", data, read: ++reads.current, opened });
       } catch (error) {

@@ -7,6 +7,7 @@ import type { WorkbookPort } from "../../src/core/workbook/workbookPort";
 import type { MethodSettings } from "../../src/taskpane/methods/registry";
 import { StoreSession } from "../../src/taskpane/flow/storeSession";
 import { addresses } from "../../src/taskpane/flow/writeOutput";
+import { readSelection } from "../../src/taskpane/flow/readSelection";
 import { ANALYSES_KEY, historyPrefix, removeAnalysis } from "../../src/taskpane/flow/runStore";
 import {
   BAD_DATA,
@@ -186,5 +187,19 @@ describe("analyses side by side", () => {
       predictive: { ...settings.predictive, months: 3 },
     }));
     expect(again.committed.report?.flagged).toEqual([]);
+  });
+
+  it("Use current region after a run reads the data, not the pane's results and legend beside it", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    const keeping = await keepingOf(workbook);
+    await click(workbook, keeping, "rfm");
+    workbook.select({ sheet: "Customers", row: 4, column: 1, rowCount: 1, columnCount: 1 });
+    const outputs = keeping.stored.analyses.flatMap((analysis) => analysis.output.owned);
+    expect((await workbook.getCurrentRegion()).columnCount).toBeGreaterThan(6);
+    const data = await readSelection(workbook, "currentRegion", {}, outputs);
+    expect(data.range).toEqual(CUSTOMERS);
+    // Segmenting it again is a re-run of the same analysis, not a refusal.
+    const { prepared } = await prepareClick(workbook, keeping, "rfm", data.range);
+    expect(prepared.analysis.id).toBe("a1");
   });
 });

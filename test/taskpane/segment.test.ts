@@ -87,7 +87,7 @@ describe("running a method for the preview", () => {
       { sheetRow: 5, reason: "blank", column: 1 },
       { sheetRow: 7, reason: "text", column: 3 },
       { sheetRow: 9, reason: "negative", column: 3 },
-      { sheetRow: 11, reason: "duplicateId", column: 0 },
+      { sheetRow: 11, reason: "duplicateId", column: 0, repeats: 4 },
       { sheetRow: 13, reason: "error", column: 2 },
       { sheetRow: 15, reason: "blank", column: null },
       { sheetRow: 17, reason: "text", column: 1 },
@@ -142,6 +142,13 @@ describe("one data check per column role, whichever method runs", () => {
       );
       const monetary = (state.table as CustomerTable).mapping.monetary as number;
       expect(quality.skipped.find((row) => row.sheetRow === 9)?.column).toBe(monetary);
+      // Row 11 repeats B003 of row 4, which is kept.
+      expect(quality.skipped).toContainEqual({
+        sheetRow: 11,
+        reason: "duplicateId",
+        column: 0,
+        repeats: 4,
+      });
     }
   );
 });

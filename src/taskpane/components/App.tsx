@@ -72,11 +72,15 @@ const useStyles = makeStyles({
 function Pane({ workbook }: { workbook: WorkbookPort }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const selection = useSelectedData(workbook);
   const [writing, setWriting] = useState(false);
   // One store session per workbook: every part of the pane that keeps something there shares it.
   const store = useMemo(() => new StoreSession(workbook), [workbook]);
   const { stored, options, setOptions, saved, remove } = useStoredRuns(store);
+  const outputs = useMemo(
+    () => stored?.analyses.flatMap((analysis) => analysis.output.owned) ?? [],
+    [stored]
+  );
+  const selection = useSelectedData(workbook, outputs);
   const [removeProblem, setRemoveProblem] = useState<Problem | null>(null);
   const keeping = useMemo(
     () => (stored && options ? { store, stored, options, onSaved: saved } : null),
