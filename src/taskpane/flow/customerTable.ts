@@ -98,6 +98,13 @@ export function customerTable(
   };
 }
 
+/** The columns value tiers can rank: numbers that are not dates (a date is no value to tier). */
+export function valueColumns(
+  table: Pick<CustomerTable, "numericColumns" | "dateColumns">
+): number[] {
+  return table.numericColumns.filter((column) => !table.dateColumns.includes(column));
+}
+
 /** Rows below the header. */
 export function dataRowCount(table: Pick<CustomerTable, "rows" | "hasHeader">): number {
   return Math.max(0, table.rows.length - (table.hasHeader ? 1 : 0));
