@@ -202,4 +202,27 @@ describe("analyses side by side", () => {
     const { prepared } = await prepareClick(workbook, keeping, "rfm", data.range);
     expect(prepared.analysis.id).toBe("a1");
   });
+
+  it("a run replaces a stored analysis whose configuration cannot be read, rather than keeping it beside", async () => {
+    const { workbook } = await sampleSelection(CUSTOMERS);
+    await workbook.applyWritePlan({
+      sheets: [{ name: "_cva", replace: true, visibility: "veryHidden" }],
+      clear: [],
+      values: [
+        {
+          at: { sheet: "_cva", row: 0, column: 0 },
+          values: [
+            ["key", "part", "data"],
+            ["cva.segmentation.config", 0, '~{"format":"cva.segmentation.config","vers'],
+          ],
+        },
+      ],
+      fills: [],
+      settings: {},
+    });
+    const keeping = await keepingOf(workbook);
+    expect(keeping.stored.analyses.map((analysis) => analysis.config.ok)).toEqual([false]);
+    await click(workbook, keeping, "tiers");
+    expect(keeping.stored.analyses.map((analysis) => analysis.config.ok)).toEqual([true]);
+  });
 });

@@ -2,6 +2,7 @@ import { type Message, phrase } from "../../core/messages/catalogue";
 import { rangesOfStored, storedRanges } from "../../core/segmentation/ownership";
 import { RunHistory, emptyHistory, readHistory } from "../../core/sharing/runHistory";
 import { configRange } from "../../core/sharing/config";
+import { sameSheet } from "../../core/workbook/rectangles";
 import type { SheetRange, WorkbookPort } from "../../core/workbook/workbookPort";
 import type { StoreSession } from "./storeSession";
 import { SegmentationConfig, StoredConfig, checkConfig, parseConfig } from "./storedConfig";
@@ -225,7 +226,8 @@ export function newAnalysis(id: string, config: SegmentationConfig): StoredAnaly
 
 /**
  * The analysis a run updates: the one opened in the pane; else the one of the same data (same kind of table on the
- * same sheet, starting at the same cell, so a range that grew by some rows is the same analysis); else a new one.
+ * same sheet, starting at the same cell, so a range that grew by some rows is the same analysis); else one whose
+ * stored configuration cannot be read and whose output, if any, is on the same sheet; else a new one.
  */
 export function analysisFor(
   stored: StoredRuns,
@@ -246,6 +248,13 @@ export function analysisFor(
     );
   });
   if (same) return same;
+  // A stored analysis that cannot be read is replaced by a run on its sheet (or, if it wrote nothing, by any run).
+  const unusable = stored.analyses.find(
+    (analysis) =>
+      !analysis.config.ok &&
+      analysis.output.owned.every((range) => sameSheet(range.sheet, start.sheet))
+  );
+  if (unusable) return unusable;
   const next = 1 + Math.max(0, ...stored.analyses.map((a) => Number(a.id.slice(1)) || 0));
   return newAnalysis(`a${next}`, config);
 }
