@@ -71,9 +71,11 @@ export function AnalysesPanel({
   const written = (analysis: StoredAnalysis) =>
     [
       addresses(analysis.output.owned),
-      ...[analysis.output.summarySheet, analysis.output.customerSheet].flatMap((sheet) =>
-        sheet === null ? [] : [t("analyses.sheet", { sheet })]
-      ),
+      ...[
+        analysis.output.summarySheet,
+        analysis.output.customerSheet,
+        analysis.output.reportSheet,
+      ].flatMap((sheet) => (sheet === null ? [] : [t("analyses.sheet", { sheet })])),
     ]
       .filter((text) => text !== "")
       .join(t("list.separator"));
