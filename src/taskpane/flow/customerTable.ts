@@ -114,17 +114,29 @@ function transactionColumns(
   return { customerIds, dates, amounts };
 }
 
+/** The columns value tiers can rank: numbers that are not dates (a date is no value to tier). */
+export function valueColumns(
+  table: Pick<CustomerTable, "numericColumns" | "dateColumns">
+): number[] {
+  return table.numericColumns.filter((column) => !table.dateColumns.includes(column));
+}
+
 /** Rows below the header. */
 export function dataRowCount(table: Pick<CustomerTable, "rows" | "hasHeader">): number {
   return Math.max(0, table.rows.length - (table.hasHeader ? 1 : 0));
 }
 
-/** The table as the engine reads it: rows, header, where they start on the sheet, and the id column. */
+/**
+ * The table as the engine reads it: rows, header, where they start on the sheet, the id column, and the columns of
+ * the recency, frequency and monetary roles, where every method refuses negative values.
+ */
 export function customerRows(table: CustomerTable): CustomerRows {
+  const { recency, frequency, monetary } = table.mapping;
   return {
     rows: table.rows,
     hasHeader: table.hasHeader,
     firstRow: table.range.row,
     customer: table.mapping.customer,
+    nonNegative: [recency, frequency, monetary].filter((column) => column !== undefined),
   };
 }
