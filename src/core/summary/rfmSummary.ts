@@ -1,5 +1,6 @@
 import { type CellValue, isBlank } from "../cells";
 import { cvaError, heldError, isCvaError } from "../errors";
+import { LAST_EXCEL_DATE } from "../table/columnChecks";
 import { phrase } from "../messages/catalogue";
 import { scratchFloat64, scratchInt32 } from "../stats/scratch";
 
@@ -82,8 +83,8 @@ export function columnCells(
  */
 export const PERIOD_ANCHOR = 2;
 
-/** The serial after 9999-12-31, the last date Excel shows. */
-export const AFTER_LAST_DATE = 2958466;
+/** The serial after 9999-12-31, the last date Excel shows (the date rule of columnChecks). */
+export const AFTER_LAST_DATE = LAST_EXCEL_DATE + 1;
 
 /**
  * From a transaction table to one row per customer, with the semantics of lifetimes'

@@ -1,5 +1,6 @@
 import type { CellValue } from "../../core/cells";
 import type { CustomerRows } from "../../core/segmentation/segmentCustomers";
+import { columnKinds } from "../../core/table/columnChecks";
 import { detectColumns, ColumnMapping } from "../../core/table/detectColumns";
 import { QualityReport } from "../../core/table/prepareCustomers";
 import { CustomerSummary, summariseTransactions } from "../../core/table/summariseTransactions";
@@ -17,8 +18,6 @@ export interface TransactionSummary {
   sourceLabels: string[];
   /** Where the transactions are: the results must not overwrite them. */
   sourceRange: SheetRange;
-  /** Purchases dated after the as-of date (none by default: it is the latest purchase). */
-  excludedTransactions: number;
   /** The models' inputs per customer row, as CVA.RFMSUMMARY gives them (see summariseTransactions). */
   modelInputs: CustomerSummary["modelInputs"];
   /** The transactions themselves, one entry per data row: for methods that split them in time (Check the model). */
@@ -94,7 +93,6 @@ export function customerTable(
       sourceSheet: data.range.sheet,
       sourceLabels: columnLabels(data, setup.hasHeader),
       sourceRange: data.range,
-      excludedTransactions: summary.excludedTransactions,
       modelInputs: summary.modelInputs,
       transactions: transactionColumns(
         data.values.slice(setup.hasHeader ? 1 : 0),
@@ -127,16 +125,15 @@ export function dataRowCount(table: Pick<CustomerTable, "rows" | "hasHeader">): 
 }
 
 /**
- * The table as the engine reads it: rows, header, where they start on the sheet, the id column, and the columns of
- * the recency, frequency and monetary roles, where every method refuses negative values.
+ * The table as the engine reads it: rows, header, where they start on the sheet, the id column, and what each
+ * mapped column holds (columnKinds), which every method checks by the same rule.
  */
 export function customerRows(table: CustomerTable): CustomerRows {
-  const { recency, frequency, monetary } = table.mapping;
   return {
     rows: table.rows,
     hasHeader: table.hasHeader,
     firstRow: table.range.row,
     customer: table.mapping.customer,
-    nonNegative: [recency, frequency, monetary].filter((column) => column !== undefined),
+    kinds: columnKinds(table.mapping, table.dateColumns),
   };
 }
