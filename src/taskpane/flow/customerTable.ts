@@ -36,6 +36,8 @@ export interface CustomerTable {
   numericColumns: number[];
   /** Columns of dates: first and last purchase for the predictive models. */
   dateColumns: number[];
+  /** The as-of date the user set (TableSetup.asOfDate); absent, the latest purchase. */
+  asOfDate?: number;
   summary?: TransactionSummary;
 }
 
@@ -63,6 +65,7 @@ export function customerTable(
         .map((numeric) => numeric.column)
         .filter((column) => column !== setup.mapping.customer),
       dateColumns: dateColumns(data.values, setup.hasHeader),
+      asOfDate: setup.asOfDate,
     };
   }
   const { customer, date, amount } = setup.mapping;
@@ -71,7 +74,7 @@ export function customerTable(
   const summary = summariseTransactions(
     data.values,
     { customer, date, amount },
-    { hasHeader: setup.hasHeader, firstRow: data.range.row }
+    { hasHeader: setup.hasHeader, firstRow: data.range.row, asOfDate: setup.asOfDate }
   );
   const detected = detectColumns(summary.rows);
   return {
@@ -88,6 +91,7 @@ export function customerTable(
     labels: detected.labels,
     numericColumns: detected.numericColumns.map((numeric) => numeric.column),
     dateColumns: dateColumns(summary.rows, true),
+    asOfDate: setup.asOfDate,
     summary: {
       quality: summary.quality,
       sourceSheet: data.range.sheet,
@@ -135,5 +139,6 @@ export function customerRows(table: CustomerTable): CustomerRows {
     firstRow: table.range.row,
     customer: table.mapping.customer,
     kinds: columnKinds(table.mapping, table.dateColumns),
+    asOfDate: table.asOfDate,
   };
 }
