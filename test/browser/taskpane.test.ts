@@ -236,30 +236,56 @@ describe("task pane: consent before overwriting, and data problems", () => {
     await page.locator('[data-testid="preview-summary"][data-method="rfm"]').waitFor();
     const report = page.getByTestId("quality-report");
     await report.getByText("Bad data: 21 rows read, 14 used, 7 left out.").waitFor();
-    const rows = report.getByRole("table", { name: "Rows left out on Bad data" }).getByRole("row");
-    const listed = await rows.evaluateAll((elements) =>
-      elements
-        .slice(1)
-        .map((row) => [...row.querySelectorAll("td")].map((cell) => cell.textContent))
-    );
-    expect(listed).toEqual([
-      ["5", "Recency (days)", "Blank cell"],
-      ["7", "Monetary", "Text in a number column"],
-      ["9", "Monetary", "Negative number"],
-      ["11", "Customer ID", "Duplicate customer ID: repeats row 4, which is kept"],
-      ["13", "Frequency", "Excel error value"],
-      ["15", "", "Empty row"],
-      ["17", "Recency (days)", "Text in a number column"],
+    const rows = report.getByRole("table", { name: "Data problems on Bad data" }).getByRole("row");
+    const listed = () =>
+      rows.evaluateAll((elements) =>
+        elements
+          .slice(1)
+          .map((row) => [...row.querySelectorAll("td")].map((cell) => cell.textContent))
+      );
+    await expect(listed()).resolves.toEqual([
+      ["5", "Recency (days)", "Blank cell", "Left out"],
+      ["7", "Monetary", "Text in a number column", "Left out"],
+      ["9", "Monetary", "Negative number", "Left out"],
+      ["11", "Customer ID", "Duplicate customer ID: repeats row 4, which is kept", "Left out"],
+      ["13", "Frequency", "Excel error value", "Left out"],
+      ["15", "", "Empty row", "Left blank"],
+      ["17", "Recency (days)", "Text in a number column", "Left out"],
     ]);
     await expect(axeViolations(page)).resolves.toEqual([]);
-    // Value tiers on Monetary check that column as RFM does: row 9's negative spend is left out and listed.
-    await page.getByRole("tab", { name: "Value tiers" }).click();
-    await page.locator('[data-testid="preview-summary"][data-method="tiers"]').waitFor();
+    // Finding 4: value tiers on Monetary check that column as RFM does (row 9's negative spend is left out and
+    // listed), and list the problems in the columns they do not read as kept.
+    await chooseMethod(page, "Value tiers", "tiers");
+    await report.getByText("Bad data: 21 rows read, 17 used, 4 left out.").waitFor();
+    const kept = "Kept: this method does not read the column";
+    await expect(listed()).resolves.toEqual([
+      ["5", "Recency (days)", "Blank cell", kept],
+      ["7", "Monetary", "Text in a number column", "Left out"],
+      ["9", "Monetary", "Negative number", "Left out"],
+      ["11", "Customer ID", "Duplicate customer ID: repeats row 4, which is kept", "Left out"],
+      ["13", "Frequency", "Excel error value", kept],
+      ["15", "", "Empty row", "Left blank"],
+      ["17", "Recency (days)", "Text in a number column", kept],
+    ]);
+    await expect(report.getByTestId("quality-kept").textContent()).resolves.toBe(
+      "3 rows have a problem in a column this method does not read: they are used as they are."
+    );
+    // The weighted score reads recency, frequency and monetary: it leaves out what RFM leaves out.
+    await chooseMethod(page, "Score", "score");
+    await report.getByText("Bad data: 21 rows read, 14 used, 7 left out.").waitFor();
     await expect(
       rows.evaluateAll((elements) =>
-        elements.slice(1).map((row) => row.querySelector("td")?.textContent)
+        elements.slice(1).map((row) => row.querySelectorAll("td")[3]?.textContent)
       )
-    ).resolves.toEqual(["7", "9", "11", "15"]);
+    ).resolves.toEqual([
+      "Left out",
+      "Left out",
+      "Left out",
+      "Left out",
+      "Left out",
+      "Left blank",
+      "Left out",
+    ]);
     await page.getByRole("tab", { name: "RFM" }).click();
     await page.locator('[data-testid="preview-summary"][data-method="rfm"]').waitFor();
     await segment(page, /^Segment 14 customers$/);

@@ -24,6 +24,31 @@ describe("reading the selection", () => {
     );
   });
 
+  it("suggests the current region for a single selected cell instead of reading it as a header", async () => {
+    const workbook = createSampleWorkbook();
+    workbook.select({ sheet: "Customers", row: 4, column: 2, rowCount: 1, columnCount: 1 });
+    await expect(readSelection(workbook, "selection")).rejects.toEqual(
+      new ProblemError(problem("singleCell", { address: "Customers!C5" }, "info"))
+    );
+  });
+
+  it("says when data continues past the blank row ending the current region, and the range taking it in", async () => {
+    const workbook = createSampleWorkbook();
+    workbook.select({ sheet: "Bad data", row: 2, column: 1, rowCount: 1, columnCount: 1 });
+    const data = await readSelection(workbook, "currentRegion");
+    expect(sheetAddress(data.range)).toBe("'Bad data'!A1:D14");
+    expect(data.continuesBelow).toEqual({
+      blankRow: 15,
+      rows: 7,
+      range: { sheet: "Bad data", row: 0, column: 0, rowCount: 22, columnCount: 4 },
+    });
+    const whole = await readSelection(workbook, data.continuesBelow!.range);
+    expect(whole.values).toHaveLength(22);
+    expect(whole.continuesBelow).toBeUndefined();
+    workbook.select(CUSTOMERS);
+    expect((await readSelection(workbook, "currentRegion")).continuesBelow).toBeUndefined();
+  });
+
   it("cancels between blocks", async () => {
     const workbook = createSampleWorkbook();
     workbook.select(CUSTOMERS);

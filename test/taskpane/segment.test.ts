@@ -44,6 +44,8 @@ describe("running a method for the preview", () => {
         dataRows: 2357,
         kept: 2357,
         blankRows: 0,
+        leftOut: 0,
+        keptRows: 0,
         skipped: [],
         labels: table.labels,
       },
@@ -93,6 +95,28 @@ describe("running a method for the preview", () => {
       { sheetRow: 17, reason: "text", column: 1 },
     ]);
     expect(quality[0]).toMatchObject({ dataRows: 21, kept: 14, blankRows: 1 });
+  });
+
+  it("value tiers and score on Bad data: what each method leaves out, and the problems it keeps, by the same checks", async () => {
+    const { table, settings } = await flow(BAD_DATA);
+    const treatment = (quality: Awaited<ReturnType<typeof runSegmentation>>["quality"]) =>
+      quality[0].skipped.map((row) => [row.sheetRow, row.reason, row.kept === true]);
+    const tiers = await runSegmentation(table, "tiers", settings, keyT);
+    // Value tiers read Monetary: row 9's negative spend is left out as RFM leaves it out; the blank recency (5),
+    // the #N/A frequency (13) and the recency in words (17) are in columns tiers do not read, so those rows count.
+    expect(treatment(tiers.quality)).toEqual([
+      [5, "blank", true],
+      [7, "text", false],
+      [9, "negative", false],
+      [11, "duplicateId", false],
+      [13, "error", true],
+      [15, "blank", false],
+      [17, "text", true],
+    ]);
+    expect(tiers.quality[0]).toMatchObject({ dataRows: 21, kept: 17, leftOut: 4, keptRows: 3 });
+    const score = await runSegmentation(table, "score", settings, keyT);
+    expect(treatment(score.quality).filter(([, , kept]) => kept)).toEqual([]);
+    expect(treatment(score.quality).map(([row]) => row)).toEqual([5, 7, 9, 11, 13, 15, 17]);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   columnLabels,
   dateColumns,
   detectSetup,
+  latestPurchase,
   unmappedRoles,
 } from "../../src/taskpane/flow/tableSetup";
 import { SelectedData } from "../../src/taskpane/flow/readSelection";
@@ -15,6 +16,27 @@ function data(values: SelectedData["values"], column = 0): SelectedData {
     hiddenRows: 0,
   };
 }
+
+describe("the default as-of date: the latest purchase in the data", () => {
+  it("is the transaction log's latest date, and a customer sheet's latest last purchase", async () => {
+    const { data: transactions } = await sampleSelection(TRANSACTIONS);
+    const { data: customers } = await sampleSelection(CUSTOMERS);
+    expect(latestPurchase(transactions, detectSetup(transactions))).toBe(35976); // 1998-06-30
+    expect(latestPurchase(customers, detectSetup(customers))).toBe(35976);
+  });
+
+  it("keeps whole days, ignores what is no Excel date, and is null without dates", () => {
+    const setup = { kind: "transactions" as const, hasHeader: true, mapping: { date: 1 } };
+    const table = data([
+      ["Id", "Date"],
+      ["a", 45000.75],
+      ["b", 3_000_000],
+      ["c", "2024-01-01"],
+    ]);
+    expect(latestPurchase(table, setup)).toBe(45000);
+    expect(latestPurchase(table, { ...setup, mapping: {} })).toBeNull();
+  });
+});
 
 describe("reading the table: detection and the mapping the user fixes", () => {
   it("maps the CDNOW customer sheet by its headers", async () => {

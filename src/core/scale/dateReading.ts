@@ -1,3 +1,4 @@
+import { LAST_EXCEL_DATE } from "../table/columnChecks";
 import { DATE_SERIAL_MAX, DATE_SERIAL_MIN } from "../table/detectColumns";
 import { quoteString } from "./sqlText";
 
@@ -31,8 +32,8 @@ export const EXCEL_DAY_ZERO = "DATE '1899-12-30'";
 /** The first date a transaction can have: Excel serial numbers start at 1900. */
 const EARLIEST = "DATE '1900-01-01'";
 
-/** Excel's last date, 9999-12-31, as a serial number. */
-const LATEST_SERIAL = 2958465;
+/** Excel's last date, 9999-12-31, as a serial number (the date rule of columnChecks). */
+const LATEST_SERIAL = LAST_EXCEL_DATE;
 
 /** The format list strptime tries for one text layout: the date alone, then with minutes, then with seconds. */
 function withTimes(format: string): string {

@@ -5,6 +5,7 @@ import { RfmBreakpoints, rfmScores } from "../rfm/rfmScores";
 import { DEFAULT_SEGMENT_MAP, SEGMENTS, SegmentMap } from "../rfm/segmentMap";
 import { weightedScores } from "../score/weightedScores";
 import { assignTiers, TierBasis, Tiers } from "../tiers/assignTiers";
+import type { ValueKind } from "../table/columnChecks";
 import { MeasureColumn, prepareCustomers, QualityReport } from "../table/prepareCustomers";
 import { MAX_TIERS } from "./palette";
 import { segmentAction, tierActions } from "./recommendedActions";
@@ -18,11 +19,13 @@ export interface CustomerRows {
   /** Customer id column: when given, later rows of an id already seen are skipped as duplicates. */
   customer?: number;
   /**
-   * Columns that hold amounts, counts or days (a table's recency, frequency and monetary roles): every method that
-   * reads one skips a row with a negative value there, so the same row is left out, for the same reason, whichever
-   * method runs.
+   * What the table's mapped columns hold (columnKinds: recency days, frequency a count, monetary an amount, dates):
+   * every method that reads one checks it by that kind's rule, so the same row is left out, for the same reason,
+   * whichever method runs.
    */
-  nonNegative?: readonly number[];
+  kinds?: ReadonlyMap<number, ValueKind>;
+  /** Excel serial date: dates after it are left out. */
+  asOfDate?: number;
 }
 
 export interface RfmMethod {
@@ -140,7 +143,7 @@ export function segmentByRfm(table: CustomerRows, options: RfmMethod): Segmentat
   const map = options.segmentMap ?? DEFAULT_SEGMENT_MAP;
   if (!Number.isInteger(bins) || bins < 2 || bins > 9)
     throw valueError(`RFM segments need 2 to 9 bins (one digit per score), got ${bins}.`);
-  const prepared = prepare(table, [options.recency, options.frequency, options.monetary], true);
+  const prepared = prepare(table, [options.recency, options.frequency, options.monetary], "amount");
   const [recency, frequency, monetary] = prepared.values;
   const scores = rfmScores(recency, frequency, monetary, bins);
   const { names, codes, segmentOfCode } = codeTable(map, bins);
@@ -173,7 +176,11 @@ export function segmentByRfm(table: CustomerRows, options: RfmMethod): Segmentat
 
 /** Value tiers on one numeric column (assignTiers); value = that column. Share-of-value tiers refuse negatives. */
 export function segmentByTiers(table: CustomerRows, options: TiersMethod): SegmentationResult {
-  const prepared = prepare(table, [options.column], options.basis === "value");
+  const prepared = prepare(
+    table,
+    [options.column],
+    options.basis === "value" ? "amount" : "measure"
+  );
   const [values] = prepared.values;
   const tiers = assignTiers(values, options);
   return tierResult(table, prepared.rows, prepared.quality, tiers, values, options, [], "tiers");
@@ -186,7 +193,7 @@ export function segmentByTiers(table: CustomerRows, options: TiersMethod): Segme
 export function segmentByScore(table: CustomerRows, options: ScoreMethod): SegmentationResult {
   const measures =
     options.valueColumn === undefined ? options.columns : [...options.columns, options.valueColumn];
-  const prepared = prepare(table, measures, false);
+  const prepared = prepare(table, measures, "measure");
   const score = weightedScores(
     prepared.values.slice(0, options.columns.length),
     options.weights,
@@ -210,16 +217,18 @@ export function segmentByScore(table: CustomerRows, options: ScoreMethod): Segme
   );
 }
 
-function prepare(table: CustomerRows, columns: readonly number[], nonNegative: boolean) {
+/** Reads the columns by their kind in the table, else as `otherwise` (RFM's and tiers' values are amounts). */
+function prepare(table: CustomerRows, columns: readonly number[], otherwise: ValueKind) {
   const measures: MeasureColumn[] = columns.map((column) => ({
     column,
-    nonNegative: nonNegative || (table.nonNegative?.includes(column) ?? false),
+    kind: table.kinds?.get(column) ?? otherwise,
   }));
   return prepareCustomers(table.rows, {
     hasHeader: table.hasHeader,
     firstRow: table.firstRow,
     customer: table.customer,
     measures,
+    asOfDate: table.asOfDate,
   });
 }
 

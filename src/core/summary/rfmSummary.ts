@@ -1,5 +1,6 @@
 import { type CellValue, isBlank } from "../cells";
 import { cvaError, heldError, isCvaError } from "../errors";
+import { FIRST_EXCEL_DATE, LAST_EXCEL_DATE } from "../table/columnChecks";
 import { phrase } from "../messages/catalogue";
 import { scratchFloat64, scratchInt32 } from "../stats/scratch";
 
@@ -82,8 +83,8 @@ export function columnCells(
  */
 export const PERIOD_ANCHOR = 2;
 
-/** The serial after 9999-12-31, the last date Excel shows. */
-export const AFTER_LAST_DATE = 2958466;
+/** The serial after 9999-12-31, the last date Excel shows (the date rule of columnChecks). */
+export const AFTER_LAST_DATE = LAST_EXCEL_DATE + 1;
 
 /**
  * From a transaction table to one row per customer, with the semantics of lifetimes'
@@ -210,7 +211,7 @@ function readRows(
     if (
       ((typeof id === "string" && id !== "") || (typeof id === "number" && id - id === 0)) &&
       typeof date === "number" &&
-      date >= 1 &&
+      date >= FIRST_EXCEL_DATE &&
       date < AFTER_LAST_DATE
     ) {
       day[i] = Math.floor(date);
@@ -559,7 +560,7 @@ export function readDate(value: CellValue, row: number): number {
       : cvaError("summary.dateWord", { row, value });
   }
   const serial = readNumber(value, "dates", row);
-  if (serial < 1) throw cvaError("summary.dateBeforeExcel", { row, value: serial });
+  if (serial < FIRST_EXCEL_DATE) throw cvaError("summary.dateBeforeExcel", { row, value: serial });
   if (serial >= AFTER_LAST_DATE) throw cvaError("summary.dateAfterExcel", { row, value: serial });
   return Math.floor(serial);
 }

@@ -1,15 +1,18 @@
 import type { CellValue } from "../cells";
 import { valueError } from "../errors";
+import { FIRST_EXCEL_DATE, LAST_EXCEL_DATE, ValueKind, valueRange } from "./columnChecks";
 import { isExcelErrorText } from "./excelErrorText";
 import { repeatedIds } from "./repeatedIds";
 
 /**
  * Why a row was left out: "blank" (a cell it needs is empty; a row empty in every cell used is listed too but is
  * no data problem), "text" (text or TRUE/FALSE where a number belongs, or TRUE/FALSE as a customer id), "negative"
- * (a measure that cannot be negative, like an amount), "duplicateId" (a later row of a customer already kept) and
- * "error" (an Excel error value such as #N/A).
+ * (a measure that cannot be negative, like an amount), "duplicateId" (a later row of a customer already kept),
+ * "error" (an Excel error value such as #N/A), "notDate" (a date before 1900-01-01 or after 9999-12-31) and
+ * "afterAsOf" (a date after the as-of date). The rules per kind of value are columnChecks'.
  */
-export type SkipReason = "blank" | "text" | "negative" | "duplicateId" | "error";
+export type SkipReason =
+  "blank" | "text" | "negative" | "duplicateId" | "error" | "notDate" | "afterAsOf";
 
 export const SKIP_REASONS: readonly SkipReason[] = [
   "blank",
@@ -17,6 +20,8 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   "negative",
   "duplicateId",
   "error",
+  "notDate",
+  "afterAsOf",
 ];
 
 export interface SkippedRow {
@@ -44,8 +49,8 @@ export interface QualityReport {
 
 export interface MeasureColumn {
   column: number;
-  /** Refuse negative values (amounts, counts, days). */
-  nonNegative?: boolean;
+  /** What the column holds, hence the numbers it accepts (columnChecks); default "measure", any finite number. */
+  kind?: ValueKind;
 }
 
 export interface PrepareOptions {
@@ -56,6 +61,8 @@ export interface PrepareOptions {
   /** Keep only the first row of each customer id (a customer table); false for transactions. Default true. */
   uniqueCustomers?: boolean;
   measures: readonly MeasureColumn[];
+  /** Excel serial date: dates after its day are left out ("afterAsOf"). */
+  asOfDate?: number;
 }
 
 export interface PreparedCustomers {
@@ -72,6 +79,8 @@ const TEXT = 2;
 const NEGATIVE = 3;
 const DUPLICATE = 4;
 const ERROR = 5;
+const NOT_DATE = 6;
+const AFTER_AS_OF = 7;
 
 /**
  * Reads the measures a method needs from a selection into typed columns, leaving out the rows it cannot use and
@@ -96,7 +105,9 @@ export function prepareCustomers(
     column: new Int32Array(dataRows),
   };
   if (customer !== undefined) checkIds(rows, start, customer, problems);
-  const values = measures.map((measure) => readMeasure(rows, start, measure, problems));
+  const values = measures.map((measure) =>
+    readMeasure(rows, start, measure, options.asOfDate, problems)
+  );
   if (customer !== undefined && options.uniqueCustomers !== false)
     markDuplicates(rows, start, customer, problems);
 
@@ -164,25 +175,28 @@ function readMeasure(
   rows: readonly (readonly CellValue[])[],
   start: number,
   measure: MeasureColumn,
+  asOfDate: number | undefined,
   problems: RowProblems
 ): Float64Array {
   const { column } = measure;
-  const lowest = measure.nonNegative === true ? 0 : -Infinity;
+  const kind = measure.kind ?? "measure";
+  const { lowest, end } = valueRange(kind, asOfDate);
   const values = new Float64Array(Math.max(0, rows.length - start));
   for (let i = start; i < rows.length; i++) {
     const cell = rows[i][column];
-    if (typeof cell === "number" && cell >= lowest && cell < Infinity && cell > -Infinity)
-      values[i - start] = cell;
-    else flag(problems, i - start, cellProblem(cell), column);
+    if (typeof cell === "number" && cell >= lowest && cell < end) values[i - start] = cell;
+    else flag(problems, i - start, cellProblem(cell, kind), column);
   }
   return values;
 }
 
-function cellProblem(cell: CellValue | undefined): number {
+function cellProblem(cell: CellValue | undefined, kind: ValueKind): number {
   if (isBlankCell(cell)) return BLANK;
   if (isExcelErrorText(cell)) return ERROR;
-  if (typeof cell === "number") return Number.isFinite(cell) ? NEGATIVE : ERROR;
-  return TEXT;
+  if (typeof cell !== "number") return TEXT;
+  if (!Number.isFinite(cell)) return ERROR;
+  if (kind !== "date") return NEGATIVE;
+  return cell >= FIRST_EXCEL_DATE && cell <= LAST_EXCEL_DATE ? AFTER_AS_OF : NOT_DATE;
 }
 
 function markDuplicates(
@@ -227,7 +241,9 @@ function report(
     dataRows: problems.code.length,
     kept: 0,
     skipped: [],
-    counts: { blank: 0, text: 0, negative: 0, duplicateId: 0, error: 0 },
+    counts: Object.fromEntries(
+      SKIP_REASONS.map((reason) => [reason, 0])
+    ) as QualityReport["counts"],
     blankRows: 0,
   };
   for (let p = 0; p < problems.code.length; p++) {

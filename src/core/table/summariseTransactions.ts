@@ -24,10 +24,8 @@ export interface CustomerSummary {
   /** Where the summary's customer, recency, frequency and monetary columns are. */
   mapping: ColumnMapping;
   asOfDate: number;
-  /** The transaction rows left out, and why. */
+  /** The transaction rows left out, and why (purchases dated after asOfDate among them, as "afterAsOf"). */
   quality: QualityReport;
-  /** Purchases dated after asOfDate, left out. */
-  excludedTransactions: number;
   /**
    * The transaction models' inputs per customer, in the order of the rows after the header, exactly as
    * CVA.RFMSUMMARY gives them: repeat purchase days, recency and T in days, mean spend of the repeat days.
@@ -65,7 +63,7 @@ const SUMMARY_MAPPING: ColumnMapping = {
  * counted by rfmSummary with one-day periods, whose frequency is repeat days (distinct days − 1) and whose monetary
  * is a mean of repeat days, so frequency here is rfmSummary's + 1 and monetary its total. rfmSummary's own figures
  * come along as the models' inputs, so a predictive run uses exactly what CVA.RFMSUMMARY gives. Rows the pane cannot
- * use (blank, text, error, negative amounts or dates) are left out and reported rather than stopping the summary.
+ * use (blank, text, error, negative amounts, dates outside Excel's or after the as-of date) are left out and reported rather than stopping the summary.
  * @example summariseTransactions([["c", 45000, 10], ["c", 45002, 5]], { customer: 0, date: 1, amount: 2 }, { hasHeader: false }).rows[1] // ["c", 45000, 45002, 0, 2, 15]
  */
 export function summariseTransactions(
@@ -79,9 +77,10 @@ export function summariseTransactions(
     customer: columns.customer,
     uniqueCustomers: false,
     measures: [
-      { column: columns.date, nonNegative: true },
-      { column: columns.amount, nonNegative: true },
+      { column: columns.date, kind: "date" },
+      { column: columns.amount, kind: "amount" },
     ],
+    asOfDate: options.asOfDate,
   });
   const n = prepared.rows.length;
   if (n === 0) throw valueError("No transaction row is usable: see the data-quality report.");
@@ -112,7 +111,6 @@ export function summariseTransactions(
     mapping: { ...SUMMARY_MAPPING },
     asOfDate: summary.asOfDate,
     quality: prepared.quality,
-    excludedTransactions: summary.excludedTransactions,
     modelInputs: {
       frequency: summary.frequency,
       recency: summary.recency,

@@ -7,11 +7,19 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { TableKind } from "../../core/table/detectColumns";
 import { Problem } from "../flow/problems";
 import { SelectedData } from "../flow/readSelection";
-import { ROLES_BY_KIND, TableSetup, assignRole, columnLabels } from "../flow/tableSetup";
+import {
+  ROLES_BY_KIND,
+  TableSetup,
+  assignRole,
+  columnLabels,
+  latestPurchase,
+} from "../flow/tableSetup";
+import { AsOfField } from "./AsOfField";
 import { ColumnDropdown, columnChoices } from "./ColumnDropdown";
 import { ProblemBar } from "./ProblemBar";
 
@@ -44,6 +52,7 @@ export function MappingPanel({
   const { t } = useTranslation();
   const styles = useStyles();
   const choices = columnChoices(columnLabels(data, setup.hasHeader), data.range.column);
+  const latest = useMemo(() => latestPurchase(data, setup), [data, setup]);
   return (
     <section className={styles.panel} aria-labelledby="mapping-heading">
       <Text as="h2" id="mapping-heading" weight="semibold" size={400}>
@@ -89,6 +98,17 @@ export function MappingPanel({
           ? t("mapping.transactionsNote", { sheet: summarySheet })
           : t("mapping.customersNote")}
       </Text>
+      {latest !== null && (
+        <AsOfField
+          latest={latest}
+          given={setup.asOfDate}
+          transactions={setup.kind === "transactions"}
+          onChange={(asOfDate) => {
+            const { asOfDate: _previous, ...rest } = setup;
+            onChange(asOfDate === undefined ? rest : { ...rest, asOfDate });
+          }}
+        />
+      )}
       {problems.map((p) => (
         <ProblemBar key={p.key} problem={p} />
       ))}

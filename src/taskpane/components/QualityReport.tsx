@@ -74,9 +74,14 @@ function SheetReport({ quality }: { quality: SheetQuality }) {
           sheet: quality.sheet,
           rows: count.format(quality.dataRows),
           kept: count.format(quality.kept),
-          skipped: count.format(quality.skipped.length),
+          skipped: count.format(quality.leftOut),
         })}
       </Text>
+      {quality.keptRows > 0 && (
+        <Text size={200} data-testid="quality-kept">
+          {t("dataChecks.keptRows", { count: quality.keptRows })}
+        </Text>
+      )}
       {counts.length > 0 && (
         <div className={styles.badges}>
           {counts.map(([reason, n]) => (
@@ -94,14 +99,18 @@ function SheetReport({ quality }: { quality: SheetQuality }) {
           className={styles.list}
           tabIndex={0}
           role="region"
-          aria-label={t("quality.tableLabel", { sheet: quality.sheet })}
+          aria-label={t("dataChecks.problemsLabel", { sheet: quality.sheet })}
         >
-          <Table size="extra-small" aria-label={t("quality.tableLabel", { sheet: quality.sheet })}>
+          <Table
+            size="extra-small"
+            aria-label={t("dataChecks.problemsLabel", { sheet: quality.sheet })}
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell className={styles.row}>{t("quality.row")}</TableHeaderCell>
                 <TableHeaderCell>{t("quality.column")}</TableHeaderCell>
                 <TableHeaderCell>{t("quality.reason")}</TableHeaderCell>
+                <TableHeaderCell>{t("dataChecks.treatment")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -110,6 +119,15 @@ function SheetReport({ quality }: { quality: SheetQuality }) {
                   <TableCell className={styles.row}>{row.sheetRow}</TableCell>
                   <TableCell>{columnText(row.column)}</TableCell>
                   <TableCell>{reasonText(row.reason, row.column, row.repeats)}</TableCell>
+                  <TableCell>
+                    {t(
+                      row.kept
+                        ? "dataChecks.kept"
+                        : row.column === null
+                          ? "dataChecks.blankResult"
+                          : "dataChecks.leftOut"
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,6 +1,9 @@
 import type { CellValue } from "../../core/cells";
 import {
   Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   ProgressBar,
   Table,
   TableBody,
@@ -14,9 +17,11 @@ import {
 } from "@fluentui/react-components";
 import { TableRegular, TextBulletListSquareRegular } from "@fluentui/react-icons";
 import { useTranslation } from "react-i18next";
+import { formatSerialDate } from "../../core/messages/render";
 import { problem } from "../flow/problems";
 import { sheetAddress } from "../flow/readSelection";
-import { LoadState } from "../useSelectedData";
+import { dateColumns } from "../flow/tableSetup";
+import { DataSource, LoadState } from "../useSelectedData";
 import { ProblemBar } from "./ProblemBar";
 
 const PREVIEW_ROWS = 3;
@@ -32,8 +37,10 @@ const useStyles = makeStyles({
   cell: { whiteSpace: "nowrap" },
 });
 
-function display(value: CellValue): string {
-  return value === null ? "" : String(value);
+/** A cell as the preview shows it: a date column's serials as dates, as Excel shows them. */
+function display(value: CellValue, isDate: boolean): string {
+  if (value === null) return "";
+  return isDate && typeof value === "number" ? formatSerialDate(value) : String(value);
 }
 
 /** Step 1: read the selection or the current region, and show what was read. */
@@ -44,13 +51,16 @@ export function SelectionPanel({
   writing = false,
 }: {
   state: LoadState;
-  load: (which: "selection" | "currentRegion") => void;
+  load: (which: DataSource) => void;
   cancel: () => void;
   /** Results are being written: reading other data now would pull the rows from under the write. */
   writing?: boolean;
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const dates = new Set(
+    state.status === "loaded" ? dateColumns(state.data.values.slice(0, PREVIEW_ROWS + 1), true) : []
+  );
 
   return (
     <section className={styles.panel} aria-labelledby="data-heading">
@@ -88,6 +98,13 @@ export function SelectionPanel({
         </div>
       )}
       {state.status === "failed" && <ProblemBar problem={state.problem} />}
+      {state.status === "failed" && state.problem.key === "singleCell" && (
+        <div className={styles.actions}>
+          <Button disabled={writing} onClick={() => load("currentRegion")}>
+            {t("selection.useCurrentRegion")}
+          </Button>
+        </div>
+      )}
       {state.status === "loaded" && (
         <>
           <div className={styles.facts}>
@@ -101,6 +118,27 @@ export function SelectionPanel({
               })}
             </Text>
           </div>
+          {state.data.continuesBelow && (
+            <MessageBar intent="warning" data-testid="rows-below">
+              <MessageBarBody>
+                {t("dataChecks.moreBelow", {
+                  count: state.data.continuesBelow.rows,
+                  blankRow: state.data.continuesBelow.blankRow,
+                })}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button
+                  size="small"
+                  disabled={writing}
+                  onClick={() =>
+                    state.data.continuesBelow && load({ range: state.data.continuesBelow.range })
+                  }
+                >
+                  {t("dataChecks.includeBelow")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
           {state.data.hiddenRows > 0 && (
             <ProblemBar
               problem={problem("hiddenRows", { count: state.data.hiddenRows }, "warning")}
@@ -117,7 +155,7 @@ export function SelectionPanel({
                 <TableRow>
                   {state.data.values[0].map((value, column) => (
                     <TableHeaderCell key={column} className={styles.cell}>
-                      {display(value)}
+                      {display(value, dates.has(column))}
                     </TableHeaderCell>
                   ))}
                 </TableRow>
@@ -127,7 +165,7 @@ export function SelectionPanel({
                   <TableRow key={index}>
                     {row.map((value, column) => (
                       <TableCell key={column} className={styles.cell}>
-                        {display(value)}
+                        {display(value, dates.has(column))}
                       </TableCell>
                     ))}
                   </TableRow>

@@ -1,5 +1,6 @@
 import type { CellValue } from "../../core/cells";
 import type { CustomerRows } from "../../core/segmentation/segmentCustomers";
+import { columnKinds } from "../../core/table/columnChecks";
 import { detectColumns, ColumnMapping } from "../../core/table/detectColumns";
 import { QualityReport } from "../../core/table/prepareCustomers";
 import { CustomerSummary, summariseTransactions } from "../../core/table/summariseTransactions";
@@ -17,8 +18,6 @@ export interface TransactionSummary {
   sourceLabels: string[];
   /** Where the transactions are: the results must not overwrite them. */
   sourceRange: SheetRange;
-  /** Purchases dated after the as-of date (none by default: it is the latest purchase). */
-  excludedTransactions: number;
   /** The models' inputs per customer row, as CVA.RFMSUMMARY gives them (see summariseTransactions). */
   modelInputs: CustomerSummary["modelInputs"];
   /** The transactions themselves, one entry per data row: for methods that split them in time (Check the model). */
@@ -37,6 +36,8 @@ export interface CustomerTable {
   numericColumns: number[];
   /** Columns of dates: first and last purchase for the predictive models. */
   dateColumns: number[];
+  /** The as-of date the user set (TableSetup.asOfDate); absent, the latest purchase. */
+  asOfDate?: number;
   summary?: TransactionSummary;
 }
 
@@ -64,6 +65,7 @@ export function customerTable(
         .map((numeric) => numeric.column)
         .filter((column) => column !== setup.mapping.customer),
       dateColumns: dateColumns(data.values, setup.hasHeader),
+      asOfDate: setup.asOfDate,
     };
   }
   const { customer, date, amount } = setup.mapping;
@@ -72,7 +74,7 @@ export function customerTable(
   const summary = summariseTransactions(
     data.values,
     { customer, date, amount },
-    { hasHeader: setup.hasHeader, firstRow: data.range.row }
+    { hasHeader: setup.hasHeader, firstRow: data.range.row, asOfDate: setup.asOfDate }
   );
   const detected = detectColumns(summary.rows);
   return {
@@ -89,12 +91,12 @@ export function customerTable(
     labels: detected.labels,
     numericColumns: detected.numericColumns.map((numeric) => numeric.column),
     dateColumns: dateColumns(summary.rows, true),
+    asOfDate: setup.asOfDate,
     summary: {
       quality: summary.quality,
       sourceSheet: data.range.sheet,
       sourceLabels: columnLabels(data, setup.hasHeader),
       sourceRange: data.range,
-      excludedTransactions: summary.excludedTransactions,
       modelInputs: summary.modelInputs,
       transactions: transactionColumns(
         data.values.slice(setup.hasHeader ? 1 : 0),
@@ -127,16 +129,16 @@ export function dataRowCount(table: Pick<CustomerTable, "rows" | "hasHeader">): 
 }
 
 /**
- * The table as the engine reads it: rows, header, where they start on the sheet, the id column, and the columns of
- * the recency, frequency and monetary roles, where every method refuses negative values.
+ * The table as the engine reads it: rows, header, where they start on the sheet, the id column, and what each
+ * mapped column holds (columnKinds), which every method checks by the same rule.
  */
 export function customerRows(table: CustomerTable): CustomerRows {
-  const { recency, frequency, monetary } = table.mapping;
   return {
     rows: table.rows,
     hasHeader: table.hasHeader,
     firstRow: table.range.row,
     customer: table.mapping.customer,
-    nonNegative: [recency, frequency, monetary].filter((column) => column !== undefined),
+    kinds: columnKinds(table.mapping, table.dateColumns),
+    asOfDate: table.asOfDate,
   };
 }

@@ -13,6 +13,18 @@ export interface SelectedData {
    * being one because a filter hides them. The pane says so.
    */
   hiddenRows: number;
+  /** A current region that stops at a blank row with more data below it: the range that takes them in. */
+  continuesBelow?: RowsBelow;
+}
+
+/** Data below the blank row that ends a current region. */
+export interface RowsBelow {
+  /** The blank row's number as Excel shows it. */
+  blankRow: number;
+  /** Rows below it holding data in the region's columns. */
+  rows: number;
+  /** The region extended down to the last of them. */
+  range: SheetRange;
 }
 
 /** "Sheet1!A1:F2358", quoting sheet names as Excel does when they need it. */
@@ -57,6 +69,8 @@ export async function readSelection(
       : which === "currentRegion"
         ? regionWithoutOutputs(await workbook.getCurrentRegion(), outputs)
         : which;
+  if (which === "selection" && range.rowCount === 1 && range.columnCount === 1)
+    throw new ProblemError(problem("singleCell", { address: sheetAddress(range) }, "info"));
   const layout = await workbook.inspectRange(range);
   if (layout.merged.length > 0)
     throw new ProblemError(
@@ -68,5 +82,33 @@ export async function readSelection(
       })
     );
   const values = await workbook.readValues(range, progress);
-  return { range, values, hiddenRows: layout.hiddenRows };
+  const data: SelectedData = { range, values, hiddenRows: layout.hiddenRows };
+  if (which === "currentRegion") {
+    const below = await rowsBelow(workbook, range);
+    if (below) data.continuesBelow = below;
+  }
+  return data;
+}
+
+/**
+ * Data further down the region's columns, past the blank row where Excel's current region stops (a blank row inside
+ * an export, say): how many rows hold something, and the range down to the last of them. Only the rows between the
+ * region and the end of the sheet's used range are read.
+ */
+async function rowsBelow(workbook: WorkbookPort, region: SheetRange): Promise<RowsBelow | null> {
+  const used = await workbook.getUsedRange(region.sheet);
+  const from = region.row + region.rowCount;
+  const to = used === null ? from : used.row + used.rowCount;
+  if (to <= from + 1) return null;
+  const values = await workbook.readValues({ ...region, row: from, rowCount: to - from });
+  let rows = 0;
+  let last = -1;
+  values.forEach((row, i) => {
+    if (row.some((cell) => cell !== null && cell !== "")) {
+      rows++;
+      last = i;
+    }
+  });
+  if (rows === 0) return null;
+  return { blankRow: from + 1, rows, range: { ...region, rowCount: from + last + 1 - region.row } };
 }

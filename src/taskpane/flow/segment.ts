@@ -1,7 +1,9 @@
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
 import { FittedModels, MethodReport, Translate } from "../methods/paneMethod";
 import { MethodName, MethodSettings, methodOf } from "../methods/registry";
-import type { CustomerTable } from "./customerTable";
+import { checkTable } from "../../core/table/checkTable";
+import type { QualityReport } from "../../core/table/prepareCustomers";
+import { CustomerTable, customerRows } from "./customerTable";
 import { SheetQuality, sheetQuality } from "./quality";
 
 export type { Translate } from "../methods/paneMethod";
@@ -28,6 +30,18 @@ export async function runSegmentation<N extends MethodName>(
   const quality: SheetQuality[] = table.summary
     ? [sheetQuality(table.summary.sourceSheet, table.summary.sourceLabels, table.summary.quality)]
     : [];
-  quality.push(sheetQuality(table.range.sheet, table.labels, run.result.quality, run.skipped));
+  quality.push(
+    sheetQuality(table.range.sheet, table.labels, run.result.quality, run.skipped, findings(table))
+  );
   return { method, result: run.result, quality, fitted: run.fitted, report: run.report };
+}
+
+/** The table's own checks, once per table: every method's report marks them by how it treats them. */
+const checked = new WeakMap<CustomerTable, QualityReport | null>();
+function findings(table: CustomerTable): QualityReport | null {
+  if (!checked.has(table)) {
+    const rows = customerRows(table);
+    checked.set(table, checkTable(table.rows, { ...rows, kinds: rows.kinds ?? new Map() }));
+  }
+  return checked.get(table) ?? null;
 }

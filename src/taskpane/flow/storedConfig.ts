@@ -67,7 +67,7 @@ function configOf<N extends MethodName>(run: RunChoices, name: N): SegmentationC
     columns: { ...setup.mapping, ...extra },
     method: method.toStored(settings, table),
     palette: "sunset",
-    asOfDate: null,
+    asOfDate: setup.asOfDate ?? null,
     locale: run.locale,
     autoOpen: options.autoOpen,
     monitoring: {
@@ -88,7 +88,9 @@ export function setupOfConfig(config: SegmentationConfig, data: SelectedData): T
     const column = config.columns[role];
     if (column !== undefined && column < width) mapping[role] = column;
   }
-  return { kind: config.kind, hasHeader: config.hasHeader, mapping };
+  const setup: TableSetup = { kind: config.kind, hasHeader: config.hasHeader, mapping };
+  if (config.asOfDate !== null) setup.asOfDate = config.asOfDate;
+  return setup;
 }
 
 /** The pane's settings for a stored method, starting from the settings the table proposes. */

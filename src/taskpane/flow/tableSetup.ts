@@ -8,6 +8,7 @@ import {
   TableKind,
   detectColumns,
 } from "../../core/table/detectColumns";
+import { FIRST_EXCEL_DATE, LAST_EXCEL_DATE } from "../../core/table/columnChecks";
 import type { ColumnRole } from "../../core/table/headerRole";
 import type { SelectedData } from "./readSelection";
 
@@ -16,6 +17,11 @@ export interface TableSetup {
   kind: TableKind;
   hasHeader: boolean;
   mapping: ColumnMapping;
+  /**
+   * The Excel serial date recency and customer age count to, as the user set it; when absent, the latest purchase
+   * in the data (latestDate).
+   */
+  asOfDate?: number;
 }
 
 /** The roles the mapping pickers show, per kind of table, in the order shown. */
@@ -66,6 +72,26 @@ export function columnLabels(data: SelectedData, hasHeader: boolean): string[] {
     const text = header === null || header === undefined ? "" : String(header).trim();
     return text === "" ? columnLetters(data.range.column + c) : text;
   });
+}
+
+/**
+ * The latest date in the columns that hold purchase dates (a transaction table's date; a customer sheet's date
+ * columns, whose latest is a last purchase): the as-of date when the user sets none. Null without dates.
+ */
+export function latestPurchase(data: SelectedData, setup: TableSetup): number | null {
+  const columns =
+    setup.kind === "transactions"
+      ? setup.mapping.date === undefined
+        ? []
+        : [setup.mapping.date]
+      : dateColumns(data.values, setup.hasHeader);
+  let latest = -Infinity;
+  for (let r = setup.hasHeader ? 1 : 0; r < data.values.length; r++)
+    for (const c of columns) {
+      const cell = data.values[r][c];
+      if (typeof cell === "number" && cell > latest && cell <= LAST_EXCEL_DATE) latest = cell;
+    }
+  return latest >= FIRST_EXCEL_DATE ? Math.floor(latest) : null;
 }
 
 const SAMPLE_ROWS = 2000;

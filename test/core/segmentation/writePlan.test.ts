@@ -33,7 +33,15 @@ function fourColumnResult(rows: number): SegmentationResult {
       dataRows: rows,
       kept: rows,
       skipped: [],
-      counts: { blank: 0, text: 0, negative: 0, duplicateId: 0, error: 0 },
+      counts: {
+        blank: 0,
+        text: 0,
+        negative: 0,
+        duplicateId: 0,
+        error: 0,
+        notDate: 0,
+        afterAsOf: 0,
+      },
       blankRows: 0,
     },
   };

@@ -18,8 +18,8 @@ describe("prepareCustomers", () => {
     ["g", 0, 0], //        row 16: kept
   ];
   const measures = [
-    { column: 1, nonNegative: true },
-    { column: 2, nonNegative: true },
+    { column: 1, kind: "amount" as const },
+    { column: 2, kind: "amount" as const },
   ];
 
   it("keeps the usable rows and reports every other one with its sheet row number and column", () => {
@@ -62,7 +62,7 @@ describe("prepareCustomers", () => {
         [7, 1],
         ["7", 2],
       ],
-      { hasHeader: false, customer: 0, measures: [{ column: 1, nonNegative: true }] }
+      { hasHeader: false, customer: 0, measures: [{ column: 1, kind: "amount" }] }
     );
     expect(Array.from(prepared.rows)).toEqual([1, 3, 4]);
     expect(prepared.quality.skipped.map((s) => [s.sheetRow, s.reason])).toEqual([

@@ -23,9 +23,11 @@ describe("summariseTransactions", () => {
     ]);
     expect(summary).toMatchObject({
       asOfDate: 45012,
-      excludedTransactions: 1,
       mapping: { customer: 0, recency: 3, frequency: 4, monetary: 5, amount: 5 },
     });
+    expect(summary.quality.skipped).toEqual([
+      { sheetRow: 6, index: 5, reason: "afterAsOf", column: 1 },
+    ]);
   });
 
   it("counts recency to the latest purchase when no as-of date is given", () => {

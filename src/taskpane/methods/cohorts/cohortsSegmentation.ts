@@ -62,10 +62,11 @@ export function segmentByCohort(table: CustomerRows, options: CohortsOptions): C
     firstRow: table.firstRow,
     customer: table.customer,
     measures: [
-      { column: firstPurchase, nonNegative: true },
-      { column: lastPurchase, nonNegative: true },
-      ...(monetary === undefined ? [] : [{ column: monetary, nonNegative: true }]),
+      { column: firstPurchase, kind: "date" },
+      { column: lastPurchase, kind: "date" },
+      ...(monetary === undefined ? [] : [{ column: monetary, kind: "amount" as const }]),
     ],
+    asOfDate: table.asOfDate,
   });
   const [first, last, spend] = prepared.values;
   const kept: number[] = [];

@@ -112,7 +112,7 @@ export function transactionInputs(
  *   frequency x = purchase days − 1 (repeat purchases), recency = last − first, T = as-of − first,
  *   monetary m = total ÷ purchase days (the mean spend per purchase day)
  *
- * with as-of the latest last purchase of the table. The mean includes the first purchase, which lifetimes leaves
+ * with as-of the table's as-of date, by default its latest last purchase. The mean includes the first purchase, which lifetimes leaves
  * out: a sheet of totals cannot separate it. Rows whose numbers contradict each other (a count that is not a whole
  * number ≥ 1, a last purchase before the first, one purchase day spread over several days or several on one day,
  * repeat purchases worth nothing) are left out as inconsistent.
@@ -123,11 +123,12 @@ export function customerSheetInputs(table: CustomerRows, columns: PredictiveColu
     firstRow: table.firstRow,
     customer: table.customer,
     measures: [
-      { column: columns.frequency, nonNegative: true },
-      { column: columns.monetary, nonNegative: true },
-      { column: columns.firstPurchase, nonNegative: true },
-      { column: columns.lastPurchase, nonNegative: true },
+      { column: columns.frequency, kind: "count" },
+      { column: columns.monetary, kind: "amount" },
+      { column: columns.firstPurchase, kind: "date" },
+      { column: columns.lastPurchase, kind: "date" },
     ],
+    asOfDate: table.asOfDate,
   });
   const [days, total, first, last] = prepared.values;
   const rows: number[] = [];
@@ -162,7 +163,7 @@ export function customerSheetInputs(table: CustomerRows, columns: PredictiveColu
   rows.forEach((k, i) => {
     x[i] = days[k] - 1;
     recency[i] = Math.floor(last[k]) - Math.floor(first[k]);
-    T[i] = Math.floor(asOf) - Math.floor(first[k]);
+    T[i] = Math.floor(table.asOfDate ?? asOf) - Math.floor(first[k]);
     m[i] = total[k] / days[k];
   });
   return {
