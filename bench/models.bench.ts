@@ -13,14 +13,9 @@ import { join } from "node:path";
 import { excelSerial, parseCdnowMaster } from "../src/core/cdnow/cdnowMaster";
 import { calibrationAndHoldout } from "../src/core/holdout/calibrationHoldout";
 import { checkModels } from "../src/core/holdout/modelCheck";
-import { bgNbd, type BgNbdParams } from "../src/core/models/bgnbd";
-import { fitGammaGamma, type GammaGammaParams } from "../src/core/models/gammaGamma";
-import {
-  DEFAULT_DRAWS,
-  expectedPurchasesIntervals,
-  intervals,
-  parameterDraws,
-} from "../src/core/models/intervals";
+import { bgNbd } from "../src/core/models/bgnbd";
+import { fitGammaGamma } from "../src/core/models/gammaGamma";
+import { clvIntervals, expectedPurchasesIntervals } from "../src/core/models/intervals";
 import { TRANSACTION_MODELS } from "../src/core/models/registry";
 import type { FitReport } from "../src/core/models/maximumLikelihood";
 import { formatModelParams } from "../src/core/models/parameterRow";
@@ -251,19 +246,35 @@ function evidence(
   measure(
     "CLVINTERVAL engine (200 draws, 12 months), 23,570 CDNOW customers (days)",
     1000,
-    () => {
-      const [tx, gg] = blocks.map((block) => parameterDraws(block, DEFAULT_DRAWS));
-      return intervals(DEFAULT_DRAWS, 0.8, (d) =>
-        predictedClv(
-          tx[d] as BgNbdParams,
-          gg[d] as GammaGammaParams,
-          spending,
-          summary.recency.map((r, i) => (spending[i] > 0 ? r : 0)),
-          summary.T,
-          summary.monetary
-        )
-      );
-    },
+    () =>
+      clvIntervals(
+        blocks[0],
+        blocks[1],
+        spending,
+        summary.recency.map((r, i) => (spending[i] > 0 ? r : 0)),
+        summary.T,
+        summary.monetary,
+        {},
+        0.8
+      ),
+    3
+  );
+  const [ids, dates, amounts] = [customerId, date, amount].map(column);
+  measureWarm("CVA.CALHOLDOUT, 69,659 CDNOW_master transactions", 15, () =>
+    cva.calHoldout(ids, dates, amounts, calibrationEnd, observationEnd)
+  );
+  const [f, r, age, m] = [
+    spending,
+    summary.recency.map((r, i) => (spending[i] > 0 ? r : 0)),
+    summary.T,
+    summary.monetary,
+  ].map(column);
+  const details = cva.bgNbd(f, r, age, undefined, true);
+  const ggDetails = cva.gammaGamma(f, m, undefined, true);
+  measure(
+    "CVA.CLVINTERVAL (200 draws, 12 months), 23,570 CDNOW customers",
+    1000,
+    () => cva.clvInterval(f, r, age, m, details, ggDetails),
     3
   );
   const check = () => checkModels(customerId, date, amount, { calibrationEnd, observationEnd });
