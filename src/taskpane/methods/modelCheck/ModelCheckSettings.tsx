@@ -1,7 +1,9 @@
 import { Field, Input, Text } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { formatSerialDate } from "../../../core/messages/render";
+import { TRANSACTION_MODELS } from "../../../core/models/registry";
 import type { CustomerTable } from "../../flow/customerTable";
+import { PredictionGuardrails } from "../predictive/PredictionGuardrails";
 import type { ModelCheckSettings as Settings } from "./index";
 
 /** Excel's serial of an ISO day (1900 date system, days after 1900-02-28), or undefined for a blank input. */
@@ -11,7 +13,12 @@ function serialOf(iso: string): number | undefined {
 }
 
 /** Check the model: where the calibration period ends and where the holdout after it ends. */
+const MODEL_IDS = TRANSACTION_MODELS.map((model) => model.id);
+/** Check the model fits purchases only: spend does not concern it. */
+const PURCHASE_GUARDRAILS = ["oneTimeAlive", "fitFailed"] as const;
+
 export function ModelCheckSettings({
+  table,
   value,
   onChange,
 }: {
@@ -41,6 +48,12 @@ export function ModelCheckSettings({
         />
       </Field>
       <Text size={200}>{t("modelCheck.hint")}</Text>
+      <PredictionGuardrails
+        table={table}
+        models={MODEL_IDS}
+        dates={{ firstPurchase: undefined, lastPurchase: undefined }}
+        kinds={PURCHASE_GUARDRAILS}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { Dropdown, Field, Option, SpinButton, Text } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { TRANSACTION_MODELS, TransactionModelId } from "../../../core/models/registry";
 import { CustomerTable } from "../../flow/customerTable";
@@ -6,7 +7,14 @@ import type { TierNames } from "../../flow/tierChoice";
 import { ColumnDropdown, columnChoices } from "../../components/ColumnDropdown";
 import { spinValue } from "../../components/numberInput";
 import { TierFields } from "../../components/TierFields";
-import { MONTHS, type PredictiveSettings as Settings } from "./index";
+import {
+  MANY_ONE_TIME_BUYERS,
+  MONTHS,
+  ONE_TIME_BUYERS_MODEL,
+  oneTimeBuyerShare,
+  type PredictiveSettings as Settings,
+} from "./index";
+import { PredictionGuardrails } from "./PredictionGuardrails";
 
 /**
  * Predictive: the purchase model (any registered transaction model) and Gamma-Gamma fitted on these customers; on a
@@ -27,6 +35,7 @@ export function PredictiveSettings({
   const { t } = useTranslation();
   const dates = columnChoices(table.labels, table.range.column, table.dateColumns);
   const model = TRANSACTION_MODELS.find((candidate) => candidate.id === value.model);
+  const oneTimeShare = useMemo(() => oneTimeBuyerShare(table), [table]);
   return (
     <>
       <Field label={t("predictive.model")} hint={t("predictive.modelHint")}>
@@ -44,6 +53,14 @@ export function PredictiveSettings({
           ))}
         </Dropdown>
       </Field>
+      {value.model === ONE_TIME_BUYERS_MODEL && oneTimeShare >= MANY_ONE_TIME_BUYERS && (
+        <Text size={200} data-testid="one-time-model-note">
+          {t("predictiveAdvice.oneTimeModel", {
+            percent: Math.round(oneTimeShare * 100),
+            model: model?.displayName ?? value.model,
+          })}
+        </Text>
+      )}
       {table.summary === undefined && (
         <>
           <ColumnDropdown
@@ -86,6 +103,12 @@ export function PredictiveSettings({
       <Text size={200}>
         {t(table.summary === undefined ? "predictive.inputsNote" : "predictive.transactionsNote")}
       </Text>
+      <PredictionGuardrails
+        table={table}
+        models={[value.model]}
+        dates={value}
+        onSwitchModel={(switched) => onChange({ ...value, model: switched })}
+      />
       <TierFields
         id="predictive-tiers"
         value={value.tiers}
