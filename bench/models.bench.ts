@@ -3,10 +3,7 @@
  * engine, then through the custom functions with their arguments shaped as Excel hands them (number[][] columns,
  * parameter rows), which adds reading the cells and writing the spill.
  * Targets from the models issue; lifetimes takes ~75, 76, 276, 390 and 25 ms for the first five.
- *
- * V8 needs several calls before it optimises these loops (the first call of a fit runs ~10× slower than the
- * steady state, and the harness's single warm-up leaves the median on the tiering curve), so each case is
- * called WARM_UP_CALLS times first and its cold first-call time is reported beside the steady-state median.
+ * Each case is measured warm (harness measureWarm), its cold first call reported beside the steady-state median.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,7 +21,7 @@ import { predictedClv } from "../src/core/models/predictiveClv";
 import { isCvaError } from "../src/core/errors";
 import { rfmSummary } from "../src/core/summary/rfmSummary";
 import * as cva from "../src/functions/functions";
-import { type BenchResult, measure, report } from "./harness";
+import { measure, measureWarm, report, WARM_UP_CALLS } from "./harness";
 
 const DATA = join(__dirname, "..", "data");
 
@@ -32,24 +29,6 @@ function readCsvColumns(file: string): number[][] {
   const rows = readFileSync(join(DATA, file), "utf8").trim().split(/\r?\n/).slice(1);
   const cells = rows.map((row) => row.split(",").map(Number));
   return cells[0].map((_, c) => cells.map((row) => row[c]));
-}
-
-const WARM_UP_CALLS = 10;
-
-/** Reports the first (cold) call, warms up, then measures the steady state against the target. */
-function measureWarm(
-  name: string,
-  targetMs: number | null,
-  run: () => unknown,
-  repeats?: number
-): BenchResult {
-  const start = performance.now();
-  run();
-  const coldMs = performance.now() - start;
-  for (let i = 1; i < WARM_UP_CALLS; i++) run();
-  const result = measure(name, targetMs, run, repeats);
-  report(`  first (cold) call`, `${coldMs.toFixed(2)} ms`);
-  return result;
 }
 
 function reportFit(name: string, fit: FitReport): void {

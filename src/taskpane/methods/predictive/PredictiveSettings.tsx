@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { TRANSACTION_MODELS, TransactionModelId } from "../../../core/models/registry";
 import { CustomerTable } from "../../flow/customerTable";
 import type { TierNames } from "../../flow/tierChoice";
-import { ColumnDropdown, columnChoices } from "../../components/ColumnDropdown";
+import { PurchaseDateFields } from "../../components/PurchaseDateFields";
 import { spinValue } from "../../components/numberInput";
 import { TierFields } from "../../components/TierFields";
 import {
@@ -33,7 +33,6 @@ export function PredictiveSettings({
   onChange: (value: Settings) => void;
 }) {
   const { t } = useTranslation();
-  const dates = columnChoices(table.labels, table.range.column, table.dateColumns);
   const model = TRANSACTION_MODELS.find((candidate) => candidate.id === value.model);
   const oneTimeShare = useMemo(() => oneTimeBuyerShare(table), [table]);
   return (
@@ -62,20 +61,7 @@ export function PredictiveSettings({
         </Text>
       )}
       {table.summary === undefined && (
-        <>
-          <ColumnDropdown
-            label={t("predictive.firstPurchase")}
-            choices={dates}
-            value={value.firstPurchase}
-            onChange={(firstPurchase) => onChange({ ...value, firstPurchase })}
-          />
-          <ColumnDropdown
-            label={t("predictive.lastPurchase")}
-            choices={dates}
-            value={value.lastPurchase}
-            onChange={(lastPurchase) => onChange({ ...value, lastPurchase })}
-          />
-        </>
+        <PurchaseDateFields table={table} value={value} onChange={onChange} />
       )}
       <Field label={t("predictive.months")}>
         <SpinButton
