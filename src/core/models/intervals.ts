@@ -156,6 +156,7 @@ export function expectedPurchasesIntervals(
   level: number,
   draws = DEFAULT_DRAWS
 ): Interval[] {
+  checkedLevel(level);
   const parameterSets = parameterDraws(block, draws).map(checkedTransactionParams);
   const model = transactionModel(parameterSets[0]);
   const n = frequency.length;
@@ -175,16 +176,19 @@ export function expectedPurchasesIntervals(
   const pairs = groupRows([x, age, horizon]);
   const [pairX, pairAge, pairHorizon] = pairs.columns;
   const ifAlive = new Float64Array(pairs.size);
-  const perRow = new Float64Array(rows.size);
-  const byRow = intervals(draws, level, (d) => {
+  // Row-major: row i's draws are values[i·draws …], sorted in place for its quantiles.
+  const values = new Float64Array(rows.size * draws);
+  for (let d = 0; d < draws; d++) {
     const params = parameterSets[d];
     for (let i = 0; i < pairs.size; i++)
       ifAlive[i] = model.expectedPurchasesIfAlive(params, pairHorizon[i], pairX[i], pairAge[i]);
     for (let i = 0; i < rows.size; i++)
-      perRow[i] =
+      values[i * draws + d] =
         model.conditionalProbabilityAlive(params, x[i], tx[i], age[i]) * ifAlive[pairs.groupOf[i]];
-    return Array.from(perRow);
-  });
+  }
+  const byRow = Array.from({ length: rows.size }, (_, i) =>
+    quantiles(values.subarray(i * draws, (i + 1) * draws), level)
+  );
   const result: Interval[] = new Array(n);
   valid.forEach((row, k) => (result[row] = byRow[rows.groupOf[k]]));
   errors.forEach((error, row) => (result[row] = error));
