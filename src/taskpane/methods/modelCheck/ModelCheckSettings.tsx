@@ -12,11 +12,14 @@ function serialOf(iso: string): number | undefined {
   return Number.isFinite(time) ? Math.round(time / 86_400_000) + 25_569 : undefined;
 }
 
-/** Check the model: where the calibration period ends and where the holdout after it ends. */
 const MODEL_IDS = TRANSACTION_MODELS.map((model) => model.id);
 /** Check the model fits purchases only: spend does not concern it. */
 const PURCHASE_GUARDRAILS = ["oneTimeAlive", "fitFailed"] as const;
 
+/**
+ * Check the model: where the calibration period ends and where the holdout after it ends, and the guardrails of
+ * the models it is about to fit.
+ */
 export function ModelCheckSettings({
   table,
   value,
