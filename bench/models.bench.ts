@@ -3,24 +3,16 @@
  * engine, then through the custom functions with their arguments shaped as Excel hands them (number[][] columns,
  * parameter rows), which adds reading the cells and writing the spill.
  * Targets from the models issue; lifetimes takes ~75, 76, 276, 390 and 25 ms for the first five.
- *
- * V8 needs several calls before it optimises these loops (the first call of a fit runs ~10× slower than the
- * steady state, and the harness's single warm-up leaves the median on the tiering curve), so each case is
- * called WARM_UP_CALLS times first and its cold first-call time is reported beside the steady-state median.
+ * Each case is measured warm (harness measureWarm), its cold first call reported beside the steady-state median.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { excelSerial, parseCdnowMaster } from "../src/core/cdnow/cdnowMaster";
 import { calibrationAndHoldout } from "../src/core/holdout/calibrationHoldout";
 import { checkModels } from "../src/core/holdout/modelCheck";
-import { bgNbd, type BgNbdParams } from "../src/core/models/bgnbd";
-import { fitGammaGamma, type GammaGammaParams } from "../src/core/models/gammaGamma";
-import {
-  DEFAULT_DRAWS,
-  expectedPurchasesIntervals,
-  intervals,
-  parameterDraws,
-} from "../src/core/models/intervals";
+import { bgNbd } from "../src/core/models/bgnbd";
+import { fitGammaGamma } from "../src/core/models/gammaGamma";
+import { clvIntervals, expectedPurchasesIntervals } from "../src/core/models/intervals";
 import { TRANSACTION_MODELS } from "../src/core/models/registry";
 import type { FitReport } from "../src/core/models/maximumLikelihood";
 import { formatModelParams } from "../src/core/models/parameterRow";
@@ -29,7 +21,7 @@ import { predictedClv } from "../src/core/models/predictiveClv";
 import { isCvaError } from "../src/core/errors";
 import { rfmSummary } from "../src/core/summary/rfmSummary";
 import * as cva from "../src/functions/functions";
-import { type BenchResult, measure, report } from "./harness";
+import { measure, measureWarm, report, WARM_UP_CALLS } from "./harness";
 
 const DATA = join(__dirname, "..", "data");
 
@@ -37,24 +29,6 @@ function readCsvColumns(file: string): number[][] {
   const rows = readFileSync(join(DATA, file), "utf8").trim().split(/\r?\n/).slice(1);
   const cells = rows.map((row) => row.split(",").map(Number));
   return cells[0].map((_, c) => cells.map((row) => row[c]));
-}
-
-const WARM_UP_CALLS = 10;
-
-/** Reports the first (cold) call, warms up, then measures the steady state against the target. */
-function measureWarm(
-  name: string,
-  targetMs: number | null,
-  run: () => unknown,
-  repeats?: number
-): BenchResult {
-  const start = performance.now();
-  run();
-  const coldMs = performance.now() - start;
-  for (let i = 1; i < WARM_UP_CALLS; i++) run();
-  const result = measure(name, targetMs, run, repeats);
-  report(`  first (cold) call`, `${coldMs.toFixed(2)} ms`);
-  return result;
 }
 
 function reportFit(name: string, fit: FitReport): void {
@@ -251,19 +225,35 @@ function evidence(
   measure(
     "CLVINTERVAL engine (200 draws, 12 months), 23,570 CDNOW customers (days)",
     1000,
-    () => {
-      const [tx, gg] = blocks.map((block) => parameterDraws(block, DEFAULT_DRAWS));
-      return intervals(DEFAULT_DRAWS, 0.8, (d) =>
-        predictedClv(
-          tx[d] as BgNbdParams,
-          gg[d] as GammaGammaParams,
-          spending,
-          summary.recency.map((r, i) => (spending[i] > 0 ? r : 0)),
-          summary.T,
-          summary.monetary
-        )
-      );
-    },
+    () =>
+      clvIntervals(
+        blocks[0],
+        blocks[1],
+        spending,
+        summary.recency.map((r, i) => (spending[i] > 0 ? r : 0)),
+        summary.T,
+        summary.monetary,
+        {},
+        0.8
+      ),
+    3
+  );
+  const [ids, dates, amounts] = [customerId, date, amount].map(column);
+  measureWarm("CVA.CALHOLDOUT, 69,659 CDNOW_master transactions", 15, () =>
+    cva.calHoldout(ids, dates, amounts, calibrationEnd, observationEnd)
+  );
+  const [f, r, age, m] = [
+    spending,
+    summary.recency.map((r, i) => (spending[i] > 0 ? r : 0)),
+    summary.T,
+    summary.monetary,
+  ].map(column);
+  const details = cva.bgNbd(f, r, age, undefined, true);
+  const ggDetails = cva.gammaGamma(f, m, undefined, true);
+  measure(
+    "CVA.CLVINTERVAL (200 draws, 12 months), 23,570 CDNOW customers",
+    1000,
+    () => cva.clvInterval(f, r, age, m, details, ggDetails),
     3
   );
   const check = () => checkModels(customerId, date, amount, { calibrationEnd, observationEnd });

@@ -22,27 +22,16 @@ import { StoreSession } from "../src/taskpane/flow/storeSession";
 import { createI18n } from "../src/taskpane/i18n";
 import type { MethodSettings } from "../src/taskpane/methods/registry";
 import { MemoryWorkbook } from "../src/workbench/memoryWorkbook";
-import { measure, measureAsync, report } from "./harness";
+import { measure, measureAsync, measureWarm, report } from "./harness";
 import { random } from "./random";
 import { EXCEL_ROWS } from "./syntheticCustomers";
 
 const DATA = join(__dirname, "..", "data");
-const WARM_UP_CALLS = 10;
 /**
  * Fits of a millisecond or less: a median of many calls, so that a few calls stalled by other processes on a shared
  * machine (or by a garbage collection) do not decide it.
  */
 const SMALL_FIT_REPEATS = 31;
-
-/** Reports the first (cold) call, warms up, then measures the steady state against the target. */
-function measureWarm(name: string, targetMs: number, run: () => unknown): void {
-  const start = performance.now();
-  run();
-  const coldMs = performance.now() - start;
-  for (let i = 1; i < WARM_UP_CALLS; i++) run();
-  measure(name, targetMs, run, SMALL_FIT_REPEATS);
-  report("  first (cold) call", `${coldMs.toFixed(2)} ms`);
-}
 
 /**
  * Work of a second or less over a million rows: the median of 3 timed calls, then the CPU time one more call takes.
@@ -64,8 +53,18 @@ const column = (values: ArrayLike<unknown>) => Array.from(values, (v) => [v]) as
 
 export async function run(): Promise<void> {
   const regular = [1000, 631, 468, 382, 326, 289, 262, 241];
-  measureWarm("sBG fit, Fader & Hardie's regular cohort (8 periods)", 2, () => fitSbg([regular]));
-  measureWarm("CVA.SBG, the same cohort typed as a row", 2, () => cva.sbg([regular]));
+  measureWarm(
+    "sBG fit, Fader & Hardie's regular cohort (8 periods)",
+    2,
+    () => fitSbg([regular]),
+    SMALL_FIT_REPEATS
+  );
+  measureWarm(
+    "CVA.SBG, the same cohort typed as a row",
+    2,
+    () => cva.sbg([regular]),
+    SMALL_FIT_REPEATS
+  );
 
   const rows = readFileSync(join(DATA, "donations.csv"), "utf8")
     .trim()
@@ -73,11 +72,19 @@ export async function run(): Promise<void> {
     .slice(1)
     .map((row) => row.split(",").map(Number));
   const [x, tx, n, count] = [0, 1, 2, 3].map((c) => rows.map((row) => row[c]));
-  measureWarm("BG/BB fit, 22 donation patterns (11,104 donors)", 5, () =>
-    fitBgbb(x, tx, n, { count })
+  measureWarm(
+    "BG/BB fit, 22 donation patterns (11,104 donors)",
+    5,
+    () => fitBgbb(x, tx, n, { count }),
+    SMALL_FIT_REPEATS
   );
   const [cx, ctx, cn, ccount] = [x, tx, n, count].map(column);
-  measureWarm("CVA.BGBB, the 22 patterns with counts", 5, () => cva.bgbb(cx, ctx, cn, ccount));
+  measureWarm(
+    "CVA.BGBB, the 22 patterns with counts",
+    5,
+    () => cva.bgbb(cx, ctx, cn, ccount),
+    SMALL_FIT_REPEATS
+  );
 
   const customers = simulateBgbb(
     1_000_000,

@@ -2,11 +2,10 @@
 // predictions against what customers did next.
 import {
   CALIBRATION_HOLDOUT_HEADERS,
-  calibrationAndHoldout,
-  calibrationHoldoutRows,
+  calibrationHoldoutOf,
 } from "../core/holdout/calibrationHoldout";
 import { cellNumber, cellNumberOr, optionalCell, spill } from "./ranges";
-import { cellsOf } from "./summaryFunctions";
+import { rangeCells } from "./summaryFunctions";
 
 /**
  * Summarises a transaction table over a calibration period and the holdout period after it, as lifetimes' calibration_and_holdout_data: fit a model on the calibration columns, predict purchases over duration_holdout and compare with frequency_holdout. Spills a header row, then per customer seen in the calibration period: customer, frequency_cal, recency_cal, T_cal, monetary_cal (as CVA.RFMSUMMARY up to calibrationEnd), frequency_holdout (purchase periods after calibrationEnd up to observationEnd, same-day purchases counted once), monetary_holdout (mean amount of those transactions), duration_holdout.
@@ -29,14 +28,12 @@ export function calHoldout(
 ): any[][] {
   return spill(() => {
     const end = optionalCell(observationEnd, "observationEnd");
-    const table = calibrationAndHoldout(
-      cellsOf(customerIds, "customerIds"),
-      cellsOf(dates, "dates"),
-      cellsOf(amounts, "amounts"),
+    const table = calibrationHoldoutOf(
+      rangeCells(customerIds, dates, amounts),
       cellNumber(calibrationEnd, "calibrationEnd"),
       end === undefined ? undefined : cellNumber(end, "observationEnd"),
       cellNumberOr(optionalCell(periodDays, "periodDays"), "periodDays", 1)
     );
-    return [[...CALIBRATION_HOLDOUT_HEADERS], ...calibrationHoldoutRows(table)];
+    return [[...CALIBRATION_HOLDOUT_HEADERS], ...table.rows];
   });
 }

@@ -1,15 +1,8 @@
 // What the fitted models say about purchase counts and their uncertainty: probabilities of n purchases and of none,
 // frequency × recency grids for heat maps, and prediction intervals from a fit's details block.
 import { cvaError } from "../core/errors";
-import {
-  DEFAULT_DRAWS,
-  expectedPurchasesIntervals,
-  intervals,
-  parameterDraws,
-} from "../core/models/intervals";
-import { checkedSpendParams, checkedTransactionParams } from "../core/models/parameterRow";
+import { clvIntervals, expectedPurchasesIntervals } from "../core/models/intervals";
 import { frequencyRecencyGrid, probabilityNoPurchase } from "../core/models/predictions";
-import { predictedClv } from "../core/models/predictiveClv";
 import { transactionModel } from "../core/models/registry";
 import { broadcast } from "./broadcast";
 import { toExcelCell } from "./excelValues";
@@ -179,27 +172,23 @@ export function clvInterval(
       ])
     );
     const [f, r, age, m] = rows.columns;
-    const purchases = parameterDraws(modelBlock(details, "details"), DEFAULT_DRAWS);
-    const spend = parameterDraws(modelBlock(ggDetails, "ggDetails"), DEFAULT_DRAWS);
-    const options = {
-      months: cellNumberOr(optionalCell(months, "months"), "months", 12),
-      monthlyDiscountRate: cellNumberOr(
-        optionalCell(monthlyDiscountRate, "monthlyDiscountRate"),
-        "monthlyDiscountRate",
-        0.01
-      ),
-      dataUnit: dataUnitOf(dataUnit),
-    };
-    const values = intervals(DEFAULT_DRAWS, levelOf(level), (d) =>
-      predictedClv(
-        checkedTransactionParams(purchases[d]),
-        checkedSpendParams(spend[d]),
-        f,
-        r,
-        age,
-        m,
-        options
-      )
+    const values = clvIntervals(
+      modelBlock(details, "details"),
+      modelBlock(ggDetails, "ggDetails"),
+      f,
+      r,
+      age,
+      m,
+      {
+        months: cellNumberOr(optionalCell(months, "months"), "months", 12),
+        monthlyDiscountRate: cellNumberOr(
+          optionalCell(monthlyDiscountRate, "monthlyDiscountRate"),
+          "monthlyDiscountRate",
+          0.01
+        ),
+        dataUnit: dataUnitOf(dataUnit),
+      },
+      levelOf(level)
     );
     return spillNumericRows(rows, 3, (i) => {
       const value = values[i];

@@ -36,7 +36,11 @@ export function rfmSummary(
  * The three column arguments as the summary reads them: each cell where Excel put it (a transaction log of tens of
  * thousands of rows is not copied first), Excel's error values read as CvaErrors.
  */
-function rangeCells(customerIds: unknown, dates: unknown, amounts: unknown): TransactionCells {
+export function rangeCells(
+  customerIds: unknown,
+  dates: unknown,
+  amounts: unknown
+): TransactionCells {
   const ids = columnOf(customerIds, "customerIds");
   const days = columnOf(dates, "dates");
   const values = columnOf(amounts, "amounts");

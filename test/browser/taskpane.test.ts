@@ -142,12 +142,13 @@ describe("task pane: segment the selected customers and write coloured results",
     await page.getByRole("option", { name: "MBG/NBD" }).click();
     await page.getByTestId("fitted-models").filter({ hasText: "Fitted MBG/NBD: r = " }).waitFor();
     await segment(page);
-    await expect(rowTexts(page, 1, "G", "K")).resolves.toEqual([
+    await expect(rowTexts(page, 1, "G", "L")).resolves.toEqual([
       "P(alive)",
       "Expected purchases (12 mo)",
       "Predicted CLV (12 mo)",
       "Tier",
       "Likely lost",
+      "Recommended action",
     ]);
     // Written unrounded, shown with three decimals by the cells' number format.
     await expect(cellText(page, "G2")).resolves.toMatch(/^[01]\.\d{3}$/);
@@ -155,7 +156,7 @@ describe("task pane: segment the selected customers and write coloured results",
     expect(alive).toBeGreaterThanOrEqual(0);
     expect(alive).toBeLessThanOrEqual(1);
     await expect(cellFill(page, "J2")).resolves.not.toBeNull();
-    await expect(cellText(page, "M1")).resolves.toBe("Tier");
+    await expect(cellText(page, "N1")).resolves.toBe("Tier");
     expect(errors).toEqual([]);
   });
 

@@ -68,6 +68,7 @@ describe("running a method for the preview", () => {
       "output.predictedClv(count=12)",
       "output.Tier",
       "output.likelyLostHeader",
+      "legend.action",
     ]);
     expect(predictive.result.tierColumn).toBe(3);
     expect(predictive.fitted?.likelyLost).toBeGreaterThan(0);

@@ -86,15 +86,15 @@ export function checkModels(
     options.observationEnd,
     periodDays
   );
-  const { calibration } = table;
-  const customers = calibration.customer.length;
-  const frequency = Float64Array.from(calibration.frequency);
-  const recency = Float64Array.from(calibration.recency);
-  const T = Float64Array.from(calibration.T);
+  const customer = table.rows.map((row) => row[0]);
+  const customers = customer.length;
+  const [frequency, recency, T] = [1, 2, 3].map((c) =>
+    Float64Array.from(table.rows, (row) => row[c] as number)
+  );
   const actual = table.frequencyHoldout;
   const actualTotal = actual.reduce((sum, x) => sum + x, 0);
   const horizon = table.durationHoldout;
-  const observationEnd = calibration.asOfDate + horizon * periodDays;
+  const observationEnd = table.asOfDate + horizon * periodDays;
 
   const rows = groupRows([frequency, recency, T]);
   const models: ModelScore[] = [];
@@ -147,14 +147,14 @@ export function checkModels(
   }
 
   return {
-    calibrationEnd: calibration.asOfDate,
+    calibrationEnd: table.asOfDate,
     observationEnd,
     periodDays,
     customers,
     holdoutPeriods: horizon,
     actualTotal,
     models,
-    perCustomer: { customer: calibration.customer, actual, predicted: predictions },
+    perCustomer: { customer, actual, predicted: predictions },
     byFrequency: byCalibrationFrequency(frequency, actual, predictions),
     tracking: tracking(customerIds, dates, table, models, periodDays, observationEnd),
     histogram: repeatHistogram(frequency, T, models),
@@ -198,15 +198,14 @@ function tracking(
   periodDays: number,
   observationEnd: number
 ): ModelCheck["tracking"] {
-  const { calibration } = table;
-  const first = calibration.firstPurchase;
+  const first = table.firstPurchase;
   const start = Math.min(...first);
   const weekEnds: number[] = [];
   for (let day = start + 6; day < observationEnd + 7; day += 7)
     weekEnds.push(Math.min(day, observationEnd));
   const periodOf = (day: number) => Math.floor((day - PERIOD_ANCHOR) / periodDays);
   const index = new Map<string | number, number>();
-  calibration.customer.forEach((id, k) => index.set(id, k));
+  table.rows.forEach((row, k) => index.set(row[0], k));
   // Distinct (customer, period) pairs after each customer's first period, up to the observation end.
   const keys: number[] = [];
   for (let i = 0; i < dates.length; i++) {

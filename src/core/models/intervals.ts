@@ -1,6 +1,8 @@
 import { CvaError, cvaError, isCvaError } from "../errors";
+import { type GammaGammaParams } from "./gammaGamma";
 import { groupRows } from "./groupedSample";
-import { checkedTransactionParams, type ModelBlock } from "./parameterRow";
+import { checkedSpendParams, checkedTransactionParams, type ModelBlock } from "./parameterRow";
+import { type ClvOptions, clvHorizons, clvRowError } from "./predictiveClv";
 import { modelNamed, type ModelParams, transactionModel } from "./registry";
 
 /**
@@ -55,7 +57,7 @@ export function intervals(
   level: number,
   predict: (draw: number) => readonly (number | CvaError)[]
 ): Interval[] {
-  if (!(level > 0 && level < 1)) throw cvaError("model.level", { value: level });
+  checkedLevel(level);
   const runs = Array.from({ length: draws }, (_, d) => predict(d));
   const customers = runs[0].length;
   const values = new Float64Array(draws);
@@ -74,14 +76,23 @@ export function intervals(
       result[i] = error;
       continue;
     }
-    values.sort();
-    result[i] = [
-      quantile(values, (1 - level) / 2),
-      quantile(values, 0.5),
-      quantile(values, (1 + level) / 2),
-    ];
+    result[i] = quantiles(values, level);
   }
   return result;
+}
+
+function checkedLevel(level: number): void {
+  if (!(level > 0 && level < 1)) throw cvaError("model.level", { value: level });
+}
+
+/** Low, median and high of one row's draws (sorted in place). */
+function quantiles(values: Float64Array, level: number): Interval {
+  values.sort();
+  return [
+    quantile(values, (1 - level) / 2),
+    quantile(values, 0.5),
+    quantile(values, (1 + level) / 2),
+  ];
 }
 
 /** The p-quantile of sorted values, interpolating linearly between order statistics (as PERCENTILE.INC). */
@@ -145,6 +156,7 @@ export function expectedPurchasesIntervals(
   level: number,
   draws = DEFAULT_DRAWS
 ): Interval[] {
+  checkedLevel(level);
   const parameterSets = parameterDraws(block, draws).map(checkedTransactionParams);
   const model = transactionModel(parameterSets[0]);
   const n = frequency.length;
@@ -164,18 +176,101 @@ export function expectedPurchasesIntervals(
   const pairs = groupRows([x, age, horizon]);
   const [pairX, pairAge, pairHorizon] = pairs.columns;
   const ifAlive = new Float64Array(pairs.size);
-  const perRow = new Float64Array(rows.size);
-  const byRow = intervals(draws, level, (d) => {
+  // Row-major: row i's draws are values[i·draws …], sorted in place for its quantiles.
+  const values = new Float64Array(rows.size * draws);
+  for (let d = 0; d < draws; d++) {
     const params = parameterSets[d];
     for (let i = 0; i < pairs.size; i++)
       ifAlive[i] = model.expectedPurchasesIfAlive(params, pairHorizon[i], pairX[i], pairAge[i]);
     for (let i = 0; i < rows.size; i++)
-      perRow[i] =
+      values[i * draws + d] =
         model.conditionalProbabilityAlive(params, x[i], tx[i], age[i]) * ifAlive[pairs.groupOf[i]];
-    return Array.from(perRow);
-  });
+  }
+  const byRow = Array.from({ length: rows.size }, (_, i) =>
+    quantiles(values.subarray(i * draws, (i + 1) * draws), level)
+  );
   const result: Interval[] = new Array(n);
   valid.forEach((row, k) => (result[row] = byRow[rows.groupOf[k]]));
   errors.forEach((error, row) => (result[row] = error));
+  return result;
+}
+
+/**
+ * Intervals of predicted CLV (as predictedClv values it) for many customers. CLV factorises into E[spend | x, m] ·
+ * P(alive | x, tₓ, T) · Σ discounted E[X | alive, x, T], so each draw values the spend once per distinct (x, m),
+ * P(alive) once per distinct (x, tₓ, T) and the costly horizon sums once per distinct (x, T); customers sharing
+ * (x, tₓ, T, m) share their interval (every one-time buyer of the same day does). A bad row gets its error; a pair
+ * the model cannot value under some draw gets that draw's error, the first in draw order.
+ */
+export function clvIntervals(
+  purchasesBlock: ModelBlock,
+  spendBlock: ModelBlock,
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  T: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+  options: ClvOptions,
+  level: number,
+  draws = DEFAULT_DRAWS
+): Interval[] {
+  checkedLevel(level);
+  const purchaseSets = parameterDraws(purchasesBlock, draws).map(checkedTransactionParams);
+  const spendSets = parameterDraws(spendBlock, draws).map(
+    (set) => checkedSpendParams(set) as GammaGammaParams
+  );
+  const { horizons, weights } = clvHorizons(options);
+  const n = frequency.length;
+  const result: Interval[] = new Array(n);
+  const valid: number[] = [];
+  // Monetary is ignored for one-time buyers: keyed as 0, they share their rows.
+  const spent = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const error = clvRowError(frequency[i], recency[i], T[i], monetary[i]);
+    if (error) result[i] = error;
+    else {
+      valid.push(i);
+      spent[i] = frequency[i] > 0 ? monetary[i] : 0;
+    }
+  }
+  const rows = groupRows([frequency, recency, T, spent], valid);
+  const [x, tx, age, m] = rows.columns;
+  const histories = groupRows([x, tx, age]);
+  const [hx, htx, hAge] = histories.columns;
+  const pairs = groupRows([hx, hAge]);
+  const [px, pAge] = pairs.columns;
+  const model = transactionModel(purchaseSets[0]);
+  const values = new Float64Array(rows.size * draws);
+  const purchases = new Float64Array(pairs.size);
+  const alive = new Float64Array(histories.size);
+  const rowErrors = new Map<number, CvaError>();
+  for (let d = 0; d < draws; d++) {
+    const params = purchaseSets[d];
+    const { p, q, v } = spendSets[d];
+    if (!(q > 1)) throw cvaError("model.infiniteMeanSpend", { q });
+    const pairErrors = model.purchasesIfAliveOverHorizons(
+      params,
+      horizons,
+      weights,
+      px,
+      pAge,
+      purchases
+    );
+    for (let h = 0; h < histories.size; h++)
+      alive[h] = model.conditionalProbabilityAlive(params, hx[h], htx[h], hAge[h]);
+    for (let r = 0; r < rows.size; r++) {
+      const h = histories.groupOf[r];
+      const pair = pairs.groupOf[h];
+      const error = pairErrors.size > 0 ? pairErrors.get(pair) : undefined;
+      if (error && !rowErrors.has(r)) rowErrors.set(r, error);
+      const spend = (p * (v + x[r] * m[r])) / (p * x[r] + q - 1);
+      values[r * draws + d] = spend * alive[h] * purchases[pair];
+    }
+  }
+  const byRow = Array.from(
+    { length: rows.size },
+    (_, r): Interval =>
+      rowErrors.get(r) ?? quantiles(values.subarray(r * draws, (r + 1) * draws), level)
+  );
+  valid.forEach((row, k) => (result[row] = byRow[rows.groupOf[k]]));
   return result;
 }

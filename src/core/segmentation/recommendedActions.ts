@@ -45,8 +45,44 @@ export function segmentAction(segment: string): string {
  * @example tierActions(3) // ["action.vip", "action.personalised", "action.basicService"]
  */
 export function tierActions(count: number): string[] {
-  if (count === 1) return [TIER_ACTIONS.middle];
-  return Array.from({ length: count }, (_, j) =>
-    j === 0 ? TIER_ACTIONS.top : j === count - 1 ? TIER_ACTIONS.bottom : TIER_ACTIONS.middle
-  );
+  return Array.from({ length: count }, (_, j) => TIER_ACTIONS[tierPlace(j, count)]);
+}
+
+/**
+ * Predictive tiers: what each value tier's customers get, by whether the model still counts them active. The tier's
+ * service is for its active customers; one likely lost gets a win-back worth their value instead, so a customer's
+ * tier, activity and action read as one recommendation ("High", "Likely lost", "Win them back personally"), never
+ * as "VIP service" for someone who has gone.
+ */
+export const LOST_TIER_ACTIONS = {
+  top: "action.winBackPersonally",
+  middle: "action.winBack",
+  bottom: "action.reviveOrLetGo",
+} as const;
+
+/** The legend's action of each predictive tier, best first: its service, and the win-back for its likely lost. */
+export const PREDICTIVE_TIER_ACTIONS = {
+  top: "predictiveAdvice.vipOrWinBack",
+  middle: "predictiveAdvice.personalisedOrWinBack",
+  bottom: "predictiveAdvice.basicOrLetGo",
+} as const;
+
+/** Where tier j of `count` stands: top, middle or bottom (a single tier is everyone, the middle). */
+function tierPlace(j: number, count: number): "top" | "middle" | "bottom" {
+  if (count === 1) return "middle";
+  return j === 0 ? "top" : j === count - 1 ? "bottom" : "middle";
+}
+
+/**
+ * The one action key for a customer in tier j of `count` (best first), likely lost or not.
+ * @example customerAction(0, 3, true) // "action.winBackPersonally"
+ */
+export function customerAction(j: number, count: number, likelyLost: boolean): string {
+  const place = tierPlace(j, count);
+  return likelyLost ? LOST_TIER_ACTIONS[place] : TIER_ACTIONS[place];
+}
+
+/** The legend's action keys of `count` predictive tiers, best first. */
+export function predictiveTierActions(count: number): string[] {
+  return Array.from({ length: count }, (_, j) => PREDICTIVE_TIER_ACTIONS[tierPlace(j, count)]);
 }

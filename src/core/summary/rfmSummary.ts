@@ -133,6 +133,29 @@ export function rfmSummarySheet(
   asOfDate?: number,
   periodDays = 1
 ): RfmSummarySheet {
+  return rfmSummaryWithRows(cells, asOfDate, periodDays).sheet;
+}
+
+/**
+ * The validated table behind a summary, row by row: each row's whole day and amount, and the sheet customer
+ * (0-based, −1 for a blank row) of its customer whether or not the row is after asOf (−1 too for a customer with
+ * nothing up to asOf). What a summary that goes on past asOf (the holdout of CALHOLDOUT) needs, without looking the
+ * ids up again. Scratch arrays: valid inside the custom-function call only.
+ */
+export interface SummaryRows {
+  sheet: RfmSummarySheet;
+  day: Float64Array;
+  amount: Float64Array;
+  customerOf(row: number): number;
+  /** The latest day in the table, asOf or not. */
+  latest: number;
+}
+
+export function rfmSummaryWithRows(
+  cells: TransactionCells,
+  asOfDate?: number,
+  periodDays = 1
+): SummaryRows {
   if (!Number.isInteger(periodDays) || periodDays < 1)
     throw cvaError("summary.periodDays", { value: periodDays });
   if (asOfDate !== undefined && !(asOfDate >= 1 && asOfDate < AFTER_LAST_DATE))
@@ -144,11 +167,21 @@ export function rfmSummarySheet(
   const rows = new Array<(string | number)[]>(byCustomer.firstRow.length + 1);
   rows[0] = [...RFM_SUMMARY_HEADERS];
   summarize(cells, byCustomer, asOf, periodDays, rows);
+  const { owner } = table;
+  const { renumber } = byCustomer;
   return {
-    rows,
-    asOfDate: asOf,
-    periodDays,
-    excludedTransactions: byCustomer.excludedTransactions,
+    sheet: {
+      rows,
+      asOfDate: asOf,
+      periodDays,
+      excludedTransactions: byCustomer.excludedTransactions,
+    },
+    day: table.day,
+    amount: table.amount,
+    latest: table.latest,
+    customerOf: renumber
+      ? (row) => (owner[row] < 0 ? -1 : renumber[owner[row]])
+      : (row) => owner[row],
   };
 }
 
@@ -262,6 +295,8 @@ interface CustomerTransactions {
   day: Float64Array;
   spend: Float64Array;
   excludedTransactions: number;
+  /** The kept number of each customer of the table (−1 if dropped), when customers were dropped or reordered. */
+  renumber?: Int32Array;
 }
 
 /** A table already grouped by customer, none of it after asOf, is taken as it is. */
@@ -294,17 +329,18 @@ function bucketByCustomer(table: TransactionTable, asOf: number): CustomerTransa
   runningTotal(start);
   const purchaseDay = scratchFloat64(start[kept]);
   const spend = scratchFloat64(start[kept]);
-  scatterByCustomer(day, amount, owner, renumber, start.slice(0, kept), purchaseDay, spend);
+  scatterByCustomer(day, amount, owner, asOf, renumber, start.slice(0, kept), purchaseDay, spend);
   return {
     firstRow: firstRow.subarray(0, kept),
     start,
     day: purchaseDay,
     spend,
     excludedTransactions,
+    renumber,
   };
 }
 
-/** counts[k + 1] = customer k's transactions up to asOf; later ones get owner −1. Returns how many those were. */
+/** counts[k + 1] = customer k's transactions up to asOf. Returns how many rows are later. */
 function countPerCustomer(
   day: Float64Array,
   owner: Int32Array,
@@ -315,7 +351,6 @@ function countPerCustomer(
   for (let i = 0; i < day.length; i++) {
     if (owner[i] < 0) continue;
     if (day[i] > asOf) {
-      owner[i] = -1;
       excluded++;
     } else {
       counts[owner[i] + 1]++;
@@ -326,12 +361,12 @@ function countPerCustomer(
 
 /**
  * Moves the customers with transactions left to the front, in order (their first rows and counts alike), sets
- * renumber[k] to customer k's new number and returns how many were kept.
+ * renumber[k] to customer k's new number (−1 if dropped) and returns how many were kept.
  */
 function keepCustomers(firstRow: Int32Array, counts: Int32Array, renumber: Int32Array): number {
   let kept = 0;
   for (let k = 0; k < firstRow.length; k++) {
-    renumber[k] = kept;
+    renumber[k] = counts[k + 1] > 0 ? kept : -1;
     if (counts[k + 1] > 0) {
       firstRow[kept] = firstRow[k];
       counts[kept + 1] = counts[k + 1];
@@ -349,13 +384,14 @@ function scatterByCustomer(
   day: Float64Array,
   amount: Float64Array,
   owner: Int32Array,
+  asOf: number,
   renumber: Int32Array,
   fill: Int32Array,
   purchaseDay: Float64Array,
   spend: Float64Array
 ): void {
   for (let i = 0; i < day.length; i++) {
-    if (owner[i] < 0) continue;
+    if (owner[i] < 0 || day[i] > asOf) continue;
     const k = renumber[owner[i]];
     purchaseDay[fill[k]] = day[i];
     spend[fill[k]++] = amount[i];

@@ -5,10 +5,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { excelSerial, parseCdnowMaster } from "../../../src/core/cdnow/cdnowMaster";
-import {
-  calibrationAndHoldout,
-  calibrationHoldoutRows,
-} from "../../../src/core/holdout/calibrationHoldout";
+import { calibrationAndHoldout } from "../../../src/core/holdout/calibrationHoldout";
 import { REFERENCE_DATA } from "../models/cdnowData";
 import lifetimes from "../models/reference/lifetimes.json";
 
@@ -24,7 +21,7 @@ describe("calibration and holdout on CDNOW_master", () => {
     excelSerial(1997, 9, 30),
     excelSerial(1998, 6, 30)
   );
-  const rows = calibrationHoldoutRows(table);
+  const { rows } = table;
   const byId = new Map(rows.map((row) => [row[0], row.slice(1) as number[]]));
   const reference = lifetimes.calHoldout;
 
@@ -61,6 +58,24 @@ describe("calibration and holdout on CDNOW_master", () => {
     weekly.frequencyHoldout.forEach((weeks, k) =>
       expect(weeks).toBeLessThanOrEqual(table.frequencyHoldout[k])
     );
+  });
+
+  it("gives the same rows when the log is not in date order", () => {
+    const n = transactions.customerId.length;
+    // A fixed permutation: stride through the rows by a number prime to their count.
+    const order = Array.from({ length: n }, (_, i) => (i * 7919) % n);
+    const shuffled = calibrationAndHoldout(
+      order.map((i) => transactions.customerId[i]),
+      order.map((i) => transactions.date[i]),
+      order.map((i) => transactions.amount[i]),
+      excelSerial(1997, 9, 30),
+      excelSerial(1998, 6, 30)
+    );
+    expect(shuffled.rows).toHaveLength(rows.length);
+    for (const row of shuffled.rows) {
+      const expected = byId.get(row[0])!;
+      row.slice(1).forEach((value, c) => expect(value).toBeCloseTo(expected[c], 9));
+    }
   });
 
   it("refuses an observation end that does not follow the calibration end", () => {

@@ -3,8 +3,16 @@
  * parameters, fitted with details, and the 80 % interval of a customer's expected purchases compared with the value
  * the true parameters give, over 200 replications.
  */
+import { isCvaError } from "../../../src/core/errors";
 import { bgNbd, type BgNbdParams } from "../../../src/core/models/bgnbd";
-import { intervals, parameterDraws, standardNormals } from "../../../src/core/models/intervals";
+import { type GammaGammaParams } from "../../../src/core/models/gammaGamma";
+import {
+  clvIntervals,
+  intervals,
+  parameterDraws,
+  standardNormals,
+} from "../../../src/core/models/intervals";
+import { predictedClv } from "../../../src/core/models/predictiveClv";
 
 /** Seeded uniforms (mulberry32), Gamma(shape, 1) by Marsaglia & Tsang (2000), Beta from two Gammas. */
 function sampler(seed: number) {
@@ -98,5 +106,54 @@ describe("intervals from parameter uncertainty", () => {
     expect(parameterDraws(block, 50)).toEqual(once);
     expect(() => intervals(10, 1.2, () => [1])).toThrow(/between 0 and 1/);
     expect(() => parameterDraws({ params: truth }, 10)).toThrow(/details block/);
+  });
+});
+
+describe("CLV intervals over distinct histories", () => {
+  const purchases = {
+    params: { model: "BG/NBD", r: 0.25, alpha: 4, a: 0.8, b: 2.5 } as BgNbdParams,
+    covariance: Float64Array.from([1e-4, 0, 0, 0, 0, 0.01, 0, 0, 0, 0, 0.01, 0, 0, 0, 0, 0.04]),
+  };
+  const spend = {
+    params: { model: "GG", p: 6, q: 4, v: 15 } as GammaGammaParams,
+    covariance: Float64Array.from([0.2, 0, 0, 0, 0.05, 0, 0, 0, 4]),
+  };
+  // Repeated histories, one-time buyers with different (ignored) monetary values, and a bad row.
+  const frequency = [0, 0, 2, 2, 2, 5, 0, 1, 3];
+  const recency = [0, 0, 30, 30, 30, 35, 0, 10, 40];
+  const T = [39, 39, 39, 39, 39, 38, 20, 25, 39];
+  const monetary = [0, 12, 20, 20, 25, 18, 0, 40, 30];
+
+  it("gives each customer the interval of predictedClv over the same draws", () => {
+    const options = { months: 6, dataUnit: "W" } as const;
+    const [tx, gg] = [purchases, spend].map((block) => parameterDraws(block, 50));
+    const perDraw = intervals(50, 0.8, (d) =>
+      predictedClv(
+        tx[d] as BgNbdParams,
+        gg[d] as GammaGammaParams,
+        frequency,
+        recency,
+        T,
+        monetary,
+        options
+      )
+    );
+    const grouped = clvIntervals(
+      purchases,
+      spend,
+      frequency,
+      recency,
+      T,
+      monetary,
+      options,
+      0.8,
+      50
+    );
+    expect(grouped.slice(0, 8)).toEqual(perDraw.slice(0, 8));
+    expect(isCvaError(grouped[8])).toBe(true);
+    expect(grouped[8]).toEqual(perDraw[8]);
+    expect(grouped[0]).toEqual(grouped[1]);
+    expect(grouped[2]).toEqual(grouped[3]);
+    expect(grouped[4]).not.toEqual(grouped[3]);
   });
 });

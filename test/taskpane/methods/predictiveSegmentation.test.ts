@@ -14,6 +14,7 @@ const HEADERS = {
   predictedClv: "Predicted CLV",
   tier: "Tier",
   likelyLost: "Likely lost",
+  action: "Recommended action",
 };
 
 describe("model inputs from a customer-level sheet", () => {
@@ -75,6 +76,7 @@ const OPTIONS = {
   tiers: { labels: ["High", "Medium", "Low"], cutoffs: [0.2, 0.5], basis: "customers" as const },
   headers: HEADERS,
   likelyLost: "yes",
+  translate: (key: string) => key,
 };
 
 describe("predictive segmentation of the CDNOW sample", () => {
@@ -90,8 +92,11 @@ describe("predictive segmentation of the CDNOW sample", () => {
       tiers: { labels: ["High", "Medium", "Low"], cutoffs: [0.2, 0.5], basis: "customers" },
       headers: HEADERS,
       likelyLost: "yes",
+      translate: (key) => key,
     });
-    const [alive, expected, clv, tier, lost] = segmented.result.columns.map((c) => c.values);
+    const [alive, expected, clv, tier, lost, action] = segmented.result.columns.map(
+      (c) => c.values
+    );
     expect(segmented.result.columns.map((c) => c.header)).toEqual(Object.values(HEADERS));
     expect(alive).toHaveLength(2357);
     expect(alive.every((p) => typeof p === "number" && p >= 0 && p <= 1)).toBe(true);
@@ -123,6 +128,23 @@ describe("predictive segmentation of the CDNOW sample", () => {
       "#,##0.00",
       undefined,
       undefined,
+      undefined,
+    ]);
+
+    // One recommendation per customer: a likely-lost customer is offered a win-back worth their tier, never the
+    // tier's service (C00020 was "High", "Likely lost" and "VIP service" at once).
+    const expectedAction = (k: number) => {
+      const place = ["High", "Medium", "Low"].indexOf(tier[k] as string);
+      return lost[k] === "yes"
+        ? ["action.winBackPersonally", "action.winBack", "action.reviveOrLetGo"][place]
+        : ["action.vip", "action.personalised", "action.basicService"][place];
+    };
+    expect(action.map((_, k) => expectedAction(k))).toEqual(action);
+    expect(action.filter((a) => a === "action.winBackPersonally").length).toBeGreaterThan(0);
+    expect(segmented.result.tiers.map((t) => t.action)).toEqual([
+      "predictiveAdvice.vipOrWinBack",
+      "predictiveAdvice.personalisedOrWinBack",
+      "predictiveAdvice.basicOrLetGo",
     ]);
   });
 

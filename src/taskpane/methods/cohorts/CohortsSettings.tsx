@@ -1,8 +1,8 @@
 import { Field, Radio, RadioGroup, SpinButton, Text } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import type { CalendarPeriod } from "../../../core/cohorts/calendarPeriods";
-import { ColumnDropdown, columnChoices } from "../../components/ColumnDropdown";
 import { spinValue } from "../../components/numberInput";
+import { PurchaseDateFields } from "../../components/PurchaseDateFields";
 import type { CustomerTable } from "../../flow/customerTable";
 import { PERIODS, type CohortsSettings as Settings } from "./index";
 
@@ -20,7 +20,6 @@ export function CohortsSettings({
   onChange: (value: Settings) => void;
 }) {
   const { t } = useTranslation();
-  const dates = columnChoices(table.labels, table.range.column, table.dateColumns);
   return (
     <>
       <Field label={t("cohorts.period")}>
@@ -34,18 +33,7 @@ export function CohortsSettings({
           ))}
         </RadioGroup>
       </Field>
-      <ColumnDropdown
-        label={t("predictive.firstPurchase")}
-        choices={dates}
-        value={value.firstPurchase}
-        onChange={(firstPurchase) => onChange({ ...value, firstPurchase })}
-      />
-      <ColumnDropdown
-        label={t("predictive.lastPurchase")}
-        choices={dates}
-        value={value.lastPurchase}
-        onChange={(lastPurchase) => onChange({ ...value, lastPurchase })}
-      />
+      <PurchaseDateFields table={table} value={value} onChange={onChange} />
       <Field label={t("cohorts.dropPoints")}>
         <SpinButton
           value={value.dropPoints}

@@ -1,7 +1,9 @@
 import { Field, Input, Text } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { formatSerialDate } from "../../../core/messages/render";
+import { TRANSACTION_MODELS } from "../../../core/models/registry";
 import type { CustomerTable } from "../../flow/customerTable";
+import { PredictionGuardrails } from "../predictive/PredictionGuardrails";
 import type { ModelCheckSettings as Settings } from "./index";
 
 /** Excel's serial of an ISO day (1900 date system, days after 1900-02-28), or undefined for a blank input. */
@@ -10,8 +12,16 @@ function serialOf(iso: string): number | undefined {
   return Number.isFinite(time) ? Math.round(time / 86_400_000) + 25_569 : undefined;
 }
 
-/** Check the model: where the calibration period ends and where the holdout after it ends. */
+const MODEL_IDS = TRANSACTION_MODELS.map((model) => model.id);
+/** Check the model fits purchases only: spend does not concern it. */
+const PURCHASE_GUARDRAILS = ["oneTimeAlive", "fitFailed"] as const;
+
+/**
+ * Check the model: where the calibration period ends and where the holdout after it ends, and the guardrails of
+ * the models it is about to fit.
+ */
 export function ModelCheckSettings({
+  table,
   value,
   onChange,
 }: {
@@ -41,6 +51,12 @@ export function ModelCheckSettings({
         />
       </Field>
       <Text size={200}>{t("modelCheck.hint")}</Text>
+      <PredictionGuardrails
+        table={table}
+        models={MODEL_IDS}
+        dates={{ firstPurchase: undefined, lastPurchase: undefined }}
+        kinds={PURCHASE_GUARDRAILS}
+      />
     </>
   );
 }

@@ -1,12 +1,20 @@
 import { Dropdown, Field, Option, SpinButton, Text } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { TRANSACTION_MODELS, TransactionModelId } from "../../../core/models/registry";
 import { CustomerTable } from "../../flow/customerTable";
 import type { TierNames } from "../../flow/tierChoice";
-import { ColumnDropdown, columnChoices } from "../../components/ColumnDropdown";
+import { PurchaseDateFields } from "../../components/PurchaseDateFields";
 import { spinValue } from "../../components/numberInput";
 import { TierFields } from "../../components/TierFields";
-import { MONTHS, type PredictiveSettings as Settings } from "./index";
+import {
+  MANY_ONE_TIME_BUYERS,
+  MONTHS,
+  ONE_TIME_BUYERS_MODEL,
+  oneTimeBuyerShare,
+  type PredictiveSettings as Settings,
+} from "./index";
+import { PredictionGuardrails } from "./PredictionGuardrails";
 
 /**
  * Predictive: the purchase model (any registered transaction model) and Gamma-Gamma fitted on these customers; on a
@@ -25,8 +33,8 @@ export function PredictiveSettings({
   onChange: (value: Settings) => void;
 }) {
   const { t } = useTranslation();
-  const dates = columnChoices(table.labels, table.range.column, table.dateColumns);
   const model = TRANSACTION_MODELS.find((candidate) => candidate.id === value.model);
+  const oneTimeShare = useMemo(() => oneTimeBuyerShare(table), [table]);
   return (
     <>
       <Field label={t("predictive.model")} hint={t("predictive.modelHint")}>
@@ -44,21 +52,16 @@ export function PredictiveSettings({
           ))}
         </Dropdown>
       </Field>
+      {value.model === ONE_TIME_BUYERS_MODEL && oneTimeShare >= MANY_ONE_TIME_BUYERS && (
+        <Text size={200} data-testid="one-time-model-note">
+          {t("predictiveAdvice.oneTimeModel", {
+            percent: Math.round(oneTimeShare * 100),
+            model: model?.displayName ?? value.model,
+          })}
+        </Text>
+      )}
       {table.summary === undefined && (
-        <>
-          <ColumnDropdown
-            label={t("predictive.firstPurchase")}
-            choices={dates}
-            value={value.firstPurchase}
-            onChange={(firstPurchase) => onChange({ ...value, firstPurchase })}
-          />
-          <ColumnDropdown
-            label={t("predictive.lastPurchase")}
-            choices={dates}
-            value={value.lastPurchase}
-            onChange={(lastPurchase) => onChange({ ...value, lastPurchase })}
-          />
-        </>
+        <PurchaseDateFields table={table} value={value} onChange={onChange} />
       )}
       <Field label={t("predictive.months")}>
         <SpinButton
@@ -86,6 +89,12 @@ export function PredictiveSettings({
       <Text size={200}>
         {t(table.summary === undefined ? "predictive.inputsNote" : "predictive.transactionsNote")}
       </Text>
+      <PredictionGuardrails
+        table={table}
+        models={[value.model]}
+        dates={value}
+        onSwitchModel={(switched) => onChange({ ...value, model: switched })}
+      />
       <TierFields
         id="predictive-tiers"
         value={value.tiers}

@@ -31,8 +31,32 @@ export const DEFAULT_ALIVE_THRESHOLD = 30;
 /** Monthly discount rate of predicted CLV, lifetimes' default (about 12.7 % a year). */
 export const MONTHLY_DISCOUNT_RATE = 0.01;
 
-/** The model the pane proposes. */
+/** The model the pane proposes, unless one-time buyers are many. */
 export const DEFAULT_MODEL: TransactionModelId = "BG/NBD";
+/**
+ * BG/NBD counts every one-time buyer alive (P(alive) = 1 however long ago they bought); MBG/NBD lets them drop out.
+ * From this share of one-time buyers on, that blind spot covers a third of the customers or more: the pane then
+ * proposes MBG/NBD and says why.
+ */
+export const MANY_ONE_TIME_BUYERS = 1 / 3;
+export const ONE_TIME_BUYERS_MODEL: TransactionModelId = "MBG/NBD";
+
+/**
+ * Share of one-time buyers: no repeat purchase in a summary of transactions, one purchase day (the frequency
+ * column) on a customer sheet; 0 when the frequency column is not chosen yet.
+ */
+export function oneTimeBuyerShare(table: CustomerTable): number {
+  const counts = table.summary
+    ? table.summary.modelInputs.frequency.map((x) => x === 0)
+    : table.mapping.frequency === undefined
+      ? []
+      : table.rows
+          .slice(table.hasHeader ? 1 : 0)
+          .map((row) => row[table.mapping.frequency as number])
+          .filter((days) => typeof days === "number")
+          .map((days) => days === 1);
+  return counts.length > 0 ? counts.filter(Boolean).length / counts.length : 0;
+}
 const MODEL_IDS = TRANSACTION_MODELS.map((model) => model.id) as [
   TransactionModelId,
   ...TransactionModelId[],
@@ -80,7 +104,8 @@ export const predictive = defineMethod({
   defaults: (table: CustomerTable, tierNames): PredictiveSettings => {
     const [firstPurchase, lastPurchase] = purchaseDateColumns(table);
     return {
-      model: DEFAULT_MODEL,
+      model:
+        oneTimeBuyerShare(table) >= MANY_ONE_TIME_BUYERS ? ONE_TIME_BUYERS_MODEL : DEFAULT_MODEL,
       firstPurchase,
       lastPurchase,
       months: MONTHS.default,
@@ -115,17 +140,9 @@ export const predictive = defineMethod({
     ];
   },
   run: async (table, settings, t) => {
-    const { customerSheetInputs, segmentByPrediction, transactionInputs } =
-      await import("./predictiveSegmentation");
+    const { modelInputsOf, segmentByPrediction } = await import("./predictiveSegmentation");
     const rows = customerRows(table);
-    const inputs = table.summary
-      ? transactionInputs(rows, table.summary.modelInputs)
-      : customerSheetInputs(rows, {
-          frequency: table.mapping.frequency as number,
-          monetary: table.mapping.monetary as number,
-          firstPurchase: settings.firstPurchase as number,
-          lastPurchase: settings.lastPurchase as number,
-        });
+    const inputs = modelInputsOf(table, rows, settings);
     const segmented = segmentByPrediction(rows, inputs, {
       model: settings.model,
       months: settings.months,
@@ -138,8 +155,10 @@ export const predictive = defineMethod({
         predictedClv: t("output.predictedClv", { count: settings.months }),
         tier: t("output.Tier"),
         likelyLost: t("output.likelyLostHeader"),
+        action: t("legend.action"),
       },
       likelyLost: t("output.likelyLost"),
+      translate: (key) => t(key),
     });
     return {
       result: segmented.result,

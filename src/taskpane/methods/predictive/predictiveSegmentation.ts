@@ -17,7 +17,12 @@ import {
   QualityReport,
   SKIP_REASONS,
 } from "../../../core/table/prepareCustomers";
+import {
+  customerAction,
+  predictiveTierActions,
+} from "../../../core/segmentation/recommendedActions";
 import type { TierOptions } from "../../../core/tiers/assignTiers";
+import type { CustomerTable } from "../../flow/customerTable";
 import type { PaneSkippedRow } from "../../flow/quality";
 
 export interface PredictiveColumns {
@@ -56,8 +61,11 @@ export interface PredictiveOptions {
     predictedClv: string;
     tier: string;
     likelyLost: string;
+    action: string;
   };
   likelyLost: string;
+  /** An action key (recommendedActions) in the user's language. */
+  translate: (key: string) => string;
 }
 
 export interface PredictiveSegmentation {
@@ -177,6 +185,22 @@ export function customerSheetInputs(table: CustomerRows, columns: PredictiveColu
   };
 }
 
+/** The models' inputs of a table: its summary's when it summarises transactions, else from its columns. */
+export function modelInputsOf(
+  table: CustomerTable,
+  rows: CustomerRows,
+  dates: { firstPurchase: number | undefined; lastPurchase: number | undefined }
+): ModelInputs {
+  return table.summary
+    ? transactionInputs(rows, table.summary.modelInputs)
+    : customerSheetInputs(rows, {
+        frequency: table.mapping.frequency as number,
+        monetary: table.mapping.monetary as number,
+        firstPurchase: dates.firstPurchase as number,
+        lastPurchase: dates.lastPurchase as number,
+      });
+}
+
 /**
  * Predictive segmentation: fits the chosen transaction model (purchases) and Gamma-Gamma (spend per purchase) on the
  * customers, then per customer P(alive), purchases expected in the next months, predicted CLV over those months
@@ -204,7 +228,7 @@ export function segmentByPrediction(
   const start = table.hasHeader ? 1 : 0;
   const dataRows = Math.max(0, table.rows.length - start);
   const column = () => new Array<string | number | null>(dataRows).fill(null);
-  const [alive, expected, value, lost] = [column(), column(), column(), column()];
+  const [alive, expected, value, lost, action] = [column(), column(), column(), column(), column()];
   const clvRows: CellValue[][] = Array.from({ length: dataRows }, () => [null]);
   const inconsistent = [...inputs.inconsistent];
   let likelyLost = 0;
@@ -230,10 +254,17 @@ export function segmentByPrediction(
     }
   });
 
+  const labels = options.tiers.labels;
   const tiers = segmentCustomers(
     { rows: clvRows, hasHeader: false },
-    { method: "tiers", column: 0, ...options.tiers }
+    { method: "tiers", column: 0, ...options.tiers, actions: predictiveTierActions(labels.length) }
   );
+  // One recommendation per customer: the tier's service while active, a win-back worth the tier once likely lost.
+  const tierColumn = tiers.columns[0].values;
+  for (let p = 0; p < dataRows; p++) {
+    const j = labels.indexOf(tierColumn[p] as string);
+    if (j >= 0) action[p] = options.translate(customerAction(j, labels.length, lost[p] !== null));
+  }
   const { headers } = options;
   return {
     result: {
@@ -256,6 +287,7 @@ export function segmentByPrediction(
         },
         { header: headers.tier, values: tiers.columns[0].values },
         { header: headers.likelyLost, values: lost },
+        { header: headers.action, values: action },
       ],
       tierColumn: 3,
       quality: inputs.quality,
