@@ -317,6 +317,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async readValues(range: SheetRange, progress: Progress = {}): Promise<CellValue[][]> {
     const rows: CellValue[][] = [];
+    const sheetRows = this.sheet(range.sheet).rows;
     let recentRowBytes: number | null = null;
     while (rows.length < range.rowCount) {
       throwIfCancelled(progress.signal);
@@ -326,7 +327,7 @@ export class MemoryWorkbook implements WorkbookPort {
         recentRowBytes
       );
       for (let r = rows.length, end = rows.length + count; r < end; r++) {
-        const source = this.sheet(range.sheet).rows[range.row + r];
+        const source = sheetRows[range.row + r];
         const row: CellValue[] = new Array(range.columnCount);
         for (let c = 0; c < range.columnCount; c++) row[c] = source?.[range.column + c] ?? null;
         if (recentRowBytes === null) recentRowBytes = rowBytes(row);
@@ -417,8 +418,19 @@ export class MemoryWorkbook implements WorkbookPort {
         });
       for (let r = 0; r < values.length; r++) {
         const target = (rows[at.row + r] ??= []);
-        for (let c = 0; c < values[r].length; c++) {
-          const typed = excelTyped(typedInput(values[r][c]));
+        const row = values[r];
+        for (let c = 0; c < row.length; c++) {
+          const value = row[c];
+          // Numbers, texts once Excel drops their quote prefix, and empties land as they are: most of every plan.
+          if (typeof value === "number" || (typeof value === "string" && value !== "")) {
+            target[at.column + c] = value;
+            continue;
+          }
+          if (value === null || value === "") {
+            target[at.column + c] = null;
+            continue;
+          }
+          const typed = excelTyped(typedInput(value));
           target[at.column + c] = typed.value;
           if (typed.formula !== undefined)
             sheet.formulas.set(`${at.row + r},${at.column + c}`, typed.formula);
