@@ -316,23 +316,20 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readValues(range: SheetRange, progress: Progress = {}): Promise<CellValue[][]> {
-    const rows: CellValue[][] = [];
+    const rows = new Array<CellValue[]>(range.rowCount);
     const sheetRows = this.sheet(range.sheet).rows;
     let recentRowBytes: number | null = null;
-    while (rows.length < range.rowCount) {
+    let done = 0;
+    while (done < range.rowCount) {
       throwIfCancelled(progress.signal);
-      const count = nextReadRowCount(
-        range.rowCount - rows.length,
-        range.columnCount,
-        recentRowBytes
-      );
-      for (let r = rows.length, end = rows.length + count; r < end; r++) {
-        const row = copyRow(sheetRows[range.row + r], range.column, range.columnCount);
+      const count = nextReadRowCount(range.rowCount - done, range.columnCount, recentRowBytes);
+      for (const end = done + count; done < end; done++) {
+        const row = copyRow(sheetRows[range.row + done], range.column, range.columnCount);
         if (recentRowBytes === null) recentRowBytes = rowBytes(row);
-        rows.push(row);
+        rows[done] = row;
       }
       this.syncCount++;
-      progress.onProgress?.(rows.length, range.rowCount);
+      progress.onProgress?.(done, range.rowCount);
       await Promise.resolve(); // yield between blocks like a real sync, so Cancel can land
     }
     return rows;

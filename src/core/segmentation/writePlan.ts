@@ -194,9 +194,9 @@ function tierRules(
 
 /**
  * Turns result columns into the sheet's rows, from `offset` on. The methods make 1, 2 or 5 columns, one more with the
- * Change column, and for those the rows are array literals: V8 tracks a literal's allocation site and, seeing its arrays survive, allocates the rest
- * of a million rows straight in the old generation instead of copying each one out of the young, which halves the
- * cost of this step.
+ * Change column, and for those the rows are array literals: V8 tracks a literal's allocation site and, seeing its
+ * arrays survive, allocates the rest of a million rows straight in the old generation instead of copying each one
+ * out of the young, which halves the cost of this step.
  */
 function writeRows(
   columns: readonly (readonly CellValue[])[],

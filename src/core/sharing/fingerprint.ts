@@ -28,7 +28,8 @@ function mix(h: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  // Signed, so V8 keeps it a small integer instead of boxing it; a Uint32Array stores the same bits.
+  return h ^ (h >>> 16);
 }
 
 /** Distinct texts whose hashes one pass keeps: an output repeats a few segment names and actions a million times. */
@@ -62,6 +63,7 @@ function valueHash(value: CellValue, texts: Map<string, number>): number {
     return h;
   }
   if (typeof value === "boolean") return value ? 0x5bd1e995 : 0x1b873593;
+  if (value === null || value === undefined) return 0;
   const cell = sheetValue(value);
   return cell === null ? 0 : valueHash(cell, texts);
 }
