@@ -11,7 +11,7 @@ export type CellValue = number | string | boolean | null | undefined | CvaError;
 /** The value a sheet holds once a cell is written: an error as its code ("#N/A", which Excel reads as that error), undefined as empty. */
 export function sheetValue(value: CellValue): string | number | boolean | null {
   if (value === undefined) return null;
-  return isCvaError(value) ? value.code : value;
+  return typeof value === "object" && isCvaError(value) ? value.code : value;
 }
 
 /** A value result for one row: the number, a blank (input row was blank) or the row's own error. */

@@ -43,21 +43,25 @@ function inputRowBytes(row: readonly CellValue[]): number {
 
 /**
  * Splits rows into consecutive blocks whose payload, written as typed input, stays within maxBytes (a single
- * oversized row stands alone).
+ * oversized row stands alone). The first block stays within `firstBytes`, the room left in a request already
+ * under way, so a write that follows another fills that request before starting its own.
  */
 export function planWriteBlocks(
   values: readonly (readonly CellValue[])[],
-  maxBytes = MAX_SYNC_BYTES
+  maxBytes = MAX_SYNC_BYTES,
+  firstBytes = maxBytes
 ): RowBlock[] {
   const blocks: RowBlock[] = [];
   let start = 0;
   let bytes = 1; // "[" and "]", less the comma the first row does not need
+  let limit = firstBytes;
   for (let i = 0; i < values.length; i++) {
     const size = inputRowBytes(values[i]) + 1;
-    if (i > start && bytes + size > maxBytes) {
-      blocks.push({ start, end: i, bytes });
+    if (bytes + size > limit && (i > start || limit < maxBytes)) {
+      if (i > start) blocks.push({ start, end: i, bytes });
       start = i;
       bytes = 1;
+      limit = maxBytes;
     }
     bytes += size;
   }

@@ -206,8 +206,12 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const { at, values } of plan.values) {
         const sheet = sheets.getItem(at.sheet);
         const columnCount = values[0]?.length ?? 0;
-        for (const block of planWriteBlocks(values, MAX_SYNC_BYTES)) {
-          // One sync per 4 MB block at most, see queue().
+        for (const block of planWriteBlocks(
+          values,
+          MAX_SYNC_BYTES,
+          MAX_SYNC_BYTES - pendingBytes
+        )) {
+          // One sync per 4 MB block at most, see queue(); the first fills the request under way.
           await queue(block.bytes);
           const target = sheet.getRangeByIndexes(
             at.row + block.start,
@@ -226,7 +230,11 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const { at, formulas } of plan.formulas ?? []) {
         const sheet = sheets.getItem(at.sheet);
         const columnCount = formulas[0]?.length ?? 0;
-        for (const block of planWriteBlocks(formulas, MAX_SYNC_BYTES)) {
+        for (const block of planWriteBlocks(
+          formulas,
+          MAX_SYNC_BYTES,
+          MAX_SYNC_BYTES - pendingBytes
+        )) {
           await queue(block.bytes);
           // null stays null: Range.formulas leaves those cells as they are.
           sheet.getRangeByIndexes(

@@ -40,6 +40,22 @@ describe("byte-sized blocks", () => {
     ]);
   });
 
+  it("fits the first block into the room left in a request under way, the rest into the budget", () => {
+    // Rows of one size, so the blocks' bounds are known.
+    const rows = Array.from({ length: 100 }, (_, i) => [`C${String(i).padStart(3, "0")}`, i % 10]);
+    const row = planWriteBlocks([rows[0]], 20_000)[0].bytes - 1;
+    const blocks = planWriteBlocks(rows, 20 * row, 5 * row);
+    expect(blocks[0]).toEqual({ start: 0, end: 4, bytes: 1 + 4 * row });
+    expect(blocks.slice(1).every((block) => block.bytes <= 20 * row)).toBe(true);
+    expect(blocks[blocks.length - 1].end).toBe(rows.length);
+    // No room at all: nothing goes with the request under way.
+    expect(planWriteBlocks(rows, 20 * row, 0)[0]).toEqual({
+      start: 0,
+      end: 19,
+      bytes: 1 + 19 * row,
+    });
+  });
+
   it("sizes reads by the bytes per row seen so far, within Excel's 5,000,000-cell cap", () => {
     expect(nextReadRowCount(1_048_576, 4, null)).toBe(1000);
     expect(nextReadRowCount(1_048_576, 4, 40)).toBe(Math.floor(MAX_SYNC_BYTES / 44));

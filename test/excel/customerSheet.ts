@@ -17,5 +17,8 @@ export function installExcelGlobals(): void {
   (globalThis as Record<string, unknown>).Excel = {
     ClearApplyTo: { all: "All" },
     ConditionalFormatType: { custom: "Custom" },
+    ChartType: { columnClustered: "ColumnClustered" },
+    ChartSeriesBy: { columns: "Columns" },
+    SpecialCellType: { visible: "Visible" },
   };
 }

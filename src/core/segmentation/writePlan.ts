@@ -193,17 +193,17 @@ function tierRules(
 }
 
 /**
- * Turns result columns into the sheet's rows, from `offset` on. The methods make 1, 2 or 5 columns, and for those the
- * rows are array literals: V8 tracks a literal's allocation site and, seeing its arrays survive, allocates the rest
- * of a million rows straight in the old generation instead of copying each one out of the young, which halves the
- * cost of this step.
+ * Turns result columns into the sheet's rows, from `offset` on. The methods make 1, 2 or 5 columns, one more with the
+ * Change column, and for those the rows are array literals: V8 tracks a literal's allocation site and, seeing its
+ * arrays survive, allocates the rest of a million rows straight in the old generation instead of copying each one
+ * out of the young, which halves the cost of this step.
  */
 function writeRows(
   columns: readonly (readonly CellValue[])[],
   rows: CellValue[][],
   offset: number
 ): void {
-  const [a, b, c, d, e] = columns;
+  const [a, b, c, d, e, f] = columns;
   const n = a.length;
   switch (columns.length) {
     case 1:
@@ -212,8 +212,14 @@ function writeRows(
     case 2:
       for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i]];
       return;
+    case 3:
+      for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i], c[i]];
+      return;
     case 5:
       for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i], c[i], d[i], e[i]];
+      return;
+    case 6:
+      for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i], c[i], d[i], e[i], f[i]];
       return;
     default:
       for (let i = 0; i < n; i++) rows[offset + i] = columns.map((column) => column[i]);

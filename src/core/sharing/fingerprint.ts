@@ -28,15 +28,26 @@ function mix(h: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  // Signed, so V8 keeps it a small integer instead of boxing it; a Uint32Array stores the same bits.
+  return h ^ (h >>> 16);
+}
+
+/** Distinct texts whose hashes one pass keeps: an output repeats a few segment names and actions a million times. */
+const CACHED_TEXTS = 4096;
+
+/** FNV-1a of a text's UTF-16 code units. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /**
  * A cell's value hash; 0 for an empty cell. Numbers are compared as 32-bit floats, so a value Excel hands back
  * rounded to 15 digits is the value written; text and numbers never share a hash. Written for speed: a full sheet's
- * output is millions of cells.
+ * output is millions of cells, so the hashes of texts are looked up in `texts` once known.
  */
-function valueHash(value: CellValue): number {
+function valueHash(value: CellValue, texts: Map<string, number>): number {
   if (typeof value === "number") {
     if ((value | 0) === value) return mix(value ^ 0x3c6ef372);
     scratch[0] = value;
@@ -44,13 +55,17 @@ function valueHash(value: CellValue): number {
   }
   if (typeof value === "string") {
     if (value === "") return 0;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    let h = texts.get(value);
+    if (h === undefined) {
+      h = textHash(value);
+      if (texts.size < CACHED_TEXTS) texts.set(value, h);
+    }
     return h;
   }
   if (typeof value === "boolean") return value ? 0x5bd1e995 : 0x1b873593;
+  if (value === null || value === undefined) return 0;
   const cell = sheetValue(value);
-  return cell === null ? 0 : valueHash(cell);
+  return cell === null ? 0 : valueHash(cell, texts);
 }
 
 function blockRowsOf(range: SheetRange): number {
@@ -66,6 +81,7 @@ function hashesOf(
 ): Uint32Array {
   const blockCount = Math.ceil(range.rowCount / blockRows);
   const hashes = new Uint32Array(range.columnCount * blockCount);
+  const texts = new Map<string, number>();
   for (const { at, values } of blocks) {
     const columns = values.reduce((widest, row) => Math.max(widest, row.length), 0);
     const box = { ...at, rowCount: values.length, columnCount: columns };
@@ -85,7 +101,7 @@ function hashesOf(
       // Each cell's hash salted with its row, so values that trade places within a block still change it.
       const salt = Math.imul(r - range.row + 1, 0x9e3779b1);
       for (let c = left; c < right; c++) {
-        const h = valueHash(row[c - at.column]);
+        const h = valueHash(row[c - at.column], texts);
         if (h !== 0) hashes[(c - range.column) * blockCount + block] ^= mix(h ^ salt) || 1;
       }
     }

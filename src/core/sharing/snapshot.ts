@@ -136,16 +136,17 @@ export function placeRun(
   if (fresh.size > 0) table.append([...fresh].sort());
 
   const tiers = new Uint8Array(table.size);
-  const slots: number[] = [];
-  const rows: number[] = [];
+  const slots = new Uint32Array(n);
+  const rows = new Uint32Array(n);
+  let count = 0;
   for (let row = 0; row < n; row++) {
     let slot = slotOfRow[row];
     if (slot === -1) continue;
     if (slot === -2) slotOfRow[row] = slot = table.slotOf(keys[row] as string) as number;
     if (tiers[slot] !== 0) continue;
     tiers[slot] = tierOf.get(tierColumn[row]) as number;
-    slots.push(slot);
-    rows.push(row);
+    slots[count] = slot;
+    rows[count++] = row;
   }
   table.rememberRows(keys, slotOfRow);
   const run: SlotRun = { savedAt, labels, tiers };
@@ -154,13 +155,13 @@ export function placeRun(
     if (index === undefined) continue;
     const values = result.columns[index].values;
     const bySlot = new Float64Array(table.size).fill(NaN);
-    for (let k = 0; k < slots.length; k++) {
+    for (let k = 0; k < count; k++) {
       const value = values[rows[k]];
       if (typeof value === "number") bySlot[slots[k]] = value;
     }
     run[measure] = bySlot;
   }
-  return { run, slots: Uint32Array.from(slots), rows: Uint32Array.from(rows) };
+  return { run, slots: slots.slice(0, count), rows: rows.slice(0, count) };
 }
 
 /** Customers in a run. */

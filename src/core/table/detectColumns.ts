@@ -71,10 +71,9 @@ export function detectColumns(
   rows: readonly (readonly CellValue[])[],
   options: DetectOptions = {}
 ): DetectedTable {
-  const width = rows.reduce(
-    (max, row, i) => (i < SAMPLE_HEAD ? Math.max(max, row.length) : max),
-    0
-  );
+  let width = 0;
+  for (let i = 0; i < Math.min(rows.length, SAMPLE_HEAD); i++)
+    width = Math.max(width, rows[i].length);
   const belowFirst = profileColumns(rows, 1, width);
   const hasHeader = looksLikeHeader(rows[0] ?? [], belowFirst);
   const profiles = hasHeader ? belowFirst : profileColumns(rows, 0, width);
