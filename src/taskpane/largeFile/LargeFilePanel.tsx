@@ -140,9 +140,9 @@ export function LargeFilePanel({
       if (new Set(Object.values(columns)).size < 3)
         throw new ProblemError(problem("largeFile.sameColumn"));
       const plan = planFor(inspection, columns);
-      show({ step: "working", label: t("largeFile.checking") });
+      show({ step: "working", label: t("largeFile.summarising") });
       const summary = await summariseFile(db, plan, () =>
-        show({ step: "working", label: t("largeFile.summarising") })
+        show({ step: "working", label: t("largeFile.checking") })
       );
       if (summary.customers <= MAX_SHEET_CUSTOMERS) {
         const rows = await customerRows(db);
