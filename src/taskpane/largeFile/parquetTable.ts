@@ -5,9 +5,11 @@ import {
   Float64,
   Int32,
   Int64,
+  makeData,
+  makeVector,
   Table,
   Utf8,
-  vectorFromArray,
+  type Vector,
 } from "apache-arrow";
 import {
   type AsyncBuffer,
@@ -43,22 +45,60 @@ function arrowType(element: SchemaElement): DataType {
   return new Utf8();
 }
 
-/** Dates and timestamps as epoch milliseconds, which Arrow's DateDay builder floors to days. */
+/** Dates and timestamps as days since 1970-01-01, as Arrow's DateDay holds them. */
 const DAY_MS = 86_400_000;
 const parsers = {
-  dateFromDays: (days: number) => days * DAY_MS,
-  timestampFromMilliseconds: (ms: bigint) => Number(ms),
-  timestampFromMicroseconds: (us: bigint) => Number(us / 1000n),
-  timestampFromNanoseconds: (ns: bigint) => Number(ns / 1_000_000n),
+  dateFromDays: (days: number) => days,
+  timestampFromMilliseconds: (ms: bigint) => Math.floor(Number(ms) / DAY_MS),
+  timestampFromMicroseconds: (us: bigint) => Math.floor(Number(us / 1000n) / DAY_MS),
+  timestampFromNanoseconds: (ns: bigint) => Math.floor(Number(ns / 1_000_000n) / DAY_MS),
 };
 
-/** A column's decoded values as the Arrow type chosen for it (anything else as text). */
-function arrowValues(plain: unknown[], type: DataType): unknown[] {
-  if (type instanceof Utf8)
-    return plain.map((v) => (v === null || v === undefined ? null : String(v)));
-  if (type instanceof Float64)
-    return plain.map((v) => (v === null || v === undefined ? null : Number(v)));
-  return plain;
+const missing = (value: unknown) => value === null || value === undefined;
+
+/**
+ * A column's values as an Arrow vector of `type`, built from typed arrays directly (Arrow's builders generate code
+ * with the Function constructor, which the add-in never runs).
+ */
+function arrowVector(values: unknown[], type: DataType): Vector {
+  const length = values.length;
+  const nullBitmap = new Uint8Array((length + 7) >> 3);
+  let nullCount = 0;
+  values.forEach((value, i) => {
+    if (missing(value)) nullCount++;
+    else nullBitmap[i >> 3] |= 1 << (i & 7);
+  });
+  const shape = { length, nullCount, nullBitmap };
+  if (type instanceof Utf8) {
+    const encoder = new TextEncoder();
+    const bytes = values.map((value) => encoder.encode(missing(value) ? "" : String(value)));
+    const valueOffsets = new Int32Array(length + 1);
+    bytes.forEach((encoded, i) => (valueOffsets[i + 1] = valueOffsets[i] + encoded.length));
+    const data = new Uint8Array(valueOffsets[length]);
+    bytes.forEach((encoded, i) => data.set(encoded, valueOffsets[i]));
+    return makeVector(makeData({ type, ...shape, valueOffsets, data }));
+  }
+  if (type instanceof Bool) {
+    const data = new Uint8Array((length + 7) >> 3);
+    values.forEach((value, i) => {
+      if (value === true) data[i >> 3] |= 1 << (i & 7);
+    });
+    return makeVector(makeData({ type, ...shape, data }));
+  }
+  if (type instanceof Int64) {
+    const data = BigInt64Array.from(values, (value) =>
+      missing(value) ? 0n : BigInt(value as bigint)
+    );
+    return makeVector(makeData({ type, ...shape, data }));
+  }
+  const number = (value: unknown) => (missing(value) ? 0 : Number(value));
+  if (type instanceof Int32)
+    return makeVector(makeData({ type, ...shape, data: Int32Array.from(values, number) }));
+  if (type instanceof DateDay)
+    return makeVector(makeData({ type, ...shape, data: Int32Array.from(values, number) }));
+  return makeVector(
+    makeData({ type: new Float64(), ...shape, data: Float64Array.from(values, number) })
+  );
 }
 
 /** The file as hyparquet reads it: slices on demand, never the whole file at once. */
@@ -107,10 +147,7 @@ export async function loadParquet(
       },
     });
     const vectors = Object.fromEntries(
-      columns.map(({ name, type }) => [
-        name,
-        vectorFromArray(arrowValues(decoded.get(name) as unknown[], type), type),
-      ])
+      columns.map(({ name, type }) => [name, arrowVector(decoded.get(name) as unknown[], type)])
     );
     await insert(new Table(vectors), g === 0);
     rowStart = rowEnd;
