@@ -79,7 +79,8 @@ export async function run(): Promise<void> {
     console.log("generating scale-data/transactions-10M.csv …");
     await generateTransactions(10_000_000, FILE);
   }
-  if (!existsSync(join(root, "dist-workbench", "duckdb", "duckdb-eh.wasm"))) buildWorkbench();
+  // Built each time: a workbench left from an earlier build would measure old code.
+  buildWorkbench();
   const { url, server } = await serveWorkbench();
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {

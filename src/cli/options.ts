@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { usageError } from "./cliError";
+import type { ColumnOptions } from "./transactionPlan";
 
 /** parseArgs with its errors (unknown option, missing value) as usage errors naming the command. */
 export function parseCommand<O extends NonNullable<ParseArgsConfig["options"]>>(
@@ -14,6 +15,34 @@ export function parseCommand<O extends NonNullable<ParseArgsConfig["options"]>>(
       `cva ${command}: ${error instanceof Error ? error.message : String(error)} (see cva ${command} --help).`
     );
   }
+}
+
+/**
+ * The options that name a transaction source's columns and how to read it, shared by summarise and sql: the
+ * customer id, date and amount columns, the date format, the as-of date and the unit.
+ */
+export const SOURCE_OPTIONS = {
+  id: { type: "string" },
+  date: { type: "string" },
+  amount: { type: "string" },
+  "date-format": { type: "string" },
+  "as-of": { type: "string" },
+  unit: { type: "string" },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+
+/** The column options of SOURCE_OPTIONS as transactionPlan takes them. */
+export function columnOptionsOf(values: {
+  id?: string;
+  date?: string;
+  amount?: string;
+  "date-format"?: string;
+}): ColumnOptions {
+  return {
+    id: values.id,
+    date: values.date,
+    amount: values.amount,
+    dateFormat: values["date-format"],
+  };
 }
 
 /** The period length in days for --unit: "day" (the default) or "week", as CVA.RFMSUMMARY's periodDays 1 or 7. */

@@ -7,7 +7,7 @@ import { inspectSource } from "../core/scale/inspectSource";
 import { usageError } from "./cliError";
 import type { NodeEngine } from "./duckdbEngine";
 import type { CliIo } from "./io";
-import { isoDateOf, parseCommand, periodDaysOf } from "./options";
+import { columnOptionsOf, isoDateOf, parseCommand, periodDaysOf, SOURCE_OPTIONS } from "./options";
 import { readFailure } from "./readFailure";
 import { transactionPlan } from "./transactionPlan";
 
@@ -27,13 +27,8 @@ Options:
 
 export async function sql(args: string[], io: CliIo, engine: NodeEngine): Promise<void> {
   const { values, positionals } = parseCommand("sql", args, {
+    ...SOURCE_OPTIONS,
     table: { type: "string" },
-    id: { type: "string" },
-    date: { type: "string" },
-    amount: { type: "string" },
-    "date-format": { type: "string" },
-    "as-of": { type: "string" },
-    unit: { type: "string" },
     patterns: { type: "boolean" },
   });
   if (values["as-of"] === undefined) throw usageError("cva sql needs --as-of <YYYY-MM-DD>.");
@@ -54,12 +49,7 @@ export async function sql(args: string[], io: CliIo, engine: NodeEngine): Promis
     if (positionals.length !== 1) throw usageError("cva sql needs --table <name> or one file.");
     const file = positionals[0];
     const inspection = await readFailure(file, () => inspectSource(engine, file));
-    plan = transactionPlan(inspection, {
-      id: values.id,
-      date: values.date,
-      amount: values.amount,
-      dateFormat: values["date-format"],
-    }).plan;
+    plan = transactionPlan(inspection, columnOptionsOf(values)).plan;
   }
   const summary = customerSummarySql(plan, { periodDays, asOf });
   io.out(`${values.patterns ? patternTableSql(`(\n${summary}\n) AS customers`) : summary};\n`);

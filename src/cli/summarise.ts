@@ -7,12 +7,14 @@ import { qualityReport } from "./dataQuality";
 import type { NodeEngine } from "./duckdbEngine";
 import type { CliIo } from "./io";
 import {
+  columnOptionsOf,
   copyOptions,
   isoDateOf,
   onePositional,
   outputFormatOf,
   parseCommand,
   periodDaysOf,
+  SOURCE_OPTIONS,
 } from "./options";
 import { readFailure } from "./readFailure";
 import { transactionPlan } from "./transactionPlan";
@@ -42,13 +44,8 @@ Options:
 
 export async function summarise(args: string[], io: CliIo, engine: NodeEngine): Promise<void> {
   const { values, positionals } = parseCommand("summarise", args, {
+    ...SOURCE_OPTIONS,
     out: { type: "string" },
-    id: { type: "string" },
-    date: { type: "string" },
-    amount: { type: "string" },
-    "date-format": { type: "string" },
-    "as-of": { type: "string" },
-    unit: { type: "string" },
     patterns: { type: "string" },
     "skip-bad-rows": { type: "boolean" },
     memory: { type: "string" },
@@ -65,12 +62,7 @@ export async function summarise(args: string[], io: CliIo, engine: NodeEngine): 
     values["as-of"] === undefined ? undefined : isoDateOf("--as-of", values["as-of"]);
 
   const inspection = await readFailure(file, () => inspectSource(engine, file));
-  const { plan: givenPlan, notes } = transactionPlan(inspection, {
-    id: values.id,
-    date: values.date,
-    amount: values.amount,
-    dateFormat: values["date-format"],
-  });
+  const { plan: givenPlan, notes } = transactionPlan(inspection, columnOptionsOf(values));
   for (const note of notes) io.err(`${note}\n`);
 
   const { quality, plan } = await withProgress(io, engine, "checking rows", () =>

@@ -1,40 +1,11 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { Browser, Page } from "playwright-core";
-import { parseCdnowMaster } from "../../src/core/cdnow/cdnowMaster";
 import type { SqlValue } from "../../src/core/scale/sqlEngine";
 import { RFM_SUMMARY_HEADERS } from "../../src/core/summary/rfmSummary";
-import { rfmSummary as RFMSUMMARY } from "../../src/functions/summaryFunctions";
+import { CDNOW, cdnowParquet, rfmSummaryFunction } from "../core/scale/cdnowFixture";
 import { expectSameSummary } from "../core/scale/sameSummary";
 import { openWorkbench } from "./workbench";
-
-const CDNOW = join(__dirname, "..", "..", "data", "CDNOW_master.txt");
-
-/** CVA.RFMSUMMARY on CDNOW_master, as the custom function spills it, in the shape expectSameSummary reads. */
-function rfmSummaryFunction() {
-  const cdnow = parseCdnowMaster(readFileSync(CDNOW, "utf8"));
-  const column = <T>(values: T[]) => values.map((value) => [value]);
-  const [, ...rows] = RFMSUMMARY(
-    column(cdnow.customerId),
-    column(cdnow.date),
-    column(cdnow.amount)
-  );
-  const at = (k: number) => rows.map((row) => row[k] as number);
-  return {
-    customer: rows.map((row) => row[0] as string),
-    frequency: at(1),
-    recency: at(2),
-    T: at(3),
-    monetary: at(4),
-    orders: at(5),
-    total: at(6),
-    firstPurchase: at(7),
-    lastPurchase: at(8),
-    asOfDate: 0,
-    periodDays: 1,
-    excludedTransactions: 0,
-  };
-}
 
 describe("Summarise a large file (DuckDB-WASM in the workbench)", () => {
   let browser: Browser;
@@ -46,42 +17,52 @@ describe("Summarise a large file (DuckDB-WASM in the workbench)", () => {
   });
   afterAll(async () => browser?.close());
 
-  it("summarises CDNOW_master picked from disk exactly as CVA.RFMSUMMARY, into a sheet every method reads", async () => {
-    await page.getByTestId("large-file-input").setInputFiles(CDNOW);
+  /** Picks `file`, summarises it with the proposed columns and checks the sheet against CVA.RFMSUMMARY. */
+  async function expectCdnowSummary(file: string, sheet: string, dates: string): Promise<void> {
+    await page.getByTestId("large-file-input").setInputFiles(file);
     const summarise = page.getByRole("button", { name: "Summarise", exact: true });
     await summarise.waitFor({ timeout: 60_000 });
     // The columns are proposed from the headers, as for a selected range.
-    await expect(page.getByRole("combobox", { name: "Customer ID" }).textContent()).resolves.toBe(
-      "customer_id"
-    );
-    await expect(page.getByText("Dates read as %Y%m%d.").isVisible()).resolves.toBe(true);
+    const largeFile = page.getByRole("region", { name: "Summarise a large file" });
+    await expect(
+      largeFile.getByRole("combobox", { name: "Customer ID" }).textContent()
+    ).resolves.toBe("customer_id");
+    await expect(largeFile.getByText(`Dates read as ${dates}.`).isVisible()).resolves.toBe(true);
     await summarise.click();
     const done = page.getByTestId("large-file-done");
     await done.waitFor({ timeout: 60_000 });
     await expect(done.textContent()).resolves.toContain(
-      "23,570 customers from 69,659 transactions (as of 1998-06-30) written to the sheet Customers (CDNOW_master)"
+      `23,570 customers from 69,659 transactions (as of 1998-06-30) written to the sheet ${sheet}`
     );
-
-    const sheet = await page.evaluate(() =>
-      (
-        window as unknown as { workbench: { readValues(r: object): Promise<SqlValue[][]> } }
-      ).workbench.readValues({
-        sheet: "Customers (CDNOW_master)",
-        row: 0,
-        column: 0,
-        rowCount: 23571,
-        columnCount: 9,
-      })
+    const values = await page.evaluate(
+      (name) =>
+        (
+          window as unknown as { workbench: { readValues(r: object): Promise<SqlValue[][]> } }
+        ).workbench.readValues({ sheet: name, row: 0, column: 0, rowCount: 23571, columnCount: 9 }),
+      sheet
     );
-    expect(sheet[0]).toEqual([...RFM_SUMMARY_HEADERS]);
-    expectSameSummary(sheet.slice(1), rfmSummaryFunction());
+    expect(values[0]).toEqual([...RFM_SUMMARY_HEADERS]);
+    expectSameSummary(values.slice(1), rfmSummaryFunction());
+  }
 
+  it("summarises CDNOW_master picked from disk exactly as CVA.RFMSUMMARY, into a sheet every method reads", async () => {
+    await expectCdnowSummary(CDNOW, "Customers (CDNOW_master)", "%Y%m%d");
     // The pane then reads the written table as its data, like a selected range.
     await page.getByTestId("selection-address").waitFor();
     await expect(page.getByTestId("selection-address").textContent()).resolves.toBe(
       "Range: 'Customers (CDNOW_master)'!A1:I23571"
     );
     expect(errors).toEqual([]);
+  }, 120_000);
+
+  it("summarises CDNOW_master as Parquet (zstd, several row groups) exactly as CVA.RFMSUMMARY", async () => {
+    const parquet = await cdnowParquet();
+    try {
+      await expectCdnowSummary(parquet, "Customers (cdnow)", "date");
+      expect(errors).toEqual([]);
+    } finally {
+      rmSync(dirname(parquet), { recursive: true, force: true });
+    }
   }, 120_000);
 
   it("reports the rows it leaves out, and lets the columns be chosen again", async () => {

@@ -2,46 +2,14 @@ import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openEngine } from "../../src/cli/duckdbEngine";
-import { parseCdnowMaster } from "../../src/core/cdnow/cdnowMaster";
-import { RFM_SUMMARY_HEADERS } from "../../src/core/summary/rfmSummary";
-import { rfmSummary as RFMSUMMARY } from "../../src/functions/summaryFunctions";
+import { CDNOW, rfmSummaryFunction } from "../core/scale/cdnowFixture";
 import { expectSameSummary, summaryAsSerialsSql } from "../core/scale/sameSummary";
 import { ROOT, runCva, spawnCva } from "./runCva";
 
-const CDNOW = join(ROOT, "data", "CDNOW_master.txt");
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "cva-cli-"))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const path = (name: string) => join(dir, name);
-
-/** CVA.RFMSUMMARY itself (the custom function, Excel's arguments in, its spilled rows out) on CDNOW, as columns. */
-function rfmSummaryFunction(periodDays: number) {
-  const cdnow = parseCdnowMaster(readFileSync(CDNOW, "utf8"));
-  const column = <T>(values: T[]) => values.map((value) => [value]);
-  const [header, ...rows] = RFMSUMMARY(
-    column(cdnow.customerId),
-    column(cdnow.date),
-    column(cdnow.amount),
-    undefined,
-    periodDays
-  );
-  expect(header).toEqual([...RFM_SUMMARY_HEADERS]);
-  const at = (k: number) => rows.map((row) => row[k] as number);
-  return {
-    customer: rows.map((row) => row[0] as string),
-    frequency: at(1),
-    recency: at(2),
-    T: at(3),
-    monetary: at(4),
-    orders: at(5),
-    total: at(6),
-    firstPurchase: at(7),
-    lastPurchase: at(8),
-    asOfDate: 0,
-    periodDays,
-    excludedTransactions: 0,
-  };
-}
 
 async function readSummary(file: string, reader: string) {
   const engine = await openEngine({ threads: 1 });

@@ -1,6 +1,8 @@
 import {
   checkedTransactionsSql,
+  countedTotalsSql,
   dataQualitySql,
+  isIsoReading,
   problemRowsSql,
   ROW_PROBLEMS,
   type RowProblem,
@@ -38,25 +40,66 @@ export interface CheckedTransactions {
 }
 
 /**
- * One pass over the file: the counts of the data-quality report and the date range. A CSV file is first read
- * typed (the amounts as numbers, the dates as timestamps where they can be): the faster read, for this pass and
- * the summary's. When a value does not read so, that scan fails, and the file is read as text, where such a value
- * is a row to report.
+ * Runs `read` on the faster reads of a CSV file first: the amounts as numbers, the dates as dates (ISO dates with
+ * times of day as timestamps) where they can be. When a value does not read so, that scan fails, and `read` runs
+ * again on the next read, the last being the file as text, where such a value is a row to report (or fails as the
+ * file does). Returns what `read` gave and the plan it read with.
  */
+export async function readTypedFirst<T>(
+  plan: TransactionPlan,
+  read: (plan: TransactionPlan) => Promise<T>
+): Promise<{ result: T; plan: TransactionPlan }> {
+  const typed: TransactionPlan[] = [];
+  if (plan.source.kind === "csv" && !plan.typedRead) {
+    typed.push({ ...plan, typedRead: true });
+    if (isIsoReading(plan.dateReading))
+      typed.push({ ...plan, typedRead: true, isoTimestamps: true });
+  }
+  for (const attempt of typed) {
+    try {
+      return { result: await read(attempt), plan: attempt };
+    } catch {
+      // A value this reader cannot parse: the next read finds it.
+    }
+  }
+  return { result: await read(plan), plan };
+}
+
+/** One pass over the file: the counts of the data-quality report and the date range (read typed first). */
 export async function checkTransactions(
   engine: SqlEngine,
   plan: TransactionPlan,
   asOf?: string
 ): Promise<CheckedTransactions> {
-  if (plan.source.kind === "csv" && !plan.typedRead) {
-    const typed = { ...plan, typedRead: true };
-    try {
-      return { quality: await dataQuality(engine, typed, asOf), plan: typed };
-    } catch {
-      // A value the reader cannot parse: the text read below finds and reports it (or fails as the file does).
-    }
+  const checked = await readTypedFirst(plan, (read) => dataQuality(engine, read, asOf));
+  return { quality: checked.result, plan: checked.plan };
+}
+
+/**
+ * The data-quality report of a summary made by countedSummarySql (the relation `counted`, of transactions read by
+ * `plan`): when it left no row out, its own totals are the report, and the file is not read again; otherwise
+ * one pass over the file tells the problems apart, as checkTransactions does (`onChecking` says it starts).
+ */
+export async function countedQuality(
+  engine: SqlEngine,
+  counted: string,
+  plan: TransactionPlan,
+  { asOf, onChecking }: { asOf?: string; onChecking?: () => void } = {}
+): Promise<DataQuality> {
+  const [[used, leftOut, earliest, latest]] = await engine.rows(countedTotalsSql(counted));
+  if (Number(leftOut) > 0) {
+    onChecking?.();
+    return dataQuality(engine, plan, asOf);
   }
-  return { quality: await dataQuality(engine, plan, asOf), plan };
+  const problems = Object.fromEntries(ROW_PROBLEMS.map((problem) => [problem, 0]));
+  return {
+    rows: Number(used),
+    problems: problems as Record<RowProblem, number>,
+    badRows: 0,
+    earliest: earliest === null ? null : String(earliest),
+    latest: latest === null ? null : String(latest),
+    afterAsOf: 0,
+  };
 }
 
 async function dataQuality(
@@ -88,7 +131,8 @@ export async function problemRows(
   limit: number
 ): Promise<ProblemRow[]> {
   const text = (value: unknown) => (value === null ? null : String(value));
-  return (await engine.rows(problemRowsSql({ ...plan, typedRead: false }, limit))).map(
+  const asWritten = { ...plan, typedRead: false, isoTimestamps: false };
+  return (await engine.rows(problemRowsSql(asWritten, limit))).map(
     ([problem, customer, date, amount]) => ({
       problem: problem as RowProblem,
       customer: text(customer),

@@ -29,10 +29,12 @@ export interface TransactionPlan {
   dateReading: DateReading;
   /**
    * For a CSV file whose amounts (and ISO or serial dates) are known to read: the reader parses them as numbers
-   * and timestamps (readerTypes) instead of text cast afterwards, a quarter to a third less CPU. A value that does
-   * not read then fails the scan rather than becoming a reported row (checkTransactions falls back).
+   * and dates (readerTypes) instead of text cast afterwards, a quarter to a third less CPU. A value that does
+   * not read then fails the scan rather than becoming a reported row (readTypedFirst falls back).
    */
   typedRead?: boolean;
+  /** With typedRead, ISO dates are read as TIMESTAMP (they have times of day) rather than DATE (half the CPU). */
+  isoTimestamps?: boolean;
 }
 
 export interface SummaryParameters {
@@ -60,7 +62,7 @@ export const PATTERN_COLUMNS = ["frequency", "recency", "T", "count"] as const;
 
 /**
  * The SQL types a CSV file's three columns are read as: all text, or with typedRead the amount as DOUBLE and the
- * date as TIMESTAMP (ISO text) or DOUBLE (Excel serials); the statements' casts are then no-ops, and give the same
+ * date as DATE or TIMESTAMP (ISO text, isoTimestamps) or DOUBLE (Excel serials); the statements' casts are then no-ops, and give the same
  * values (the tests check that a typed read either gives the text read's values or fails).
  */
 export function readerTypes(plan: TransactionPlan): Record<string, string> {
@@ -73,9 +75,14 @@ export function readerTypes(plan: TransactionPlan): Record<string, string> {
   if (!plan.typedRead) return types;
   types[amount] = "DOUBLE";
   const reading = plan.dateReading;
-  if (reading.kind === "text" && reading.format === null) types[date] = "TIMESTAMP";
+  if (isIsoReading(reading)) types[date] = plan.isoTimestamps ? "TIMESTAMP" : "DATE";
   if (reading.kind === "serial") types[date] = "DOUBLE";
   return types;
+}
+
+/** Whether dates are read as ISO 8601 text (what CAST reads). */
+export function isIsoReading(reading: DateReading): boolean {
+  return reading.kind === "text" && reading.format === null;
 }
 
 /** 1900-01-01 (Excel serial 2), a Monday: periods of periodDays are counted from it. */
@@ -115,43 +122,103 @@ export function typedTransactionsSql(plan: TransactionPlan, reportColumns = fals
 /** A row is used when it has a customer, a date from 1900 on and a finite amount. */
 const USABLE = "customer IS NOT NULL AND purchase_date IS NOT NULL AND amount IS NOT NULL";
 
+/** The period a date falls in, as an INTEGER counted from PERIOD_ANCHOR (a 4-byte key groups faster). */
 function periodSql(date: string, periodDays: number): string {
   if (!Number.isInteger(periodDays) || periodDays < 1)
     throw new RangeError(`periodDays must be a whole number ≥ 1, got ${periodDays}`);
   const days = `(${date} - ${PERIOD_ANCHOR})`;
-  return periodDays === 1 ? days : `CAST(floor(${days} / ${periodDays}) AS BIGINT)`;
+  return periodDays === 1
+    ? `CAST(${days} AS INTEGER)`
+    : `CAST(floor(${days} / ${periodDays}) AS INTEGER)`;
 }
 
 /** The customer summary: one row per customer, columns CUSTOMER_COLUMNS. */
 export function customerSummarySql(plan: TransactionPlan, parameters: SummaryParameters): string {
-  const asOf = dateLiteral(parameters.asOf);
-  const period = periodSql("purchase_date", parameters.periodDays);
+  return summaryStatement(plan, parameters.periodDays, parameters.asOf, false);
+}
+
+/** The column of countedSummarySql that holds the rows a customer's summary left out. */
+export const LEFT_OUT = "left_out";
+
+/**
+ * The customer summary and, in the same pass over the transactions, the rows it leaves out: CUSTOMER_COLUMNS and
+ * LEFT_OUT, the rows of that customer not used (a problem, or dated after asOf). A customer with no row used has
+ * frequency -1, and rows without a customer are counted on a NULL customer. So when no row is left out, the file
+ * needs no separate data-quality pass. Without asOf, T counts from the latest purchase period of all customers
+ * (the default as-of date).
+ */
+export function countedSummarySql(
+  plan: TransactionPlan,
+  parameters: { periodDays: number; asOf?: string }
+): string {
+  return summaryStatement(plan, parameters.periodDays, parameters.asOf, true);
+}
+
+/**
+ * customerSummarySql, and countedSummarySql when `counted`: then every row is read, and a row not used has a NULL
+ * period (its customer's left-out group) instead of being filtered out; aggregates over the used rows say so.
+ */
+function summaryStatement(
+  plan: TransactionPlan,
+  periodDays: number,
+  asOf: string | undefined,
+  counted: boolean
+): string {
+  const used = asOf === undefined ? USABLE : `${USABLE} AND purchase_date <= ${dateLiteral(asOf)}`;
+  const period = periodSql("purchase_date", periodDays);
+  const daily = periodDays === 1;
+  const transactions = counted
+    ? `SELECT customer, purchase_date, amount, CASE WHEN ${used} THEN ${period} END AS period`
+    : `SELECT customer, purchase_date, amount, ${period} AS period`;
+  const where = counted ? "" : `\n  WHERE ${used}`;
+  const onUsed = counted ? " FILTER (WHERE period IS NOT NULL)" : "";
+  const periods = counted ? "count(period)" : "count(*)";
+  const asOfPeriod =
+    asOf === undefined ? "max(max(period)) OVER ()" : periodSql(dateLiteral(asOf), periodDays);
+  // Per day, a period's first and last dates are the day itself: the anchor plus the period.
+  const dates = daily
+    ? ""
+    : "\n    min(purchase_date) AS first_date, max(purchase_date) AS last_date,";
+  const [firstPurchase, lastPurchase] = daily
+    ? [`${PERIOD_ANCHOR} + min(period)`, `${PERIOD_ANCHOR} + max(period)`]
+    : [`min(first_date)${onUsed}`, `max(last_date)${onUsed}`];
+  const leftOut = counted
+    ? `,\n  CAST(coalesce(sum(orders) FILTER (WHERE period IS NULL), 0) AS INTEGER) AS ${LEFT_OUT}`
+    : "";
   return `WITH transactions AS (
-  SELECT customer, purchase_date, amount
+  ${transactions}
   FROM (
   ${typedTransactionsSql(plan).replace(/\n/g, "\n  ")}
-  ) AS typed
-  WHERE ${USABLE} AND purchase_date <= ${asOf}
+  ) AS typed${where}
 ),
 -- Purchases merged per period (per day when periodDays = 1), amounts summed.
 purchase_periods AS (
-  SELECT customer, ${period} AS period,
-    min(purchase_date) AS first_date, max(purchase_date) AS last_date,
+  SELECT customer, period,${dates}
     sum(amount) AS spend, count(*) AS orders
   FROM transactions
   GROUP BY customer, period
 )
 SELECT customer,
-  CAST(count(*) - 1 AS INTEGER) AS frequency,
+  CAST(${periods} - 1 AS INTEGER) AS frequency,
   CAST(max(period) - min(period) AS INTEGER) AS recency,
-  CAST(${periodSql(asOf, parameters.periodDays)} - min(period) AS INTEGER) AS "T",
-  CASE WHEN count(*) > 1 THEN (sum(spend) - min_by(spend, period)) / (count(*) - 1) ELSE 0 END AS monetary,
-  CAST(sum(orders) AS INTEGER) AS orders,
-  sum(spend) AS total,
-  min(first_date) AS first_purchase,
-  max(last_date) AS last_purchase
+  CAST(${asOfPeriod} - min(period) AS INTEGER) AS "T",
+  CASE WHEN ${periods} > 1 THEN (sum(spend)${onUsed} - min_by(spend, period)) / (${periods} - 1) ELSE 0 END AS monetary,
+  CAST(sum(orders)${onUsed} AS INTEGER) AS orders,
+  sum(spend)${onUsed} AS total,
+  ${firstPurchase} AS first_purchase,
+  ${lastPurchase} AS last_purchase${leftOut}
 FROM purchase_periods
 GROUP BY customer`;
+}
+
+/**
+ * The totals of a counted summary (a relation with countedSummarySql's columns): the transactions used, those left
+ * out, and the earliest and latest purchase dates (ISO text; NULL when no row is used).
+ */
+export function countedTotalsSql(counted: string): string {
+  return `SELECT coalesce(sum(orders), 0), coalesce(sum(${LEFT_OUT}), 0),
+  CAST(min(first_purchase) AS VARCHAR), CAST(max(last_purchase) AS VARCHAR)
+FROM ${counted}`;
 }
 
 /** The grouped pattern table of a customer relation (a table, a file or a parenthesised summary). */

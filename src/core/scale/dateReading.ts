@@ -52,7 +52,7 @@ function parsedDateSql(column: string, reading: DateReading): string {
       return `CAST(${column} AS DATE)`;
     case "text":
       return reading.format === null
-        ? `CAST(TRY_CAST(${column} AS TIMESTAMP) AS DATE)`
+        ? `coalesce(TRY_CAST(${column} AS DATE), CAST(TRY_CAST(${column} AS TIMESTAMP) AS DATE))`
         : `CAST(try_strptime(${column}, ${withTimes(reading.format)}) AS DATE)`;
     case "yyyymmdd":
       return `CAST(try_strptime(CAST(${column} AS VARCHAR), '%Y%m%d') AS DATE)`;

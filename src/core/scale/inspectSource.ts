@@ -51,8 +51,13 @@ const MOSTLY = 0.8;
  * sample, how each column would read as dates, and which columns look like the customer, date and amount.
  * Throws a CvaError for a file type it cannot read; DuckDB's own error for a file it cannot open or parse.
  */
-export async function inspectSource(engine: SqlEngine, path: string): Promise<SourceInspection> {
-  const source = await sourceOf(engine, path);
+export async function inspectSource(
+  engine: SqlEngine,
+  path: string,
+  /** The source when it is known already (a file loaded into a table); by default told from the path. */
+  given?: TransactionSource
+): Promise<SourceInspection> {
+  const source = given ?? (await sourceOf(engine, path));
   const relation = relationSql(source, {}, { allText: true });
   const described = await engine.rows(`DESCRIBE SELECT * FROM ${relation}`);
   const columns = described.map(([name, type]) => ({ name: String(name), type: String(type) }));

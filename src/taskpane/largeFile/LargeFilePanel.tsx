@@ -31,7 +31,12 @@ import { registerLargeFileTexts } from "./texts";
 type Phase =
   | { step: "idle" }
   | { step: "working"; label: string; done?: number; total?: number }
-  | { step: "mapping"; inspection: SourceInspection; columns: Partial<TransactionColumns> }
+  | {
+      step: "mapping";
+      file: string;
+      inspection: SourceInspection;
+      columns: Partial<TransactionColumns>;
+    }
   | { step: "written"; summary: FileSummary; sheet: string }
   | { step: "beyond"; summary: FileSummary; sheet: string; beyond: BeyondSheet }
   | { step: "failed"; problem: Problem };
@@ -104,9 +109,17 @@ export function LargeFilePanel({
       const { openBrowserEngine } = await import(
         /* webpackChunkName: "duckdb" */ "./browserEngine"
       );
-      engine.current = await openBrowserEngine(file);
-      const inspection = await inspectSource(engine.current, engine.current.fileName);
-      show({ step: "mapping", inspection, columns: proposedColumns(inspection) });
+      engine.current = await openBrowserEngine(file, (done, total) =>
+        show({
+          step: "working",
+          label: t("largeFile.loading", { file: file.name, done, total }),
+          done,
+          total,
+        })
+      );
+      const { fileName, table } = engine.current;
+      const inspection = await inspectSource(engine.current, fileName, table);
+      show({ step: "mapping", file: fileName, inspection, columns: proposedColumns(inspection) });
     } catch (error) {
       show(failed(error));
     }
@@ -140,9 +153,9 @@ export function LargeFilePanel({
       if (new Set(Object.values(columns)).size < 3)
         throw new ProblemError(problem("largeFile.sameColumn"));
       const plan = planFor(inspection, columns);
-      show({ step: "working", label: t("largeFile.checking") });
+      show({ step: "working", label: t("largeFile.summarising") });
       const summary = await summariseFile(db, plan, () =>
-        show({ step: "working", label: t("largeFile.summarising") })
+        show({ step: "working", label: t("largeFile.checking") })
       );
       if (summary.customers <= MAX_SHEET_CUSTOMERS) {
         const rows = await customerRows(db);
@@ -199,7 +212,7 @@ export function LargeFilePanel({
         ref={input}
         className={styles.hidden}
         type="file"
-        accept=".csv,.tsv,.txt,.dat,.gz"
+        accept=".csv,.tsv,.txt,.dat,.gz,.parquet,.pq"
         data-testid="large-file-input"
         onChange={(event) => {
           const file = event.target.files?.[0];
@@ -290,11 +303,7 @@ function Mapping({
   const reading = inspection.dateReadings[dateIndex]?.[0];
   const complete = ROLES.every((role) => columns[role] !== undefined);
   return (
-    <Field
-      label={t("largeFile.columns", {
-        file: "path" in inspection.source ? inspection.source.path : "",
-      })}
-    >
+    <Field label={t("largeFile.columns", { file: phase.file })}>
       {ROLES.map((role) => (
         <ColumnDropdown
           key={role}

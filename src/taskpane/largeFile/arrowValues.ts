@@ -43,10 +43,34 @@ function forEachValue(
   }
 }
 
+/** A batch's numbers as one typed array, when they are (no nulls, one number per row): copied whole. */
+function plainNumbers(vector: ArrowVector, rows: number): ArrayLike<number> | undefined {
+  if (vector.nullCount > 0) return undefined;
+  const array = vector.toArray();
+  const numbers =
+    ArrayBuffer.isView(array) &&
+    !(array instanceof BigInt64Array) &&
+    !(array instanceof BigUint64Array) &&
+    array.length === rows;
+  return numbers ? (array as ArrayLike<number>) : undefined;
+}
+
 /** The table's columns as numbers; NULL (and anything not a number) reads as NaN. */
 export function numberColumnsOf(table: ArrowTable): Float64Array[] {
   return Array.from({ length: table.numCols }, (_, c) => {
     const values = new Float64Array(table.numRows).fill(Number.NaN);
+    const whole = table.batches.map((batch) => {
+      const vector = batch.getChildAt(c);
+      return vector === null ? undefined : plainNumbers(vector, batch.numRows);
+    });
+    if (whole.every((numbers) => numbers !== undefined)) {
+      let at = 0;
+      table.batches.forEach((batch, b) => {
+        values.set(whole[b] as ArrayLike<number>, at);
+        at += batch.numRows;
+      });
+      return values;
+    }
     forEachValue(table, c, (row, value) => {
       if (value !== null) values[row] = Number(value);
     });

@@ -1,14 +1,20 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import type { SqlEngine } from "../../core/scale/sqlEngine";
+import { fileKindOf, type TransactionSource } from "../../core/scale/transactionSource";
 import { numberColumnsOf, rowsOf } from "./arrowValues";
 
 /** DuckDB-WASM in a worker, behind the SqlEngine port, with the user's file registered under its own name. */
 export interface BrowserEngine extends SqlEngine {
   /** The name the SQL reads the file by. */
   readonly fileName: string;
+  /** A Parquet file's rows, loaded as a table (DuckDB-WASM reads no Parquet offline); absent for text files. */
+  readonly table?: TransactionSource;
   /** Stops at once, whatever is running (Cancel): the worker is ended, with its memory. */
   terminate(): void;
 }
+
+/** The table a Parquet file is loaded into. */
+const PARQUET_TABLE = "parquet_transactions";
 
 /** Where webpack copied DuckDB's workers and modules (webpack.config.js), beside the pane's page. */
 const DUCKDB_BASE = new URL("duckdb/", document.baseURI).href;
@@ -16,9 +22,13 @@ const DUCKDB_BASE = new URL("duckdb/", document.baseURI).href;
 /**
  * Starts DuckDB-WASM from the add-in's own files and registers the picked file for DuckDB's file-reader protocol:
  * DuckDB reads the slices it needs from the file on disk, in place; nothing is uploaded or copied whole.
- * Extensions are never fetched: the add-in makes no network calls.
+ * Extensions are never fetched: the add-in makes no network calls. A Parquet file is decoded in the page
+ * (parquetTable, loaded only then) into a table; `onProgress` follows its row groups.
  */
-export async function openBrowserEngine(file: File): Promise<BrowserEngine> {
+export async function openBrowserEngine(
+  file: File,
+  onProgress?: (done: number, total: number) => void
+): Promise<BrowserEngine> {
   const bundle = await duckdb.selectBundle({
     mvp: {
       mainModule: `${DUCKDB_BASE}duckdb-mvp.wasm`,
@@ -44,8 +54,19 @@ export async function openBrowserEngine(file: File): Promise<BrowserEngine> {
       duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
       true
     );
+    let table: TransactionSource | undefined;
+    if (fileKindOf(file.name) === "parquet") {
+      const { loadParquet } = await import(/* webpackChunkName: "parquet" */ "./parquetTable");
+      await loadParquet(
+        file,
+        (batch, create) => connection.insertArrowTable(batch, { name: PARQUET_TABLE, create }),
+        onProgress
+      );
+      table = { kind: "table", name: PARQUET_TABLE };
+    }
     return {
       fileName: file.name,
+      table,
       async rows(sql) {
         return rowsOf(await connection.query(sql));
       },

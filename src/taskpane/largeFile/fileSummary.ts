@@ -5,13 +5,15 @@ import { DEFAULT_SEGMENT_MAP } from "../../core/rfm/segmentMap";
 import { type ModelParams, modelById } from "../../core/models/registry";
 import { formatModelParams } from "../../core/models/parameterRow";
 import {
-  checkTransactions,
+  countedQuality,
   type DataQuality,
   problemRows,
   type ProblemRow,
+  readTypedFirst,
 } from "../../core/scale/checkTransactions";
 import {
-  customerSummarySql,
+  countedSummarySql,
+  CUSTOMER_COLUMNS,
   patternTableSql,
   spendPatternSql,
   type TransactionColumns,
@@ -22,13 +24,15 @@ import { fitPatterns, usablePatterns } from "../../core/scale/fitPatterns";
 import type { SourceInspection } from "../../core/scale/inspectSource";
 import type { SqlEngine } from "../../core/scale/sqlEngine";
 import { RFM_SUMMARY_HEADERS } from "../../core/summary/rfmSummary";
-import { dateLiteral } from "../../core/scale/sqlText";
+import { dateLiteral, quoteIdentifier } from "../../core/scale/sqlText";
 import { problem, ProblemError } from "../flow/problems";
 
 /** Rows a sheet holds below its header: more customers than this cannot be written as a customer table. */
 export const MAX_SHEET_CUSTOMERS = 1_048_575;
 
-/** The table the summary lands in, inside DuckDB, for the steps after it. */
+/** The summary with the rows it left out (countedSummarySql), inside DuckDB. */
+const COUNTED = "counted_customers";
+/** Its customers, the table the steps after the summary read. */
 const CUSTOMERS = "customers";
 
 /** What the file's summary gave: the quality report, and how many customers, as of when. */
@@ -52,24 +56,29 @@ export function planFor(
 }
 
 /**
- * Checks every row, then summarises the file into DuckDB's table of customers (as CVA.RFMSUMMARY, per day, as of
- * the latest transaction). Rows that cannot be used are left out and reported, as the pane does for a sheet.
- * (Reading the file into a table first, to parse it once, measured slower in DuckDB-WASM than two passes.)
+ * Summarises the file into DuckDB's table of customers (as CVA.RFMSUMMARY, per day, as of the latest transaction),
+ * counting the rows left out in the same pass; only when some are does a second pass tell their problems apart
+ * (`onChecking` is called then). Rows that cannot be used are left out and reported, as the pane does for a sheet.
  */
 export async function summariseFile(
   engine: SqlEngine,
   confirmed: TransactionPlan,
-  onSummarising: () => void = () => undefined
+  onChecking: () => void = () => undefined
 ): Promise<FileSummary> {
-  const { quality, plan } = await checkTransactions(engine, confirmed);
+  const { plan } = await readTypedFirst(confirmed, (read) =>
+    engine.run(
+      `CREATE OR REPLACE TABLE ${COUNTED} AS ${countedSummarySql(read, { periodDays: 1 })}`
+    )
+  );
+  const quality = await countedQuality(engine, COUNTED, plan, { onChecking });
   const examples = quality.badRows > 0 ? await problemRows(engine, plan, 5) : [];
   if (quality.latest === null) throw new ProblemError(problem("largeFile.noRows"));
-  onSummarising();
-  const asOf = quality.latest;
-  const summary = customerSummarySql(plan, { periodDays: 1, asOf });
-  await engine.run(`CREATE OR REPLACE TABLE ${CUSTOMERS} AS ${summary}`);
+  const columns = CUSTOMER_COLUMNS.map(quoteIdentifier).join(", ");
+  await engine.run(
+    `CREATE OR REPLACE VIEW ${CUSTOMERS} AS SELECT ${columns} FROM ${COUNTED} WHERE frequency >= 0`
+  );
   const [[customers]] = await engine.rows(`SELECT count(*) FROM ${CUSTOMERS}`);
-  return { quality, examples, asOf, customers: Number(customers) };
+  return { quality, examples, asOf: quality.latest, customers: Number(customers) };
 }
 
 /**

@@ -9,9 +9,10 @@ const TEXTS = {
     largeFile: {
       heading: "Summarise a large file",
       intro:
-        "A transaction file of any size (.csv, .csv.gz, .tsv or .txt) is read on this computer, in place: nothing is uploaded. One row per customer comes back, as CVA.RFMSUMMARY computes it.",
+        "A transaction file of any size (.csv, .csv.gz, .tsv, .txt or .parquet) is read on this computer, in place: nothing is uploaded. One row per customer comes back, as CVA.RFMSUMMARY computes it.",
       choose: "Choose a file…",
       starting: "Opening {{file}}…",
+      loading: "Reading {{file}}: {{done, number}} of {{total, number}} rows…",
       columns: "Columns of {{file}}",
       dates: "Dates read as {{format}}.",
       summarise: "Summarise",
@@ -56,9 +57,10 @@ const TEXTS = {
     largeFile: {
       heading: "汇总大型文件",
       intro:
-        "任意大小的交易文件（.csv、.csv.gz、.tsv 或 .txt）在本机就地读取，不会上传。结果为每位客户一行，计算方式与 CVA.RFMSUMMARY 相同。",
+        "任意大小的交易文件（.csv、.csv.gz、.tsv、.txt 或 .parquet）在本机就地读取，不会上传。结果为每位客户一行，计算方式与 CVA.RFMSUMMARY 相同。",
       choose: "选择文件…",
       starting: "正在打开 {{file}}…",
+      loading: "正在读取 {{file}}：第 {{done, number}} 行，共 {{total, number}} 行…",
       columns: "{{file}} 的列",
       dates: "日期按 {{format}} 读取。",
       summarise: "汇总",

@@ -1,6 +1,12 @@
-import { checkTransactions, problemRows } from "../../../src/core/scale/checkTransactions";
+import {
+  checkTransactions,
+  countedQuality,
+  problemRows,
+  readTypedFirst,
+} from "../../../src/core/scale/checkTransactions";
 import {
   checkedTransactionsSql,
+  countedSummarySql,
   type TransactionPlan,
 } from "../../../src/core/scale/customerSummarySql";
 import type { DateReading } from "../../../src/core/scale/dateReading";
@@ -111,22 +117,28 @@ describe("checkTransactions", () => {
     let readTyped = 0;
     for (const [i, { date, amount }] of values.entries()) {
       const path = db.file(`value-${i}.csv`, csv([`a,${date},${amount}`]));
-      const read = (typedRead: boolean) =>
+      const read = (typedRead: boolean, isoTimestamps = false) =>
         db
           .engine()
           .rows(
-            `SELECT CAST(purchase_date AS VARCHAR), amount, problem FROM (${checkedTransactionsSql({ ...plan(path), typedRead })})`
+            `SELECT CAST(purchase_date AS VARCHAR), amount, problem FROM (${checkedTransactionsSql({ ...plan(path), typedRead, isoTimestamps })})`
           );
       const text = await read(false);
-      await read(true).then(
-        (typed) =>
-          expect({ value: [date, amount], typed }).toEqual({ value: [date, amount], typed: text }),
-        () => readTyped--
-      );
-      readTyped++;
+      for (const isoTimestamps of [false, true]) {
+        await read(true, isoTimestamps).then(
+          (typed) =>
+            expect({ value: [date, amount], isoTimestamps, typed }).toEqual({
+              value: [date, amount],
+              isoTimestamps,
+              typed: text,
+            }),
+          () => readTyped--
+        );
+        readTyped++;
+      }
     }
     // Most values read typed; the others (e.g. 2024-02-30, 12,5) fail the typed scan and are read as text.
-    expect(readTyped).toBeGreaterThanOrEqual(20);
+    expect(readTyped).toBeGreaterThanOrEqual(38);
   });
 
   it("reads Excel serial dates typed too", async () => {
@@ -135,5 +147,29 @@ describe("checkTransactions", () => {
     expect(checked.plan.typedRead).toBe(true);
     expect(checked.quality.problems.badDate).toBe(1);
     expect(checked.quality.latest).toBe("1997-01-01");
+  });
+
+  it("takes the report from a counted summary that left nothing out, and checks the file only otherwise", async () => {
+    const quality = async (lines: string[], asOf?: string) => {
+      const path = db.file(`counted-${lines.length}-${asOf}.csv`, csv(lines));
+      const { plan: read } = await readTypedFirst(plan(path), (typed) =>
+        db
+          .engine()
+          .run(
+            `CREATE OR REPLACE TABLE counted AS ${countedSummarySql(typed, { periodDays: 1, asOf })}`
+          )
+      );
+      let checked = false;
+      const got = await countedQuality(db.engine(), "counted", read, {
+        asOf,
+        onChecking: () => (checked = true),
+      });
+      expect(got).toEqual((await checkTransactions(db.engine(), read, asOf)).quality);
+      return checked;
+    };
+    const clean = ["a,2024-01-01,10", "a,2024-01-03,5", "b,2024-01-02,7"];
+    await expect(quality(clean)).resolves.toBe(false);
+    await expect(quality([...clean, ",2024-01-02,5", "c,2024-01-04,"])).resolves.toBe(true);
+    await expect(quality(clean, "2024-01-02")).resolves.toBe(true);
   });
 });

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { excelSerial } from "../../../src/core/cdnow/cdnowMaster";
 import {
   checkedTransactionsSql,
+  countedSummarySql,
+  countedTotalsSql,
   customerSummarySql,
   dataQualitySql,
   patternTableSql,
@@ -51,6 +53,15 @@ async function expectAsRfmSummary(
     periodDays
   );
   expectSameSummary(got, expected);
+  // The counted statement: the same customers (those with a row used), and the rows it left out.
+  const counted = `(${countedSummarySql(plan, { periodDays, asOf })}) AS counted`;
+  const used = await db.engine().rows(summaryAsSerialsSql(`${counted} WHERE frequency >= 0`));
+  expectSameSummary(used, expected);
+  const [[transactions, leftOut]] = await db.engine().rows(countedTotalsSql(counted));
+  expect([transactions, leftOut]).toEqual([
+    expected.orders.reduce((sum, n) => sum + n, 0),
+    rows.length - expected.orders.reduce((sum, n) => sum + n, 0),
+  ]);
 }
 
 describe("the customer summary statement", () => {
@@ -159,5 +170,16 @@ describe("the data-quality pass", () => {
       ].sort()
     );
     expect(examples).toContainEqual(["badDate", "b", "2024-02-30", "5"]);
+    // The counted summary leaves the same rows out (the blank one and the one after the as-of date too).
+    const counted = `(${countedSummarySql(plan, { periodDays: 1, asOf: "2024-01-04" })}) AS counted`;
+    expect(
+      await db.engine().rows(`SELECT customer, frequency, left_out FROM ${counted} ORDER BY 1`)
+    ).toEqual([
+      ["a", 0, 0],
+      ["b", -1, 2],
+      ["c", -1, 3],
+      ["d", -1, 2],
+      [null, -1, 2],
+    ]);
   });
 });
