@@ -228,7 +228,7 @@ describe("task pane: consent before overwriting, and data problems", () => {
     await expect(cellText(page, "G1")).resolves.toBe("Tier");
     await expect(cellText(page, "G5")).resolves.toBe("High");
     // Medium: above the median (44.24) and not above the 80th percentile; the customer at exactly 44.24 stays Low.
-    await expect(rowTexts(page, 3, "I", "J")).resolves.toEqual(["Medium", "706"]);
+    await expect(rowTexts(page, 3, "J", "K")).resolves.toEqual(["Medium", "706"]);
   });
 
   it("lists the rows of a bad-data sheet it leaves out, with their row numbers and reasons", async () => {
