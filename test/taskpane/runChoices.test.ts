@@ -9,7 +9,7 @@ import type { WorkbookPort } from "../../src/core/workbook/workbookPort";
 import { commitRun } from "../../src/taskpane/flow/segmentRun";
 import { addresses } from "../../src/taskpane/flow/writeOutput";
 import type { MethodSettings } from "../../src/taskpane/methods/registry";
-import { CUSTOMERS, click, keepingOf, prepareClick, sampleSelection } from "./sample";
+import { CUSTOMERS, TRANSACTIONS, click, keepingOf, prepareClick, sampleSelection } from "./sample";
 
 const MONETARY = 5;
 
@@ -145,6 +145,20 @@ describe("edits on the sheets an analysis replaces whole", () => {
       [sheet, "Z41"],
     ]);
     expect(prepared.movable).toBe(false);
+  });
+
+  it("asks about nothing on a Cohorts report sheet and customer summary left as written, and lists an edit there", async () => {
+    const { workbook } = await sampleSelection(TRANSACTIONS);
+    const keeping = await keepingOf(workbook);
+    await click(workbook, keeping, "cohorts", TRANSACTIONS);
+    const again = await prepareClick(workbook, keeping, "cohorts", TRANSACTIONS);
+    expect(again.prepared.pending.conflicts).toEqual([]);
+    const sheet = keeping.stored.analyses[0].output.reportSheet as string;
+    await type(workbook, sheet, 0, 0, "my title");
+    const { prepared } = await prepareClick(workbook, keeping, "cohorts", TRANSACTIONS);
+    expect(prepared.pending.conflicts.map((range) => [range.sheet, rangeAddress(range)])).toEqual([
+      [sheet, "A1"],
+    ]);
   });
 
   it("asks about nothing on a summary sheet left as written", async () => {
