@@ -4,7 +4,7 @@ import { FlowState } from "./flow/flowState";
 import { ChangeReport } from "./flow/monitoring";
 import { Problem, problem, problemOf } from "./flow/problems";
 import { Segmented, Translate } from "./flow/segment";
-import { PreparedRun, RunKeeping, commitRun, prepareRun } from "./flow/segmentRun";
+import { PreparedRun, RunChoice, RunKeeping, commitRun, prepareRun } from "./flow/segmentRun";
 
 export type { PreparedRun, RunKeeping } from "./flow/segmentRun";
 
@@ -25,6 +25,8 @@ export type WriterState =
       note: Problem | null;
       /** Not compared: the settings changed since the previous run, and this run starts anew. */
       newBaseline: boolean;
+      /** With newBaseline: "Compare anyway", the comparison with the previous run all the same. */
+      compareAnyway: (() => ChangeReport) | null;
     }
   | { status: "stopped"; problem: Problem };
 
@@ -56,12 +58,12 @@ export function useSegmentWriter(
       abort.current = controller;
       setState({ status: "writing", doneRows: 0, totalRows: 0 });
       try {
-        const { report, saveProblem, note, newBaseline } = await commitRun(prepared, keeping, {
+        const committed = await commitRun(prepared, keeping, {
           signal: controller.signal,
           onProgress: (doneRows, totalRows) => setState({ status: "writing", doneRows, totalRows }),
         });
         const { target, legend } = prepared.pending;
-        setState({ status: "done", target, legend, report, saveProblem, note, newBaseline });
+        setState({ status: "done", target, legend, ...committed });
       } catch (error) {
         setState({ status: "stopped", problem: problemOf(error) });
       }
@@ -69,27 +71,44 @@ export function useSegmentWriter(
     [keeping]
   );
 
-  const segment = useCallback(async () => {
-    if (!segmented || !keeping) return;
-    setState({ status: "checking" });
-    try {
-      const prepared = await prepareRun(workbook, flow, segmented, keeping, t, locale, opened);
-      if (!prepared) setState({ status: "idle" });
-      else if (prepared.pending.conflicts.length > 0) setState({ status: "confirm", prepared });
-      else await write(prepared);
-    } catch (error) {
-      setState({ status: "stopped", problem: problemOf(error) });
-    }
-  }, [workbook, flow, segmented, keeping, t, locale, opened, write]);
+  const run = useCallback(
+    async (choice: RunChoice = {}) => {
+      if (!segmented || !keeping) return;
+      setState({ status: "checking" });
+      try {
+        const prepared = await prepareRun(
+          workbook,
+          flow,
+          segmented,
+          keeping,
+          t,
+          locale,
+          opened,
+          choice
+        );
+        if (!prepared) setState({ status: "idle" });
+        else if (prepared.pending.conflicts.length > 0) setState({ status: "confirm", prepared });
+        else await write(prepared);
+      } catch (error) {
+        setState({ status: "stopped", problem: problemOf(error) });
+      }
+    },
+    [workbook, flow, segmented, keeping, t, locale, opened, write]
+  );
+  const segment = useCallback(() => run(), [run]);
 
   const confirm = useCallback(() => {
     if (state.status === "confirm") void write(state.prepared);
   }, [state, write]);
+  /** Keeps the cells in the way and plans the output again in the next empty columns. */
+  const moveAside = useCallback(() => {
+    if (state.status === "confirm") void run({ moveAside: state.prepared.pending.conflicts });
+  }, [state, run]);
   const decline = useCallback(
     () => setState({ status: "stopped", problem: problem("declined", undefined, "info") }),
     []
   );
   const cancel = useCallback(() => abort.current?.abort(), []);
 
-  return { state, segment, confirm, decline, cancel };
+  return { state, segment, confirm, moveAside, decline, cancel };
 }

@@ -62,7 +62,8 @@ describe("sharing: runs kept in the workbook, compared, restored and exported", 
     await keepRuns.press("Tab");
     await segment(page);
     await page.getByTestId("changes-first-run").waitFor();
-    await expect(rowTexts(page, 1, "G", "I")).resolves.toEqual(["Tier", "", "Tier"]);
+    // H is kept for the Change column, so the legend in J stays put when it appears.
+    await expect(rowTexts(page, 1, "G", "J")).resolves.toEqual(["Tier", "", "", "Tier"]);
     await expect(page.getByTestId("analysis-range").textContent()).resolves.toBe(
       "Customers!A1:F2358"
     );

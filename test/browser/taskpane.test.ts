@@ -76,7 +76,8 @@ describe("task pane: segment the selected customers and write coloured results",
     expect(segmentOfC00010).toBe("Lost");
     await expect(cellFill(page, "K2")).resolves.toBe("#A50026");
     await expect(cellFill(page, "J2")).resolves.toBeNull();
-    await expect(rowTexts(page, 1, "M", "R")).resolves.toEqual([
+    // L is kept for monitoring's Change column, so the legend stays put when it appears.
+    await expect(rowTexts(page, 1, "N", "S")).resolves.toEqual([
       "Segment",
       "Customers",
       "% of customers",
@@ -84,9 +85,9 @@ describe("task pane: segment the selected customers and write coloured results",
       "% of value",
       "Recommended action",
     ]);
-    await expect(rowTexts(page, 2, "M", "N")).resolves.toEqual(["Champions", "466"]);
-    await expect(cellFill(page, "M2")).resolves.toBe("#364B9A");
-    await expect(cellText(page, "R2")).resolves.toBe("Reward them; early access and reviews");
+    await expect(rowTexts(page, 2, "N", "O")).resolves.toEqual(["Champions", "466"]);
+    await expect(cellFill(page, "N2")).resolves.toBe("#364B9A");
+    await expect(cellText(page, "S2")).resolves.toBe("Reward them; early access and reviews");
     await expect(page.getByTestId("segment-done").textContent()).resolves.toContain(
       "Customers!G1:K2358"
     );
@@ -96,8 +97,9 @@ describe("task pane: segment the selected customers and write coloured results",
     await chooseMethod(page, "Value tiers", "tiers");
     await expect(axeViolations(page)).resolves.toEqual([]);
     await segment(page);
-    await expect(rowTexts(page, 1, "G", "O")).resolves.toEqual([
+    await expect(rowTexts(page, 1, "G", "P")).resolves.toEqual([
       "Tier",
+      "",
       "",
       "Tier",
       "Customers",
@@ -107,12 +109,12 @@ describe("task pane: segment the selected customers and write coloured results",
       "Recommended action",
       "",
     ]);
-    await expect(rowTexts(page, 1, "P", "R")).resolves.toEqual(["", "", ""]);
+    await expect(rowTexts(page, 1, "Q", "S")).resolves.toEqual(["", "", ""]);
     await expect(rowTexts(page, 2, "G", "H")).resolves.toEqual(["Low", ""]);
     await expect(cellFill(page, "G2")).resolves.toBe("#A50026");
-    await expect(rowTexts(page, 2, "I", "J")).resolves.toEqual(["High", "472"]);
-    await expect(cellFill(page, "I2")).resolves.toBe("#364B9A");
-    await expect(cellText(page, "N2")).resolves.toBe("VIP service");
+    await expect(rowTexts(page, 2, "J", "K")).resolves.toEqual(["High", "472"]);
+    await expect(cellFill(page, "J2")).resolves.toBe("#364B9A");
+    await expect(cellText(page, "O2")).resolves.toBe("VIP service");
   });
 
   it("weighted score: a 0–100 score and tiers on it", async () => {
@@ -123,7 +125,7 @@ describe("task pane: segment the selected customers and write coloured results",
     expect(Number(await cellText(page, "G2"))).toBeGreaterThanOrEqual(0);
     expect(["High", "Medium", "Low"]).toContain(await cellText(page, "H2"));
     await expect(cellFill(page, "H2")).resolves.not.toBeNull();
-    await expect(cellText(page, "J1")).resolves.toBe("Tier");
+    await expect(cellText(page, "K1")).resolves.toBe("Tier");
   });
 
   it("predictive: P(alive), expected purchases, predicted CLV, a CLV tier and the likely-lost flag", async () => {
@@ -227,7 +229,7 @@ describe("task pane: consent before overwriting, and data problems", () => {
     await expect(cellText(page, "G1")).resolves.toBe("Tier");
     await expect(cellText(page, "G5")).resolves.toBe("High");
     // Medium: above the median (44.24) and not above the 80th percentile; the customer at exactly 44.24 stays Low.
-    await expect(rowTexts(page, 3, "I", "J")).resolves.toEqual(["Medium", "706"]);
+    await expect(rowTexts(page, 3, "J", "K")).resolves.toEqual(["Medium", "706"]);
   });
 
   it("lists the rows of a bad-data sheet it leaves out, with their row numbers and reasons", async () => {
@@ -374,9 +376,9 @@ describe("task pane in Chinese", () => {
       await segment(page, /^细分 [\d,]+ 位客户$/);
       await expect(cellText(page, "K1")).resolves.toBe("细分");
       await expect(cellText(page, "K2")).resolves.toBe("已流失");
-      await expect(rowTexts(page, 1, "M", "N")).resolves.toEqual(["细分", "客户数"]);
-      await expect(cellText(page, "M2")).resolves.toBe("冠军客户");
-      await expect(cellFill(page, "M2")).resolves.toBe("#364B9A");
+      await expect(rowTexts(page, 1, "N", "O")).resolves.toEqual(["细分", "客户数"]);
+      await expect(cellText(page, "N2")).resolves.toBe("冠军客户");
+      await expect(cellFill(page, "N2")).resolves.toBe("#364B9A");
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -5,7 +5,7 @@ import { SharingOptions, openStoredRuns } from "../../src/taskpane/flow/monitori
 import { SelectedData, readSelection } from "../../src/taskpane/flow/readSelection";
 import type { StoredRuns } from "../../src/taskpane/flow/runStore";
 import { runSegmentation } from "../../src/taskpane/flow/segment";
-import { RunKeeping, commitRun, prepareRun } from "../../src/taskpane/flow/segmentRun";
+import { RunChoice, RunKeeping, commitRun, prepareRun } from "../../src/taskpane/flow/segmentRun";
 import { StoreSession } from "../../src/taskpane/flow/storeSession";
 import type { MethodName, MethodSettings } from "../../src/taskpane/methods/registry";
 import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
@@ -96,7 +96,9 @@ export async function prepareClick(
   method: MethodName = "rfm",
   range: SheetRange = CUSTOMERS,
   /** Changes the default settings, as the user would in the method's panel. */
-  adjust: (settings: MethodSettings) => MethodSettings = (settings) => settings
+  adjust: (settings: MethodSettings) => MethodSettings = (settings) => settings,
+  /** How the user answered the cells in the way (the consent dialog's "next empty columns"). */
+  choice: RunChoice = {}
 ) {
   if (workbook instanceof MemoryWorkbook) workbook.select(range);
   const data = await readSelection(
@@ -114,7 +116,16 @@ export async function prepareClick(
     keyT
   );
   const flow = { ...state, settings: adjust(state.settings as MethodSettings) };
-  const prepared = await prepareRun(workbook, flow, segmented, keeping, keyT, "en-US");
+  const prepared = await prepareRun(
+    workbook,
+    flow,
+    segmented,
+    keeping,
+    keyT,
+    "en-US",
+    undefined,
+    choice
+  );
   if (!prepared) throw new Error("not ready");
   return { prepared };
 }

@@ -15,6 +15,7 @@ describe("a click on Segment, prepared then committed", () => {
       saveProblem: null,
       note: null,
       newBaseline: false,
+      compareAnyway: null,
     });
     expect(keeping.saves).toBe(1);
     const [analysis] = keeping.stored.analyses;

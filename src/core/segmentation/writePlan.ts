@@ -7,9 +7,12 @@ import type { SegmentationResult } from "./segmentCustomers";
 
 /** Excel's sheet size. */
 const SHEET_ROWS = 1_048_576;
-const SHEET_COLUMNS = 16_384;
+export const SHEET_COLUMNS = 16_384;
 /** Excel refuses a conditional-format formula longer than this. */
 const MAX_RULE_FORMULA = 255;
+
+/** The legend's columns: tier, customers, shares, value and action. */
+export const LEGEND_COLUMNS = 6;
 
 export interface LegendHeaders {
   customers: string;
@@ -32,6 +35,13 @@ export interface PlanOptions {
   legendHeaders?: Partial<LegendHeaders>;
   /** Turns an action's i18n key into the text written in the legend; default writes the key. */
   translate?: (key: string) => string;
+  /**
+   * The result's columns the legend keeps clear of, when more than the result has now: room for a column a later run
+   * adds (monitoring's Change column), so the legend stays where it is.
+   */
+  legendAfter?: number;
+  /** The result's first column; default the column right of the selection. */
+  column?: number;
 }
 
 /** One rule per tier on a column of tier names: the fill follows the names, whatever later edits do to them. */
@@ -82,16 +92,16 @@ export function planSegmentationOutput(
   const target: SheetRange = {
     sheet: selection.sheet,
     row: selection.row,
-    column: selection.column + selection.columnCount,
+    column: options.column ?? selection.column + selection.columnCount,
     rowCount: selection.rowCount,
     columnCount: columns.length,
   };
   const legendTarget: SheetRange = {
     sheet: selection.sheet,
     row: selection.row,
-    column: target.column + target.columnCount + 1,
+    column: target.column + Math.max(target.columnCount, options.legendAfter ?? 0) + 1,
     rowCount: 1 + result.tiers.length,
-    columnCount: 6,
+    columnCount: LEGEND_COLUMNS,
   };
   if (legendTarget.column + legendTarget.columnCount > SHEET_COLUMNS)
     throw valueError("There is no room right of the selection for the result and its legend.");

@@ -1,4 +1,5 @@
 import {
+  Button,
   Table,
   TableBody,
   TableCell,
@@ -9,6 +10,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FLAG, FlaggedCustomer } from "../../core/sharing/compareRuns";
 import { ChangeReport as Report } from "../flow/monitoring";
@@ -19,35 +21,69 @@ const useStyles = makeStyles({
   table: { tableLayout: "auto", width: "auto", minWidth: "100%" },
   cell: { whiteSpace: "nowrap" },
   list: { maxHeight: "260px", overflowY: "auto" },
+  start: { alignSelf: "flex-start" },
 });
 
 /**
- * After a first run, or one whose settings changed since the previous run: that it starts the comparisons anew.
- * After a compared run: the from→to movement of customers between tiers (previous tiers down, this run's across,
- * with new customers and customers gone), and the customers flagged, with why. The sheet's Change column has them
- * all; the pane lists the first few.
+ * After a first run: that it starts the comparisons. After a run whose settings changed since the previous run: that
+ * it starts them anew, and "Compare anyway", which shows the comparison with the previous run labelled as made with
+ * other settings (the sheet's Change column stays empty). After a compared run: the changes (Changes).
  */
 export function ChangeReport({
   report,
   newBaseline = false,
+  compareAnyway = null,
 }: {
   report: Report | null;
   /** The settings changed since the previous run, so this one was not compared with it. */
   newBaseline?: boolean;
+  /** With newBaseline: the comparison with the previous run all the same. */
+  compareAnyway?: (() => Report) | null;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useStyles();
-  const number = new Intl.NumberFormat(i18n.language);
-  if (!report)
-    return newBaseline ? (
-      <Text data-testid="changes-new-baseline" size={200}>
-        {t("changes.newBaseline")}
-      </Text>
-    ) : (
+  const [anyway, setAnyway] = useState<Report | null>(null);
+  if (report) return <Changes report={report} />;
+  if (!newBaseline)
+    return (
       <Text data-testid="changes-first-run" size={200}>
         {t("changes.firstRun")}
       </Text>
     );
+  return (
+    <div className={styles.panel}>
+      <Text data-testid="changes-new-baseline" size={200}>
+        {t("changes.newBaseline")}
+      </Text>
+      {compareAnyway && !anyway && (
+        <Button className={styles.start} onClick={() => setAnyway(compareAnyway())}>
+          {t("choices.compareAnyway")}
+        </Button>
+      )}
+      {anyway && <Changes report={anyway} settingsChanged />}
+    </div>
+  );
+}
+
+/**
+ * The from→to movement of customers between tiers (previous tiers down, this run's across, with new customers and
+ * customers gone), and the customers flagged, with why. The sheet's Change column has them all; the pane lists the
+ * first few. `settingsChanged`: a comparison the user asked for across changed settings, shown only here.
+ */
+function Changes({
+  report,
+  settingsChanged = false,
+}: {
+  report: Report;
+  settingsChanged?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const number = new Intl.NumberFormat(i18n.language);
+  const date = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(report.previousSavedAt));
   const across = [...report.to, t("movement.gone")];
   const down = [...report.from, t("movement.new")];
   const reasons = (customer: FlaggedCustomer) => {
@@ -69,14 +105,13 @@ export function ChangeReport({
       <Text as="h2" id="changes-heading" weight="semibold" size={400}>
         {t("changes.heading")}
       </Text>
-      <Text size={200}>
-        {t("changes.comparedWith", {
-          date: new Intl.DateTimeFormat(i18n.language, {
-            dateStyle: "medium",
-            timeStyle: "short",
-          }).format(new Date(report.previousSavedAt)),
-        })}
-      </Text>
+      {settingsChanged ? (
+        <Text size={200} weight="semibold" data-testid="changes-settings-changed">
+          {t("choices.comparedAnyway", { date })}
+        </Text>
+      ) : (
+        <Text size={200}>{t("changes.comparedWith", { date })}</Text>
+      )}
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={t("changes.matrix")}>
         <Table
           size="extra-small"
@@ -109,7 +144,7 @@ export function ChangeReport({
         </Table>
       </div>
       <Text data-testid="flagged-count">
-        {t("changes.flagged", {
+        {t(settingsChanged ? "choices.flaggedAnyway" : "changes.flagged", {
           count: report.flaggedCount,
           n: number.format(report.flaggedCount),
         })}
@@ -145,7 +180,9 @@ export function ChangeReport({
       )}
       {report.flaggedCount > report.flagged.length && (
         <Text size={200}>
-          {t("changes.more", { count: report.flaggedCount - report.flagged.length })}
+          {t(settingsChanged ? "choices.moreAnyway" : "changes.more", {
+            count: report.flaggedCount - report.flagged.length,
+          })}
         </Text>
       )}
     </section>

@@ -12,7 +12,8 @@ import { useId } from "react";
 /**
  * Asks before the add-in changes something the user cannot undo (Office.js has no undo): overwriting cells that
  * hold data it did not write, or replacing formulas with values. Keeping things as they are is the default:
- * Escape and the first button keep them.
+ * Escape and the first button keep them. Where the results can go elsewhere, a middle button (`aside`) keeps the
+ * cells and puts them there.
  */
 export function ConsentDialog({
   open,
@@ -20,8 +21,10 @@ export function ConsentDialog({
   text,
   keep,
   proceed,
+  aside,
   onProceed,
   onKeep,
+  onAside,
 }: {
   open: boolean;
   title: string;
@@ -30,8 +33,11 @@ export function ConsentDialog({
   keep: string;
   /** The button that goes ahead. */
   proceed: string;
+  /** The button that keeps the cells and writes elsewhere, when there is an elsewhere. */
+  aside?: string;
   onProceed: () => void;
   onKeep: () => void;
+  onAside?: () => void;
 }) {
   const textId = useId();
   return (
@@ -50,6 +56,11 @@ export function ConsentDialog({
             <Button appearance="secondary" onClick={onKeep}>
               {keep}
             </Button>
+            {aside && onAside && (
+              <Button appearance="secondary" onClick={onAside}>
+                {aside}
+              </Button>
+            )}
             <Button appearance="primary" onClick={onProceed}>
               {proceed}
             </Button>

@@ -110,7 +110,11 @@ export function SegmentationSteps({
             onCancel={writer.cancel}
           />
           {writer.state.status === "done" && (
-            <ChangeReport report={writer.state.report} newBaseline={writer.state.newBaseline} />
+            <ChangeReport
+              report={writer.state.report}
+              newBaseline={writer.state.newBaseline}
+              compareAnyway={writer.state.compareAnyway}
+            />
           )}
           <ConsentDialog
             open={writer.state.status === "confirm"}
@@ -123,8 +127,14 @@ export function SegmentationSteps({
             })}
             keep={t("consent.keep")}
             proceed={t("consent.overwrite")}
+            aside={
+              writer.state.status === "confirm" && writer.state.prepared.movable
+                ? t("choices.moveAside")
+                : undefined
+            }
             onProceed={writer.confirm}
             onKeep={writer.decline}
+            onAside={writer.moveAside}
           />
         </>
       )}

@@ -161,12 +161,30 @@ export function monitorRun(input: {
     methodOf(input.method).measures(result)
   );
   if (!previous) return { result, current, comparison: null };
-  const comparison = compareRuns(previous, current, input.ids, {
-    valueDropShare: options.valueDropPercent / 100,
-    aliveDrop: options.aliveDropPoints / 100,
-  });
+  const comparison = compareRuns(previous, current, input.ids, thresholdsOf(options));
   const values = changeColumnValues(comparison, current, dataRows, t);
   return { result: withChangeColumn(result, values, t("change.header")), current, comparison };
+}
+
+function thresholdsOf(options: SharingOptions) {
+  return {
+    valueDropShare: options.valueDropPercent / 100,
+    aliveDrop: options.aliveDropPoints / 100,
+  };
+}
+
+/**
+ * "Compare anyway": a run that started a new baseline (its settings changed) compared with the run before all the
+ * same, for the pane to show labelled as such; nothing is written to the sheet.
+ */
+export function compareAnyway(
+  monitored: MonitoredRun,
+  previous: SlotRun,
+  ids: IdTable,
+  options: SharingOptions
+): ChangeReport {
+  const comparison = compareRuns(previous, monitored.current, ids, thresholdsOf(options));
+  return changeReport(comparison, monitored.current, previous, ids);
 }
 
 /** What the pane shows after a compared run. */

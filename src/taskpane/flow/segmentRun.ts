@@ -13,7 +13,7 @@ import {
 import { planHistorySave } from "../../core/sharing/runHistory";
 import type { SlotRun } from "../../core/sharing/snapshot";
 import { planSummarySheet } from "../../core/sharing/summarySheet";
-import { overlaps, subtractAll } from "../../core/workbook/rectangles";
+import { boundingBox, overlaps, sameSheet, subtractAll } from "../../core/workbook/rectangles";
 import { mergePlans, planOnSheet } from "../../core/workbook/writePlans";
 import { Progress, SheetRange, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
 import { FlowState } from "./flowState";
@@ -23,6 +23,7 @@ import {
   SharingOptions,
   changeReport,
   comparableRun,
+  compareAnyway,
   monitorRun,
   runBasis,
   settingsChanged,
@@ -59,6 +60,18 @@ export interface PreparedRun {
   customerSheet: string | null;
   /** The settings changed since the newest kept run: this run is not compared with it, and starts anew. */
   newBaseline: boolean;
+  /** The newest kept run when the settings changed since (newBaseline), for "Compare anyway". */
+  earlier: SlotRun | null;
+  /**
+   * Whether the cells in the way can be left as they are with the output in the next empty columns instead: a
+   * customer table's output on its own sheet, not yet moved.
+   */
+  movable: boolean;
+}
+
+/** How the user answered the cells in the way: `moveAside` the cells kept, the output going to the next empty columns. */
+export interface RunChoice {
+  moveAside?: readonly SheetRange[];
 }
 
 /** What a run needs from the workbook's store: what it holds, the options, and where to report a save. */
@@ -78,28 +91,62 @@ export interface CommittedRun {
   note: Problem | null;
   /** Not compared because the settings changed since the previous run (PreparedRun.newBaseline). */
   newBaseline: boolean;
+  /** With newBaseline: the comparison with the previous run all the same, made when the user asks. */
+  compareAnyway: (() => ChangeReport) | null;
 }
 
 /**
- * The cells of an analysis's output that the user changed since its last run wrote them (compared with the
- * fingerprints the run kept), which the run would replace: the user must agree first, as for any data in the way.
- * Cells given up to other analyses since are theirs, not checked here.
+ * What the user changed in what the analysis's last run wrote (compared with the fingerprints the run kept), which
+ * this run would replace: cells of its output that differ and, on the sheets it replaces whole (`ownSheets`: its
+ * customer summary, Segment summary and report sheets), any value outside what it wrote. The user must agree first,
+ * as for any data in the way. Cells given up to other analyses since are theirs, not checked here; a sheet with no
+ * fingerprint (written before they were kept) is not known well enough to check.
  */
 async function editedCells(
   workbook: WorkbookPort,
   store: StoreSession,
-  analysis: StoredAnalysis
+  analysis: StoredAnalysis,
+  ownSheets: readonly string[]
 ): Promise<SheetRange[]> {
   const text = (await store.read()).entries.get(writtenKey(analysis.id));
   const fingerprints = text === undefined ? [] : (parseFingerprints(text) ?? []);
+  const ours = (range: SheetRange) =>
+    ownSheets.some((sheet) => sameSheet(sheet, range.sheet)) ||
+    analysis.output.owned.some((owned) => overlaps(owned, range));
   const edited: SheetRange[] = [];
   for (const fingerprint of fingerprints) {
-    if (!analysis.output.owned.some((range) => overlaps(range, fingerprint.range))) continue;
+    if (!ours(fingerprint.range)) continue;
     const values = await workbook.readValues(fingerprint.range);
-    for (const cells of changedCells(fingerprint, values))
-      if (analysis.output.owned.some((range) => overlaps(range, cells))) edited.push(cells);
+    for (const cells of changedCells(fingerprint, values)) if (ours(cells)) edited.push(cells);
+  }
+  const sheets = await workbook.listSheets();
+  for (const sheet of ownSheets) {
+    const written = fingerprints
+      .filter((fingerprint) => sameSheet(fingerprint.range.sheet, sheet))
+      .map((fingerprint) => fingerprint.range);
+    if (written.length === 0 || !sheets.some((name) => sameSheet(name, sheet))) continue;
+    const used = await workbook.getUsedRange(sheet);
+    for (const rest of used ? subtractAll([used], written) : []) {
+      const found = await workbook.findValues(rest);
+      if (found) edited.push(found);
+    }
   }
   return edited;
+}
+
+/** The block a plan's values cover on one sheet: how a sheet the run replaces whole is fingerprinted. */
+function writtenBlock(plan: WritePlan, sheet: string): SheetRange | null {
+  const blocks = plan.values
+    .filter(({ at }) => sameSheet(at.sheet, sheet))
+    .map(({ at, values }) => ({
+      sheet,
+      row: at.row,
+      column: at.column,
+      rowCount: values.length,
+      columnCount: values.reduce((widest, row) => Math.max(widest, row.length), 0),
+    }))
+    .filter((block) => block.rowCount > 0 && block.columnCount > 0);
+  return blocks.length === 0 ? null : boundingBox(blocks[0], blocks.slice(1));
 }
 
 /**
@@ -113,7 +160,8 @@ export async function prepareRun(
   keeping: RunKeeping,
   t: Translate,
   locale: string,
-  opened?: string
+  opened?: string,
+  choice: RunChoice = {}
 ): Promise<PreparedRun | null> {
   const { data, setup, settings } = flow;
   if (!data || !setup || !flow.table || !settings) return null;
@@ -172,9 +220,11 @@ export async function prepareRun(
       previous: analysis.output.owned,
       others: others.flatMap((other) => other.output.owned),
       changeColumn: monitored.comparison !== null,
+      // Room for the Change column a later run adds, so the legend stays put.
+      legendAfter: segmented.result.columns.length + (table.mapping.customer === undefined ? 0 : 1),
+      moveAside: choice.moveAside,
     }
   );
-  pending.conflicts.unshift(...(await editedCells(workbook, keeping.store, analysis)));
   let summary: WritePlan | null = null;
   if (keeping.options.summarySheet) {
     const sheet = ownSheetName(
@@ -204,6 +254,19 @@ export async function prepareRun(
     const inTheWay = await summarySheetInTheWay(workbook, sheet, analysis.output.reportSheet);
     if (inTheWay) pending.conflicts.push(inTheWay);
   }
+  const ownSheets = [
+    customerSheet !== null ? analysis.output.customerSheet : null,
+    summary ? analysis.output.summarySheet : null,
+    report ? analysis.output.reportSheet : null,
+  ].flatMap((sheet) => sheet ?? []);
+  const edited = await editedCells(workbook, keeping.store, analysis, ownSheets);
+  // Cells the user keeps, the output moved aside, are in nobody's way.
+  pending.conflicts.unshift(...subtractAll(edited, choice.moveAside ?? []));
+  const dataSheet = flow.table.range.sheet;
+  const movable =
+    !choice.moveAside &&
+    !flow.table.summary &&
+    pending.conflicts.every((range) => sameSheet(range.sheet, dataSheet));
   return {
     analysis,
     pending,
@@ -214,6 +277,8 @@ export async function prepareRun(
     previous,
     customerSheet,
     newBaseline,
+    earlier: newBaseline ? analysis.history.latest : null,
+    movable,
   };
 }
 
@@ -280,7 +345,11 @@ export async function commitRun(
       config.monitoring.keepRuns,
       runBasis(config)
     );
-    const written = fingerprintsText(fingerprintsOf(output, pending.owned));
+    // The sheets the run replaces whole are fingerprinted too, so edits there are protected like its columns.
+    const sheets = [summary, report?.plan].flatMap((plan) =>
+      plan?.sheets?.[0] ? (writtenBlock(plan, plan.sheets[0].name) ?? []) : []
+    );
+    const written = fingerprintsText(fingerprintsOf(output, [...pending.owned, ...sheets]));
     await store.update(
       { ...save.changes, [ANALYSES_KEY]: withOutput(final), [writtenKey(analysis.id)]: written },
       { with: { clear: [], values: [], fills: [], settings: {}, autoOpen: config.autoOpen } }
@@ -298,10 +367,13 @@ export async function commitRun(
     monitored.comparison && previous
       ? changeReport(monitored.comparison, monitored.current, previous, analysis.history.table)
       : null;
+  const { earlier } = prepared;
+  const ids = analysis.history.table;
   return {
     report: changes,
     saveProblem,
     note: report?.note ?? null,
     newBaseline: prepared.newBaseline,
+    compareAnyway: earlier ? () => compareAnyway(monitored, earlier, ids, keeping.options) : null,
   };
 }

@@ -3,7 +3,9 @@ import { cellsToCheck, replacePreviousOutput } from "../../core/segmentation/own
 import type { SegmentationResult } from "../../core/segmentation/segmentCustomers";
 import { changeFill } from "../../core/sharing/changeColumn";
 import {
+  LEGEND_COLUMNS,
   LegendHeaders,
+  SHEET_COLUMNS,
   SegmentationPlan,
   planSegmentationOutput,
 } from "../../core/segmentation/writePlan";
@@ -15,7 +17,7 @@ import {
 } from "../../core/workbook/workbookPort";
 import { SUMMARY_DATE_COLUMNS } from "../../core/table/summariseTransactions";
 import type { CustomerTable } from "./customerTable";
-import { overlaps } from "../../core/workbook/rectangles";
+import { overlaps, sameSheet, subtractAll } from "../../core/workbook/rectangles";
 import { ProblemError, problem } from "./problems";
 import { sheetAddress } from "./readSelection";
 
@@ -43,7 +45,10 @@ export interface OutputTexts {
  * the store), which the run replaces; `others` the other analyses' output, which it leaves alone (cells of theirs in
  * its way are listed like anyone's). Refuses a selection that holds any analysis's output (segmenting results, or
  * clearing the data being segmented) and targets with merged cells (Excel cannot write a block across them). With
- * `changeColumn`, the result's last column is monitoring's Change column and gets its warning colour (changeFill).
+ * `changeColumn`, the result's last column is monitoring's Change column and gets its warning colour (changeFill);
+ * `legendAfter` keeps the legend clear of that many result columns (see PlanOptions). With `moveAside` (cells in the
+ * way the user keeps), the output goes to the next empty columns instead and those cells, if they were ours, are
+ * the user's now: neither cleared nor owned. Later runs keep the output where it is (ownColumn).
  */
 export async function prepareOutput(
   workbook: WorkbookPort,
@@ -54,10 +59,14 @@ export async function prepareOutput(
     previous = [],
     others = [],
     changeColumn = false,
+    legendAfter,
+    moveAside,
   }: {
     previous?: readonly SheetRange[];
     others?: readonly SheetRange[];
     changeColumn?: boolean;
+    legendAfter?: number;
+    moveAside?: readonly SheetRange[];
   } = {}
 ): Promise<PendingOutput> {
   const source = table.summary?.sourceRange ?? table.range;
@@ -71,9 +80,15 @@ export async function prepareOutput(
       (sheet) => sheet.toLowerCase() === table.range.sheet.toLowerCase()
     );
 
+  const ours = moveAside ? subtractAll(previous, moveAside) : previous;
+  const width = Math.max(result.columns.length, legendAfter ?? 0) + 1 + LEGEND_COLUMNS;
   const planned = planSegmentationOutput(table.range, table.hasHeader, result, {
     legendHeaders: texts.legendHeaders,
     translate: texts.action,
+    legendAfter,
+    column: moveAside
+      ? await nextEmptyColumns(workbook, table.range, width)
+      : ownColumn(table, ours),
   });
   const plan: SegmentationPlan = table.summary
     ? { ...planned, owned: [table.range, ...planned.owned] }
@@ -84,11 +99,11 @@ export async function prepareOutput(
       throw new ProblemError(problem("mergedTarget", { address: sheetAddress(merged[0]) }));
   }
   const conflicts: SheetRange[] = [];
-  for (const range of newSheet ? [] : cellsToCheck(previous, plan)) {
+  for (const range of newSheet ? [] : cellsToCheck(ours, plan)) {
     const found = await workbook.findValues(range);
     if (found) conflicts.push(found);
   }
-  const writePlan = replacePreviousOutput(previous, plan);
+  const writePlan = replacePreviousOutput(ours, plan);
   if (changeColumn) writePlan.fills.push(changeFill(plan));
   if (table.summary) {
     writePlan.sheets = [{ name: table.range.sheet }];
@@ -111,11 +126,47 @@ export async function prepareOutput(
   return {
     plan: writePlan,
     conflicts,
-    previous: [...previous],
+    previous: [...ours],
     owned: plan.owned,
     target: plan.target,
     legend: plan.legend.target,
   };
+}
+
+/** The first column of the output the analysis has right of its data, where the run writes again; else undefined. */
+function ownColumn(table: CustomerTable, previous: readonly SheetRange[]): number | undefined {
+  const end = table.range.column + table.range.columnCount;
+  const columns = previous
+    .filter((range) => sameSheet(range.sheet, table.range.sheet) && range.column >= end)
+    .map((range) => range.column);
+  return columns.length === 0 ? undefined : Math.min(...columns);
+}
+
+/**
+ * The first of `width` columns right of `data` that are empty in every row the sheet uses (and the data's): where
+ * the output goes when the user keeps the cells in its usual place. Hops past the rightmost value found each time.
+ */
+async function nextEmptyColumns(
+  workbook: WorkbookPort,
+  data: SheetRange,
+  width: number
+): Promise<number> {
+  const used = await workbook.getUsedRange(data.sheet);
+  const rowCount = Math.max(used ? used.row + used.rowCount : 0, data.row + data.rowCount);
+  let column = data.column + data.columnCount;
+  // Past the sheet's last column the plan says there is no room.
+  while (column + width <= SHEET_COLUMNS) {
+    const found = await workbook.findValues({
+      sheet: data.sheet,
+      row: 0,
+      column,
+      rowCount,
+      columnCount: width,
+    });
+    if (!found) return column;
+    column = found.column + found.columnCount;
+  }
+  return column;
 }
 
 /**

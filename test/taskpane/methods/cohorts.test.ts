@@ -64,7 +64,13 @@ describe("the Cohorts method on the bundled Transactions sheet", () => {
     const { workbook } = await sampleSelection(TRANSACTIONS);
     const keeping = await keepingOf(workbook);
     const { segmented, prepared, committed } = await click(workbook, keeping);
-    expect(committed).toEqual({ report: null, saveProblem: null, note: null, newBaseline: false });
+    expect(committed).toEqual({
+      report: null,
+      saveProblem: null,
+      note: null,
+      newBaseline: false,
+      compareAnyway: null,
+    });
 
     const months = monthsOfCustomers(workbook);
     expect(months.size).toBe(2357);
