@@ -65,7 +65,7 @@ export async function summarise(args: string[], io: CliIo, engine: NodeEngine): 
     values["as-of"] === undefined ? undefined : isoDateOf("--as-of", values["as-of"]);
 
   const inspection = await readFailure(file, () => inspectSource(engine, file));
-  const { plan, notes } = transactionPlan(inspection, {
+  const { plan: givenPlan, notes } = transactionPlan(inspection, {
     id: values.id,
     date: values.date,
     amount: values.amount,
@@ -73,8 +73,8 @@ export async function summarise(args: string[], io: CliIo, engine: NodeEngine): 
   });
   for (const note of notes) io.err(`${note}\n`);
 
-  const quality = await withProgress(io, engine, "checking rows", () =>
-    readFailure(file, () => checkTransactions(engine, plan, givenAsOf))
+  const { quality, plan } = await withProgress(io, engine, "checking rows", () =>
+    readFailure(file, () => checkTransactions(engine, givenPlan, givenAsOf))
   );
   if (quality.badRows > 0) {
     const report = await qualityReport(engine, plan, quality);

@@ -1,4 +1,5 @@
 import { type CellValue, sheetValue } from "../core/cells";
+import { typedInput } from "../core/workbook/typedInput";
 
 /**
  * Excel on the web refuses a request or response over 5 MB; we keep each sync under 4 MB so JSON overhead and
@@ -33,7 +34,17 @@ export interface RowBlock {
   bytes: number;
 }
 
-/** Splits rows into consecutive blocks whose payload stays within maxBytes (a single oversized row stands alone). */
+/** Bytes of a row written as typed input (text with its quote prefix, see typedInput). */
+function inputRowBytes(row: readonly CellValue[]): number {
+  let bytes = 2 + Math.max(0, row.length - 1);
+  for (const value of row) bytes += cellBytes(typedInput(value));
+  return bytes;
+}
+
+/**
+ * Splits rows into consecutive blocks whose payload, written as typed input, stays within maxBytes (a single
+ * oversized row stands alone).
+ */
 export function planWriteBlocks(
   values: readonly (readonly CellValue[])[],
   maxBytes = MAX_SYNC_BYTES
@@ -42,7 +53,7 @@ export function planWriteBlocks(
   let start = 0;
   let bytes = 1; // "[" and "]", less the comma the first row does not need
   for (let i = 0; i < values.length; i++) {
-    const size = rowBytes(values[i]) + 1;
+    const size = inputRowBytes(values[i]) + 1;
     if (i > start && bytes + size > maxBytes) {
       blocks.push({ start, end: i, bytes });
       start = i;

@@ -1,5 +1,6 @@
 /* global Excel */
-import { type CellValue, sheetValue } from "../core/cells";
+import type { CellValue } from "../core/cells";
+import { typedInput } from "../core/workbook/typedInput";
 import { parseRangeAddress, rangeAddress } from "../core/workbook/a1";
 import { MAX_SYNC_BYTES, nextReadRowCount, planWriteBlocks, rowBytes } from "./blocks";
 import {
@@ -214,10 +215,9 @@ export class OfficeWorkbook implements WorkbookPort {
             block.end - block.start,
             columnCount
           );
-          // Office.js treats null as "leave unchanged"; an empty string empties the cell.
-          target.values = values
-            .slice(block.start, block.end)
-            .map((row) => row.map((value) => sheetValue(value) ?? ""));
+          // Typed input: text goes with its quote prefix so Excel never reads it as a formula or a number, and
+          // "" empties a cell (Office.js treats null as "leave unchanged").
+          target.values = values.slice(block.start, block.end).map((row) => row.map(typedInput));
           doneRows += block.end - block.start;
           progress.onProgress?.(doneRows, totalRows);
         }
@@ -442,6 +442,10 @@ async function setUpSheets(context: Excel.RequestContext, setups: SheetSetup[]):
   await context.sync();
   setups.forEach((setup, i) => {
     let sheet = existing[i];
+    if (setup.remove) {
+      if (!sheet.isNullObject) sheet.delete();
+      return;
+    }
     if (!sheet.isNullObject && setup.replace) sheet.delete();
     if (sheet.isNullObject || setup.replace) sheet = sheets.add(setup.name);
     if (setup.visibility) sheet.visibility = sheetVisibility[setup.visibility];

@@ -23,6 +23,8 @@ export type WriterState =
       saveProblem: Problem | null;
       /** What the method's report sheet flags since the previous run (a drop in pooled retention). */
       note: Problem | null;
+      /** Not compared: the settings changed since the previous run, and this run starts anew. */
+      newBaseline: boolean;
     }
   | { status: "stopped"; problem: Problem };
 
@@ -37,7 +39,9 @@ export function useSegmentWriter(
   segmented: Segmented | null,
   keeping: RunKeeping | null,
   t: Translate,
-  locale: string
+  locale: string,
+  /** The stored analysis the data was opened from, which the run updates. */
+  opened?: string
 ) {
   const [state, setState] = useState<WriterState>({ status: "idle" });
   const abort = useRef<AbortController | null>(null);
@@ -52,12 +56,12 @@ export function useSegmentWriter(
       abort.current = controller;
       setState({ status: "writing", doneRows: 0, totalRows: 0 });
       try {
-        const { report, saveProblem, note } = await commitRun(prepared, keeping, {
+        const { report, saveProblem, note, newBaseline } = await commitRun(prepared, keeping, {
           signal: controller.signal,
           onProgress: (doneRows, totalRows) => setState({ status: "writing", doneRows, totalRows }),
         });
         const { target, legend } = prepared.pending;
-        setState({ status: "done", target, legend, report, saveProblem, note });
+        setState({ status: "done", target, legend, report, saveProblem, note, newBaseline });
       } catch (error) {
         setState({ status: "stopped", problem: problemOf(error) });
       }
@@ -69,14 +73,14 @@ export function useSegmentWriter(
     if (!segmented || !keeping) return;
     setState({ status: "checking" });
     try {
-      const prepared = await prepareRun(workbook, flow, segmented, keeping, t, locale);
+      const prepared = await prepareRun(workbook, flow, segmented, keeping, t, locale, opened);
       if (!prepared) setState({ status: "idle" });
       else if (prepared.pending.conflicts.length > 0) setState({ status: "confirm", prepared });
       else await write(prepared);
     } catch (error) {
       setState({ status: "stopped", problem: problemOf(error) });
     }
-  }, [workbook, flow, segmented, keeping, t, locale, write]);
+  }, [workbook, flow, segmented, keeping, t, locale, opened, write]);
 
   const confirm = useCallback(() => {
     if (state.status === "confirm") void write(state.prepared);

@@ -1,6 +1,6 @@
 import { useMemo, useReducer } from "react";
 import { useTranslation } from "react-i18next";
-import type { SegmentationConfig } from "./flow/storedConfig";
+import type { OpenedAnalysis } from "./flow/runStore";
 import { WorkbookPort } from "../core/workbook/workbookPort";
 import { FlowEnvironment, flowReducer, initialFlowState } from "./flow/flowState";
 import { methodProblems } from "./methods/registry";
@@ -21,13 +21,14 @@ export function tierNamesIn(t: Translate): (count: number) => string[] {
 }
 
 /**
- * The steps after reading the data: columns → method → preview → write, their state in one place. Data read for
- * "Run again" starts from the stored configuration instead of from detection.
+ * The steps after reading the data: columns → method → preview → write, their state in one place. Data of an
+ * opened analysis (Open, Run again) starts from its stored configuration instead of from detection, and its runs
+ * update that analysis.
  */
 export function useSegmentationFlow(
   workbook: WorkbookPort,
   data: SelectedData,
-  restore: SegmentationConfig | undefined,
+  opened: OpenedAnalysis | undefined,
   keeping: RunKeeping | null
 ) {
   const { t, i18n } = useTranslation();
@@ -38,8 +39,8 @@ export function useSegmentationFlow(
   );
   const reducer = useMemo(() => flowReducer(environment), [environment]);
   const [state, dispatch] = useReducer(reducer, data, (loaded) =>
-    restore
-      ? restoredFlowState(reducer, loaded, restore)
+    opened
+      ? restoredFlowState(reducer, loaded, opened.config)
       : reducer(initialFlowState, { type: "loaded", data: loaded })
   );
   const problems =
@@ -51,7 +52,8 @@ export function useSegmentationFlow(
     preview.status === "ready" ? preview.segmented : null,
     keeping,
     translate,
-    i18n.language
+    i18n.language,
+    opened?.id
   );
   return { state, dispatch, problems, preview, writer, tierNames: environment.tierNames };
 }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { SharingOptions } from "./flow/monitoring";
 import type { StoredRuns } from "./flow/runStore";
+import { problemOf } from "./flow/problems";
 import type { StoreSession } from "./flow/storeSession";
 
 /**
@@ -26,5 +27,20 @@ export function useStoredRuns(store: StoreSession) {
     };
   }, [store]);
 
-  return { stored, options, setOptions, saved: setStored };
+  /** Removes an analysis and everything it wrote (the user has agreed); a failure is reported, not thrown. */
+  const remove = useCallback(
+    async (id: string) => {
+      if (!stored) return null;
+      try {
+        const { removeAnalysis } = await import("./flow/runStore");
+        setStored(await removeAnalysis(store, stored, id));
+        return null;
+      } catch (error) {
+        return problemOf(error);
+      }
+    },
+    [store, stored]
+  );
+
+  return { stored, options, setOptions, saved: setStored, remove };
 }

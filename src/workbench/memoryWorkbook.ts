@@ -1,4 +1,5 @@
-import { type CellValue, sheetValue } from "../core/cells";
+import type { CellValue } from "../core/cells";
+import { QUOTE, typedInput } from "../core/workbook/typedInput";
 import { type Box, overlaps, subtractAll } from "../core/workbook/rectangles";
 import { parseCellAddress } from "../core/workbook/a1";
 import { nextReadRowCount, rowBytes } from "../excel/blocks";
@@ -406,10 +407,6 @@ export class MemoryWorkbook implements WorkbookPort {
       const sheet = this.sheet(at.sheet);
       const rows = sheet.rows;
       for (let r = 0; r < at.row; r++) rows[r] ??= [];
-      for (let r = 0; r < values.length; r++) {
-        const target = (rows[at.row + r] ??= []);
-        for (let c = 0; c < values[r].length; c++) target[at.column + c] = sheetValue(values[r][c]);
-      }
       // A value typed over a formula replaces it, as in Excel.
       if (sheet.formulas.size > 0)
         forgetFormulas(sheet, {
@@ -418,6 +415,15 @@ export class MemoryWorkbook implements WorkbookPort {
           rowCount: values.length,
           columnCount: values[0]?.length ?? 0,
         });
+      for (let r = 0; r < values.length; r++) {
+        const target = (rows[at.row + r] ??= []);
+        for (let c = 0; c < values[r].length; c++) {
+          const typed = excelTyped(typedInput(values[r][c]));
+          target[at.column + c] = typed.value;
+          if (typed.formula !== undefined)
+            sheet.formulas.set(`${at.row + r},${at.column + c}`, typed.formula);
+        }
+      }
       doneRows += values.length;
       progress.onProgress?.(doneRows, totalRows);
     }
@@ -473,6 +479,10 @@ export class MemoryWorkbook implements WorkbookPort {
     const existing = [...this.sheets.keys()].find(
       (name) => name.toLowerCase() === setup.name.toLowerCase()
     );
+    if (setup.remove) {
+      if (existing !== undefined) this.sheets.delete(existing);
+      return;
+    }
     if (existing === undefined || setup.replace) {
       if (existing !== undefined) this.sheets.delete(existing);
       this.sheets.set(setup.name, emptySheet([]));
@@ -567,6 +577,27 @@ export class MemoryWorkbook implements WorkbookPort {
     this.selectionListeners.add(listener);
     return () => this.selectionListeners.delete(listener);
   }
+}
+
+/**
+ * How Excel reads typed input, as far as it matters for what the add-in writes: the quote prefix makes the rest text;
+ * "=" starts a formula; "+" and "-" a signed number, or else a formula (which this workbook does not calculate: it
+ * shows #NAME?, as Excel would for "+86 138…"). Other text stays text here (Excel would also read "001" or "May 5"
+ * as a number or a date; the add-in quotes every text it writes, so none reaches this rule unquoted).
+ */
+export function excelTyped(input: string | number | boolean): {
+  value: string | number | boolean | null;
+  formula?: string;
+} {
+  if (typeof input !== "string") return { value: input };
+  if (input === "") return { value: null };
+  if (input.startsWith(QUOTE)) return { value: input.slice(QUOTE.length) };
+  if (input.startsWith("=")) return { value: null, formula: input };
+  if (input.startsWith("+") || input.startsWith("-")) {
+    const number = Number(input);
+    return Number.isFinite(number) ? { value: number } : { value: "#NAME?", formula: `=${input}` };
+  }
+  return { value: input };
 }
 
 const BLACK = "#000000";

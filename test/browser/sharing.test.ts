@@ -63,7 +63,7 @@ describe("sharing: runs kept in the workbook, compared, restored and exported", 
     await segment(page);
     await page.getByTestId("changes-first-run").waitFor();
     await expect(rowTexts(page, 1, "G", "I")).resolves.toEqual(["Tier", "", "Tier"]);
-    await expect(page.getByTestId("last-run-range").textContent()).resolves.toBe(
+    await expect(page.getByTestId("analysis-range").textContent()).resolves.toBe(
       "Customers!A1:F2358"
     );
     const tabs = await page.getByRole("tab").allTextContents();
@@ -117,9 +117,9 @@ describe("sharing: runs kept in the workbook, compared, restored and exported", 
     await expect(axeViolations(page)).resolves.toEqual([]);
   });
 
-  it("reopening the pane over the same workbook restores the last analysis and its settings", async () => {
+  it("reopening the pane over the same workbook lists the analysis, and Run again restores its settings", async () => {
     await reopenPane(page);
-    const card = page.getByRole("region", { name: "Last analysis" });
+    const card = page.getByRole("region", { name: "Analysis in this workbook" });
     await card.waitFor();
     await expect(card.textContent()).resolves.toContain("Customers!A1:F2358");
     await expect(card.textContent()).resolves.toContain("Value tiers");
@@ -211,7 +211,7 @@ describe("sharing: a damaged configuration, and formulas converted to values and
     await expect(axeViolations(page)).resolves.toEqual([]);
     await segment(page);
     // The run replaced the damaged configuration.
-    await page.getByTestId("last-run-range").waitFor();
+    await page.getByTestId("analysis-range").waitFor();
     await expect(page.getByTestId("config-ignored").count()).resolves.toBe(0);
   });
 
@@ -247,7 +247,7 @@ describe("sharing: a damaged configuration, and formulas converted to values and
         workbench.setFormula({ sheet: "Model", row, column }, formula, spill);
       }
     }, formulas);
-    await page.getByRole("tab", { name: "Model" }).click();
+    await page.getByRole("tab", { name: "Model", exact: true }).click();
     const share = page.getByRole("region", { name: "Share" });
     await expect(share.getByRole("radio", { name: "This sheet" }).isChecked()).resolves.toBe(true);
     const convert = share.getByRole("button", { name: "Convert CVA formulas to values" });

@@ -246,12 +246,22 @@ describe("task pane: consent before overwriting, and data problems", () => {
       ["5", "Recency (days)", "Blank cell"],
       ["7", "Monetary", "Text in a number column"],
       ["9", "Monetary", "Negative number"],
-      ["11", "Customer ID", "Duplicate customer ID"],
+      ["11", "Customer ID", "Duplicate customer ID: repeats row 4, which is kept"],
       ["13", "Frequency", "Excel error value"],
       ["15", "", "Empty row"],
       ["17", "Recency (days)", "Text in a number column"],
     ]);
     await expect(axeViolations(page)).resolves.toEqual([]);
+    // Value tiers on Monetary check that column as RFM does: row 9's negative spend is left out and listed.
+    await page.getByRole("tab", { name: "Value tiers" }).click();
+    await page.locator('[data-testid="preview-summary"][data-method="tiers"]').waitFor();
+    await expect(
+      rows.evaluateAll((elements) =>
+        elements.slice(1).map((row) => row.querySelector("td")?.textContent)
+      )
+    ).resolves.toEqual(["7", "9", "11", "15"]);
+    await page.getByRole("tab", { name: "RFM" }).click();
+    await page.locator('[data-testid="preview-summary"][data-method="rfm"]').waitFor();
     await segment(page, /^Segment 14 customers$/);
     await expect(cellText(page, "I5")).resolves.toBe("");
     await expect(cellText(page, "I2")).resolves.not.toBe("");

@@ -1,3 +1,4 @@
+import { typedInput } from "../../src/core/workbook/typedInput";
 import {
   MAX_SYNC_BYTES,
   cellBytes,
@@ -16,14 +17,15 @@ describe("byte-sized blocks", () => {
     expect(rowBytes(["a", 1, null])).toBe(Buffer.byteLength(JSON.stringify(["a", 1, ""])));
   });
 
-  it("plans consecutive blocks that cover every row and respect the byte budget", () => {
+  it("plans consecutive blocks that cover every row and respect the byte budget, text with its quote prefix", () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => [`row ${i}`, i, i % 2 === 0]);
     const blocks = planWriteBlocks(rows, 20_000);
     expect(blocks[0].start).toBe(0);
     expect(blocks[blocks.length - 1].end).toBe(rows.length);
     blocks.forEach((block, i) => {
       if (i > 0) expect(block.start).toBe(blocks[i - 1].end);
-      const exact = Buffer.byteLength(JSON.stringify(rows.slice(block.start, block.end)));
+      const sent = rows.slice(block.start, block.end).map((row) => row.map(typedInput));
+      const exact = Buffer.byteLength(JSON.stringify(sent));
       expect(block.bytes).toBe(exact);
       expect(block.bytes).toBeLessThanOrEqual(20_000);
     });

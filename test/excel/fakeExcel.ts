@@ -1,6 +1,7 @@
 import type { CellValue } from "../../src/core/cells";
 import { OfficeMockObject } from "office-addin-mock";
 import { rowBytes } from "../../src/excel/blocks";
+import { excelTyped } from "../../src/workbench/memoryWorkbook";
 
 type Rows = CellValue[][];
 type LoadArgument = Parameters<OfficeMockObject["load"]>[0];
@@ -42,6 +43,10 @@ export class FakeExcel {
   cellFormulas = new Map<string, string>();
   /** Dynamic-array anchors ("row,column") of the main sheet and the block they spill into. */
   spills = new Map<string, { rowCount: number; columnCount: number }>();
+  /** What was sent to the main sheet's Range.values, as typed input. */
+  get typed(): ReadonlyMap<string, string | number | boolean> {
+    return this.main.typed;
+  }
   /** Number formats set on the main sheet, in order. */
   get numberFormats(): readonly (Box & { format: string })[] {
     return this.main.numberFormats;
@@ -73,6 +78,7 @@ export class FakeExcel {
   ) {
     this.main = {
       written,
+      typed: new Map(),
       cell,
       formulas: this.cellFormulas,
       visibility: "Visible",
@@ -287,6 +293,7 @@ export class FakeExcel {
           add: (name: string) => {
             fake.otherSheets.set(name, {
               written: new Map(),
+              typed: new Map(),
               cell: () => null,
               formulas: new Map(),
               visibility: "Visible",
@@ -341,11 +348,16 @@ export class FakeExcel {
       const assigned = mock.values as unknown;
       if (!reads && Array.isArray(assigned) && assigned.length > 0) {
         // A write: the assigned block is the request payload; a value replaces a formula, as in Excel.
+        // Excel reads Range.values as typed input: the quote prefix makes text (and is not kept), "=…" a formula.
         (assigned as Rows).forEach((line, r) => {
           bytes += rowBytes(line) + 1;
           line.forEach((value, c) => {
-            sheet.written.set(`${row + r},${column + c}`, value);
-            sheet.formulas.delete(`${row + r},${column + c}`);
+            const key = `${row + r},${column + c}`;
+            const typed = excelTyped(value as string | number | boolean);
+            sheet.typed.set(key, value as string | number | boolean);
+            sheet.written.set(key, typed.value ?? "");
+            if (typed.formula === undefined) sheet.formulas.delete(key);
+            else sheet.formulas.set(key, typed.formula);
           });
         });
       }
@@ -392,6 +404,8 @@ interface Box {
 /** One sheet's cells: values written, the starting content, formulas and visibility ("Visible", "VeryHidden"…). */
 interface FakeSheet {
   written: Map<string, CellValue>;
+  /** What was sent to Range.values, as typed input (text with its quote prefix). */
+  typed: Map<string, string | number | boolean>;
   cell: (row: number, column: number) => CellValue;
   formulas: Map<string, string>;
   visibility: string;

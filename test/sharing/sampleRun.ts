@@ -106,7 +106,12 @@ export async function segmentedSample() {
   const prefix = historyPrefix("a1");
   const first = planHistorySave(new Map(), prefix, history, previous, 12);
   const second = planHistorySave(new Map(), prefix, first.history, current, 12);
-  const output = { owned: plan.owned, summarySheet: t("segmentSummary.sheetName") };
+  const output = {
+    owned: plan.owned,
+    summarySheet: t("segmentSummary.sheetName"),
+    customerSheet: null,
+    reportSheet: null,
+  };
   await new StoreSession(workbook).update({
     ...first.changes,
     ...second.changes,

@@ -72,7 +72,7 @@ describe("change monitoring in the pane", () => {
       id: "a1",
       config: { ok: true, config: run.config },
       stored: run.config,
-      output: { owned: [], summarySheet: null },
+      output: { owned: [], summarySheet: null, customerSheet: null, reportSheet: null },
       history: {
         ...history,
         latest: first.current.run,

@@ -73,6 +73,8 @@ describe("the pane's store", () => {
     expect(analysis.output).toEqual({
       owned: plan.owned,
       summarySheet: "segmentSummary.sheetName",
+      customerSheet: null,
+      reportSheet: null,
     });
     expect(analysis.history.runs.map((run) => run.customers)).toEqual([2357]);
     expect(keeping.options).toEqual({ ...DEFAULT_SHARING_OPTIONS, autoOpen: true });

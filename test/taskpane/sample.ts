@@ -1,4 +1,4 @@
-import { SheetRange } from "../../src/core/workbook/workbookPort";
+import { SheetRange, WorkbookPort } from "../../src/core/workbook/workbookPort";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
 import { flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
 import { SharingOptions, openStoredRuns } from "../../src/taskpane/flow/monitoring";
@@ -8,7 +8,7 @@ import { runSegmentation } from "../../src/taskpane/flow/segment";
 import { RunKeeping, commitRun, prepareRun } from "../../src/taskpane/flow/segmentRun";
 import { StoreSession } from "../../src/taskpane/flow/storeSession";
 import type { MethodName, MethodSettings } from "../../src/taskpane/methods/registry";
-import type { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
+import { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
 import { createSampleWorkbook } from "../../src/workbench/sampleWorkbook";
 
 /** The workbench's sample workbook with a range selected and read, as the pane reads it. */
@@ -56,7 +56,7 @@ export const tierNames = (count: number) =>
 
 /** What the pane keeps of the workbook's store, opened as the pane opens it; counts the saves. */
 export async function keepingOf(
-  workbook: MemoryWorkbook,
+  workbook: WorkbookPort,
   options: Partial<SharingOptions> = {}
 ): Promise<RunKeeping & { saves: number }> {
   const store = new StoreSession(workbook);
@@ -76,24 +76,33 @@ export async function keepingOf(
 
 /** One click on Segment over a range with a method and its default settings, as the pane's hook makes it. */
 export async function click(
-  workbook: MemoryWorkbook,
+  workbook: WorkbookPort,
   keeping: RunKeeping,
   method: MethodName,
-  range: SheetRange = CUSTOMERS
+  range: SheetRange = CUSTOMERS,
+  adjust?: (settings: MethodSettings) => MethodSettings
 ) {
-  const { prepared } = await prepareClick(workbook, keeping, method, range);
+  const { prepared } = await prepareClick(workbook, keeping, method, range, adjust);
   return { prepared, committed: await commitRun(prepared, keeping) };
 }
 
-/** The first half of a click: read, segment and prepare, writing nothing. */
+/**
+ * The first half of a click: read, segment and prepare, writing nothing. The range is selected first (an in-memory
+ * workbook), or read as it is (any other port: a stored range, as Run again reads it).
+ */
 export async function prepareClick(
-  workbook: MemoryWorkbook,
+  workbook: WorkbookPort,
   keeping: RunKeeping,
   method: MethodName = "rfm",
-  range: SheetRange = CUSTOMERS
+  range: SheetRange = CUSTOMERS,
+  /** Changes the default settings, as the user would in the method's panel. */
+  adjust: (settings: MethodSettings) => MethodSettings = (settings) => settings
 ) {
-  workbook.select(range);
-  const data = await readSelection(workbook, "selection");
+  if (workbook instanceof MemoryWorkbook) workbook.select(range);
+  const data = await readSelection(
+    workbook,
+    workbook instanceof MemoryWorkbook ? "selection" : range
+  );
   const state = flowReducer({ summarySheet: "Customer summary", tierNames })(initialFlowState, {
     type: "loaded",
     data,
@@ -101,10 +110,11 @@ export async function prepareClick(
   const segmented = await runSegmentation(
     state.table as CustomerTable,
     method,
-    state.settings as MethodSettings,
+    adjust(state.settings as MethodSettings),
     keyT
   );
-  const prepared = await prepareRun(workbook, state, segmented, keeping, keyT, "en-US");
+  const flow = { ...state, settings: adjust(state.settings as MethodSettings) };
+  const prepared = await prepareRun(workbook, flow, segmented, keeping, keyT, "en-US");
   if (!prepared) throw new Error("not ready");
   return { prepared };
 }

@@ -87,7 +87,7 @@ describe("running a method for the preview", () => {
       { sheetRow: 5, reason: "blank", column: 1 },
       { sheetRow: 7, reason: "text", column: 3 },
       { sheetRow: 9, reason: "negative", column: 3 },
-      { sheetRow: 11, reason: "duplicateId", column: 0 },
+      { sheetRow: 11, reason: "duplicateId", column: 0, repeats: 4 },
       { sheetRow: 13, reason: "error", column: 2 },
       { sheetRow: 15, reason: "blank", column: null },
       { sheetRow: 17, reason: "text", column: 1 },
@@ -119,4 +119,36 @@ describe("results in the user's language", () => {
     expect(localized.tiers.map((tier) => tier.label)).toContain("已流失");
     expect(localized.tiers.map((tier) => tier.label)).not.toContain("Lost");
   });
+});
+
+describe("one data check per column role, whichever method runs", () => {
+  it.each(["rfm", "tiers", "score"] as const)(
+    "%s on Bad data leaves out row 9 (a negative spend) and lists it",
+    async (method) => {
+      const { data } = await sampleSelection(BAD_DATA);
+      const state = flowReducer({ summarySheet: "Customer summary", tierNames })(initialFlowState, {
+        type: "loaded",
+        data,
+      });
+      const segmented = await runSegmentation(
+        state.table as CustomerTable,
+        method,
+        state.settings as MethodSettings,
+        keyT
+      );
+      const [quality] = segmented.quality;
+      expect(quality.skipped).toContainEqual(
+        expect.objectContaining({ sheetRow: 9, reason: "negative" })
+      );
+      const monetary = (state.table as CustomerTable).mapping.monetary as number;
+      expect(quality.skipped.find((row) => row.sheetRow === 9)?.column).toBe(monetary);
+      // Row 11 repeats B003 of row 4, which is kept.
+      expect(quality.skipped).toContainEqual({
+        sheetRow: 11,
+        reason: "duplicateId",
+        column: 0,
+        repeats: 4,
+      });
+    }
+  );
 });

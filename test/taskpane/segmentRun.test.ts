@@ -10,7 +10,12 @@ describe("a click on Segment, prepared then committed", () => {
 
     const first = await click(workbook, keeping, "tiers");
     expect(first.prepared.pending.conflicts).toEqual([]);
-    expect(first.committed).toEqual({ report: null, saveProblem: null, note: null });
+    expect(first.committed).toEqual({
+      report: null,
+      saveProblem: null,
+      note: null,
+      newBaseline: false,
+    });
     expect(keeping.saves).toBe(1);
     const [analysis] = keeping.stored.analyses;
     expect(analysis.history.runs).toHaveLength(1);

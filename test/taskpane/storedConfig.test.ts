@@ -45,6 +45,8 @@ function edited(settings: MethodSettings): MethodSettings {
       tiers: { labels: ["Top", "Rest"], cutoffs: [10], basis: "customers" },
     },
     cohorts: { ...settings.cohorts, period: "Q", dropPoints: 3.5 },
+    // 1997-09-30 and 1998-06-30 as Excel serials.
+    modelCheck: { calibrationEnd: 35703, observationEnd: 35976 },
   };
 }
 
@@ -62,7 +64,7 @@ function run(data: SelectedData, state: FlowState, method: MethodName, settings:
 }
 
 describe("the configuration stored with a run", () => {
-  it.each<MethodName>(["rfm", "tiers", "score", "predictive", "cohorts"])(
+  it.each<MethodName>(["rfm", "tiers", "score", "predictive", "cohorts", "modelCheck"])(
     "%s: saved, read back and restored gives the same setup, method and settings",
     async (method) => {
       const { data, state } = await loaded();

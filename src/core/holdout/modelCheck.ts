@@ -56,6 +56,12 @@ export interface ModelCheck {
   tracking: { date: number; actual: number; expected: number[] }[];
   /** Customers by calibration repeat purchases 0…6 and "7+", actual and expected per model. */
   histogram: { repeats: string; actual: number; expected: number[] }[];
+  /** Per calibration customer, in order of first appearance: id, holdout purchases made and predicted per model. */
+  perCustomer: {
+    customer: readonly (string | number)[];
+    actual: Float64Array;
+    predicted: Float64Array[];
+  };
   /** The model that predicts the holdout best, and by how much: a message in the user's language. */
   verdict: Message;
   best?: string;
@@ -148,6 +154,7 @@ export function checkModels(
     holdoutPeriods: horizon,
     actualTotal,
     models,
+    perCustomer: { customer: calibration.customer, actual, predicted: predictions },
     byFrequency: byCalibrationFrequency(frequency, actual, predictions),
     tracking: tracking(customerIds, dates, table, models, periodDays, observationEnd),
     histogram: repeatHistogram(frequency, T, models),

@@ -30,11 +30,39 @@ export interface ProblemRow {
   amount: string | null;
 }
 
-/** One pass over the file: the counts of the data-quality report and the date range. */
+/** What the pass over the transactions found, and the plan to read them with from then on. */
+export interface CheckedTransactions {
+  quality: DataQuality;
+  /** With typedRead when the file's values read as numbers and timestamps (a CSV file without bad values). */
+  plan: TransactionPlan;
+}
+
+/**
+ * One pass over the file: the counts of the data-quality report and the date range. A CSV file is first read
+ * typed (the amounts as numbers, the dates as timestamps where they can be): the faster read, for this pass and
+ * the summary's. When a value does not read so, that scan fails, and the file is read as text, where such a value
+ * is a row to report.
+ */
 export async function checkTransactions(
   engine: SqlEngine,
   plan: TransactionPlan,
   asOf?: string
+): Promise<CheckedTransactions> {
+  if (plan.source.kind === "csv" && !plan.typedRead) {
+    const typed = { ...plan, typedRead: true };
+    try {
+      return { quality: await dataQuality(engine, typed, asOf), plan: typed };
+    } catch {
+      // A value the reader cannot parse: the text read below finds and reports it (or fails as the file does).
+    }
+  }
+  return { quality: await dataQuality(engine, plan, asOf), plan };
+}
+
+async function dataQuality(
+  engine: SqlEngine,
+  plan: TransactionPlan,
+  asOf: string | undefined
 ): Promise<DataQuality> {
   const [row] = await engine.rows(
     dataQualitySql(`(${checkedTransactionsSql(plan)}) AS checked`, asOf)
@@ -53,14 +81,14 @@ export async function checkTransactions(
   };
 }
 
-/** Up to `limit` of the rows that cannot be used, for the report. */
+/** Up to `limit` of the rows that cannot be used, for the report, with their values as written (read as text). */
 export async function problemRows(
   engine: SqlEngine,
   plan: TransactionPlan,
   limit: number
 ): Promise<ProblemRow[]> {
   const text = (value: unknown) => (value === null ? null : String(value));
-  return (await engine.rows(problemRowsSql(plan, limit))).map(
+  return (await engine.rows(problemRowsSql({ ...plan, typedRead: false }, limit))).map(
     ([problem, customer, date, amount]) => ({
       problem: problem as RowProblem,
       customer: text(customer),

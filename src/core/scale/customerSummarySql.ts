@@ -27,6 +27,12 @@ export interface TransactionPlan {
   source: TransactionSource;
   columns: TransactionColumns;
   dateReading: DateReading;
+  /**
+   * For a CSV file whose amounts (and ISO or serial dates) are known to read: the reader parses them as numbers
+   * and timestamps (readerTypes) instead of text cast afterwards, a quarter to a third less CPU. A value that does
+   * not read then fails the scan rather than becoming a reported row (checkTransactions falls back).
+   */
+  typedRead?: boolean;
 }
 
 export interface SummaryParameters {
@@ -52,6 +58,26 @@ export const CUSTOMER_COLUMNS = [
 /** The grouped pattern table's columns: one row per distinct (frequency, recency, T) with its customer count. */
 export const PATTERN_COLUMNS = ["frequency", "recency", "T", "count"] as const;
 
+/**
+ * The SQL types a CSV file's three columns are read as: all text, or with typedRead the amount as DOUBLE and the
+ * date as TIMESTAMP (ISO text) or DOUBLE (Excel serials); the statements' casts are then no-ops, and give the same
+ * values (the tests check that a typed read either gives the text read's values or fails).
+ */
+export function readerTypes(plan: TransactionPlan): Record<string, string> {
+  const { customer, date, amount } = plan.columns;
+  const types: Record<string, string> = {
+    [customer]: "VARCHAR",
+    [date]: "VARCHAR",
+    [amount]: "VARCHAR",
+  };
+  if (!plan.typedRead) return types;
+  types[amount] = "DOUBLE";
+  const reading = plan.dateReading;
+  if (reading.kind === "text" && reading.format === null) types[date] = "TIMESTAMP";
+  if (reading.kind === "serial") types[date] = "DOUBLE";
+  return types;
+}
+
 /** 1900-01-01 (Excel serial 2), a Monday: periods of periodDays are counted from it. */
 const PERIOD_ANCHOR = "DATE '1900-01-01'";
 
@@ -64,7 +90,7 @@ const PERIOD_ANCHOR = "DATE '1900-01-01'";
 export function typedTransactionsSql(plan: TransactionPlan, reportColumns = false): string {
   const { customer, date, amount } = plan.columns;
   const table = plan.source.kind === "table";
-  const textColumns = isTextSource(plan.source) ? [customer, date, amount] : [];
+  const columnTypes = isTextSource(plan.source) ? readerTypes(plan) : {};
   const [id, day, value] = [customer, date, amount].map(quoteIdentifier);
   const number = table
     ? `CAST(${value} AS DOUBLE PRECISION)`
@@ -83,7 +109,7 @@ export function typedTransactionsSql(plan: TransactionPlan, reportColumns = fals
     `${number} AS amount`,
     ...report,
   ];
-  return `SELECT ${select.join(",\n    ")}\n  FROM ${relationSql(plan.source, textColumns)}`;
+  return `SELECT ${select.join(",\n    ")}\n  FROM ${relationSql(plan.source, columnTypes)}`;
 }
 
 /** A row is used when it has a customer, a date from 1900 on and a finite amount. */

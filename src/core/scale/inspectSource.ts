@@ -53,7 +53,7 @@ const MOSTLY = 0.8;
  */
 export async function inspectSource(engine: SqlEngine, path: string): Promise<SourceInspection> {
   const source = await sourceOf(engine, path);
-  const relation = relationSql(source, [], { allText: true });
+  const relation = relationSql(source, {}, { allText: true });
   const described = await engine.rows(`DESCRIBE SELECT * FROM ${relation}`);
   const columns = described.map(([name, type]) => ({ name: String(name), type: String(type) }));
   if (columns.length === 0) throw valueError(`${path} has no columns.`);

@@ -17,6 +17,12 @@ export interface CustomerRows {
   firstRow?: number;
   /** Customer id column: when given, later rows of an id already seen are skipped as duplicates. */
   customer?: number;
+  /**
+   * Columns that hold amounts, counts or days (a table's recency, frequency and monetary roles): every method that
+   * reads one skips a row with a negative value there, so the same row is left out, for the same reason, whichever
+   * method runs.
+   */
+  nonNegative?: readonly number[];
 }
 
 export interface RfmMethod {
@@ -205,7 +211,10 @@ export function segmentByScore(table: CustomerRows, options: ScoreMethod): Segme
 }
 
 function prepare(table: CustomerRows, columns: readonly number[], nonNegative: boolean) {
-  const measures: MeasureColumn[] = columns.map((column) => ({ column, nonNegative }));
+  const measures: MeasureColumn[] = columns.map((column) => ({
+    column,
+    nonNegative: nonNegative || (table.nonNegative?.includes(column) ?? false),
+  }));
   return prepareCustomers(table.rows, {
     hasHeader: table.hasHeader,
     firstRow: table.firstRow,

@@ -23,6 +23,8 @@ export interface SummaryInput {
   translate: Translate;
   /** The tier colours of the output; default tierPalette. */
   palette?: readonly TierColour[];
+  /** The sheet's name; default the translated "segmentSummary.sheetName". */
+  sheet?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface SummaryInput {
  */
 export function planSummarySheet(input: SummaryInput): WritePlan {
   const { tiers, comparison, translate: t } = input;
-  const sheet = t("segmentSummary.sheetName");
+  const sheet = input.sheet ?? t("segmentSummary.sheetName");
   const previousCount = (label: string): number | null => {
     if (!comparison) return null;
     const i = comparison.from.findIndex(

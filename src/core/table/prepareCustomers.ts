@@ -27,6 +27,8 @@ export interface SkippedRow {
   reason: SkipReason;
   /** The column (index into a row) at fault; null when the row is blank in every column used. */
   column: number | null;
+  /** For a duplicate id: the sheet row of the customer's row that is kept. */
+  repeats?: number;
 }
 
 export interface QualityReport {
@@ -111,6 +113,8 @@ export function prepareCustomers(
       : [customer, ...measures.map((measure) => measure.column)];
   const quality = report(rows, start, options.firstRow ?? 0, used, problems);
   quality.kept = n;
+  if (customer !== undefined && quality.counts.duplicateId > 0)
+    namesKeptRows(rows, customer, kept.subarray(0, n), options.firstRow ?? 0, quality);
   // Views, not copies: another 8 MB per column would cost more in garbage collection than the unused tail wastes.
   return {
     values: values.map((column) => column.subarray(0, n)),
@@ -195,6 +199,20 @@ function markDuplicates(
   const repeated = repeatedIds(candidates, (i) => rows[i][column] as string | number);
   for (let k = 0; k < count; k++)
     if (repeated[k] === 1) flag(problems, candidates[k] - start, DUPLICATE, column);
+}
+
+/** Gives each duplicate its kept row's sheet row (only run when there are duplicates). */
+function namesKeptRows(
+  rows: readonly (readonly CellValue[])[],
+  customer: number,
+  kept: Uint32Array,
+  firstRow: number,
+  quality: QualityReport
+): void {
+  const keptRow = new Map<CellValue, number>();
+  for (const index of kept) keptRow.set(rows[index][customer], firstRow + index + 1);
+  for (const row of quality.skipped)
+    if (row.reason === "duplicateId") row.repeats = keptRow.get(rows[row.index][customer]);
 }
 
 /** The skipped rows in sheet order; a blank problem in a row blank in every column used is a blank row. */

@@ -104,6 +104,8 @@ export interface SheetSetup {
   name: string;
   /** Deletes a sheet of that name first (its cells, rules and charts), so the plan writes on an empty sheet. */
   replace?: boolean;
+  /** Deletes a sheet of that name, if there is one, and adds none. */
+  remove?: boolean;
   visibility?: SheetVisibility;
 }
 

@@ -1,3 +1,4 @@
+import { sameSheet } from "./rectangles";
 import type { WritePlan } from "./workbookPort";
 
 /**
@@ -25,4 +26,27 @@ export function mergePlans(first: WritePlan, second: WritePlan): WritePlan {
   const autoOpen = second.autoOpen ?? first.autoOpen;
   if (autoOpen !== undefined) merged.autoOpen = autoOpen;
   return merged;
+}
+
+/** A plan that writes on sheet `to` what `plan` writes on sheet `from` (e.g. a report sheet named apart). */
+export function planOnSheet(plan: WritePlan, from: string, to: string): WritePlan {
+  if (from === to) return plan;
+  const moved = <T extends { sheet: string }>(item: T): T =>
+    sameSheet(item.sheet, from) ? { ...item, sheet: to } : item;
+  const at = <T extends { at: { sheet: string } }>(item: T): T => ({ ...item, at: moved(item.at) });
+  const renamed: WritePlan = {
+    ...plan,
+    clear: plan.clear.map(moved),
+    values: plan.values.map(at),
+    fills: plan.fills.map(moved),
+  };
+  if (plan.sheets)
+    renamed.sheets = plan.sheets.map((setup) =>
+      sameSheet(setup.name, from) ? { ...setup, name: to } : setup
+    );
+  if (plan.formulas) renamed.formulas = plan.formulas.map(at);
+  if (plan.colorScales) renamed.colorScales = plan.colorScales.map(moved);
+  if (plan.charts) renamed.charts = plan.charts.map(moved);
+  if (plan.numberFormats) renamed.numberFormats = plan.numberFormats.map(moved);
+  return renamed;
 }

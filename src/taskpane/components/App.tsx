@@ -17,6 +17,8 @@ import { WorkbookPort } from "../../core/workbook/workbookPort";
 import { StoreSession } from "../flow/storeSession";
 import { useSelectedData } from "../useSelectedData";
 import { useStoredRuns } from "../useStoredRuns";
+import type { Problem } from "../flow/problems";
+import { ProblemBar } from "./ProblemBar";
 import { SelectionPanel } from "./SelectionPanel";
 
 export interface AppProps {
@@ -34,8 +36,8 @@ const SegmentationSteps = lazy(() =>
 );
 
 /** What the workbook remembers and the Share section, with the code that reads the store: fetched as the pane opens. */
-const LastAnalysis = lazy(() =>
-  import("./LastAnalysis").then((module) => ({ default: module.LastAnalysis }))
+const AnalysesPanel = lazy(() =>
+  import("./AnalysesPanel").then((module) => ({ default: module.AnalysesPanel }))
 );
 /** "Summarise a large file": its chunk and texts load with the pane; DuckDB itself only when a file is picked. */
 const LargeFilePanel = lazy(() =>
@@ -70,11 +72,16 @@ const useStyles = makeStyles({
 function Pane({ workbook }: { workbook: WorkbookPort }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const selection = useSelectedData(workbook);
   const [writing, setWriting] = useState(false);
   // One store session per workbook: every part of the pane that keeps something there shares it.
   const store = useMemo(() => new StoreSession(workbook), [workbook]);
-  const { stored, options, setOptions, saved } = useStoredRuns(store);
+  const { stored, options, setOptions, saved, remove } = useStoredRuns(store);
+  const outputs = useMemo(
+    () => stored?.analyses.flatMap((analysis) => analysis.output.owned) ?? [],
+    [stored]
+  );
+  const selection = useSelectedData(workbook, outputs);
+  const [removeProblem, setRemoveProblem] = useState<Problem | null>(null);
   const keeping = useMemo(
     () => (stored && options ? { store, stored, options, onSaved: saved } : null),
     [store, stored, options, saved]
@@ -89,13 +96,15 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
       </header>
       {stored && (
         <Suspense fallback={null}>
-          <LastAnalysis
+          <AnalysesPanel
             stored={stored}
             busy={selection.state.status === "loading" || writing}
-            onRunAgain={(range, restore) => void selection.load({ range, restore })}
+            onOpen={(range, opened) => void selection.load({ range, opened })}
+            onRemove={(id) => void remove(id).then(setRemoveProblem)}
           />
         </Suspense>
       )}
+      {removeProblem && <ProblemBar problem={removeProblem} />}
       <SelectionPanel
         state={selection.state}
         load={(which) => void selection.load(which)}
@@ -115,7 +124,7 @@ function Pane({ workbook }: { workbook: WorkbookPort }) {
             key={selection.state.read}
             workbook={workbook}
             data={selection.state.data}
-            restore={selection.state.restore}
+            opened={selection.state.opened}
             keeping={keeping}
             onOptions={setOptions}
             onWritingChange={setWriting}

@@ -22,16 +22,28 @@ const useStyles = makeStyles({
 });
 
 /**
+ * After a first run, or one whose settings changed since the previous run: that it starts the comparisons anew.
  * After a compared run: the from→to movement of customers between tiers (previous tiers down, this run's across,
  * with new customers and customers gone), and the customers flagged, with why. The sheet's Change column has them
  * all; the pane lists the first few.
  */
-export function ChangeReport({ report }: { report: Report | null }) {
+export function ChangeReport({
+  report,
+  newBaseline = false,
+}: {
+  report: Report | null;
+  /** The settings changed since the previous run, so this one was not compared with it. */
+  newBaseline?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const number = new Intl.NumberFormat(i18n.language);
   if (!report)
-    return (
+    return newBaseline ? (
+      <Text data-testid="changes-new-baseline" size={200}>
+        {t("changes.newBaseline")}
+      </Text>
+    ) : (
       <Text data-testid="changes-first-run" size={200}>
         {t("changes.firstRun")}
       </Text>

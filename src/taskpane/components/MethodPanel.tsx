@@ -9,7 +9,8 @@ import { ProblemBar } from "./ProblemBar";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Wrapped, so every method's tab stays in view however narrow the pane.
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   settings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 

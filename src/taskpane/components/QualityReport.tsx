@@ -54,8 +54,12 @@ function SheetReport({ quality }: { quality: SheetQuality }) {
   const count = new Intl.NumberFormat(i18n.language);
   const counts = Object.entries(reasonCounts(quality)) as [PaneSkipReason, number][];
   const problems = counts.reduce((sum, [, n]) => sum + n, 0);
-  const reasonText = (reason: PaneSkipReason, column: number | null) =>
-    column === null ? t("quality.reasons.blankRow") : t(`quality.reasons.${reason}`);
+  const reasonText = (reason: PaneSkipReason, column: number | null, repeats?: number) =>
+    column === null
+      ? t("quality.reasons.blankRow")
+      : repeats !== undefined
+        ? t("quality.repeats", { row: repeats })
+        : t(`quality.reasons.${reason}`);
   const columnText = (column: number | null) =>
     column === null ? "" : (quality.labels[column] ?? columnLetters(column));
   return (
@@ -105,7 +109,7 @@ function SheetReport({ quality }: { quality: SheetQuality }) {
                 <TableRow key={row.sheetRow} data-skipped-row={row.sheetRow}>
                   <TableCell className={styles.row}>{row.sheetRow}</TableCell>
                   <TableCell>{columnText(row.column)}</TableCell>
-                  <TableCell>{reasonText(row.reason, row.column)}</TableCell>
+                  <TableCell>{reasonText(row.reason, row.column, row.repeats)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,7 +1,7 @@
 import { Divider, makeStyles } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { SegmentationConfig } from "../flow/storedConfig";
+import type { OpenedAnalysis } from "../flow/runStore";
 import { WorkbookPort } from "../../core/workbook/workbookPort";
 import { SharingOptions, optionsValid } from "../flow/monitoring";
 import { SelectedData } from "../flow/readSelection";
@@ -21,19 +21,21 @@ const useStyles = makeStyles({ divider: { flexGrow: 0 } });
 /**
  * Everything after the data is read: columns, method, preview, monitoring, Segment and what changed since the last
  * run. Loaded on demand (the pane opens with the selection step only), and mounted afresh for each selection read.
- * Data read by "Run again" starts from the stored configuration and is segmented as soon as its preview is ready.
+ * Data of an opened analysis starts from its stored configuration; with Run again it is segmented as soon as its
+ * preview is ready.
  */
 export function SegmentationSteps({
   workbook,
   data,
-  restore,
+  opened,
   keeping,
   onOptions,
   onWritingChange,
 }: {
   workbook: WorkbookPort;
   data: SelectedData;
-  restore?: SegmentationConfig;
+  /** The stored analysis whose data this is (Open, Run again). */
+  opened?: OpenedAnalysis;
   /** Null while the workbook's store is being read. */
   keeping: RunKeeping | null;
   onOptions: (options: SharingOptions) => void;
@@ -45,7 +47,7 @@ export function SegmentationSteps({
   const { state, dispatch, problems, preview, writer, tierNames } = useSegmentationFlow(
     workbook,
     data,
-    restore,
+    opened,
     keeping
   );
   const { setup, table, settings } = state;
@@ -59,7 +61,7 @@ export function SegmentationSteps({
   useEffect(() => onWritingChange?.(writing), [writing, onWritingChange]);
   useEffect(() => () => onWritingChange?.(false), [onWritingChange]);
 
-  const runAgain = useRef(restore !== undefined);
+  const runAgain = useRef(opened?.run === true);
   useEffect(() => {
     if (!runAgain.current || keeping === null || preview.status === "running") return;
     runAgain.current = false;
@@ -107,7 +109,9 @@ export function SegmentationSteps({
             onSegment={() => void writer.segment()}
             onCancel={writer.cancel}
           />
-          {writer.state.status === "done" && <ChangeReport report={writer.state.report} />}
+          {writer.state.status === "done" && (
+            <ChangeReport report={writer.state.report} newBaseline={writer.state.newBaseline} />
+          )}
           <ConsentDialog
             open={writer.state.status === "confirm"}
             title={t("consent.title")}

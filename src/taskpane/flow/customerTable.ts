@@ -21,6 +21,8 @@ export interface TransactionSummary {
   excludedTransactions: number;
   /** The models' inputs per customer row, as CVA.RFMSUMMARY gives them (see summariseTransactions). */
   modelInputs: CustomerSummary["modelInputs"];
+  /** The transactions themselves, one entry per data row: for methods that split them in time (Check the model). */
+  transactions: { customerIds: CellValue[]; dates: CellValue[]; amounts: CellValue[] };
 }
 
 /** One row per customer, ready to segment: the selection itself, or the summary of a transaction table. */
@@ -94,8 +96,29 @@ export function customerTable(
       sourceRange: data.range,
       excludedTransactions: summary.excludedTransactions,
       modelInputs: summary.modelInputs,
+      transactions: transactionColumns(
+        data.values.slice(setup.hasHeader ? 1 : 0),
+        customer,
+        date,
+        amount
+      ),
     },
   };
+}
+
+function transactionColumns(
+  rows: readonly (readonly CellValue[])[],
+  ...columns: [number, number, number]
+): TransactionSummary["transactions"] {
+  const [customerIds, dates, amounts] = columns.map((column) => rows.map((row) => row[column]));
+  return { customerIds, dates, amounts };
+}
+
+/** The columns value tiers can rank: numbers that are not dates (a date is no value to tier). */
+export function valueColumns(
+  table: Pick<CustomerTable, "numericColumns" | "dateColumns">
+): number[] {
+  return table.numericColumns.filter((column) => !table.dateColumns.includes(column));
 }
 
 /** Rows below the header. */
@@ -103,12 +126,17 @@ export function dataRowCount(table: Pick<CustomerTable, "rows" | "hasHeader">): 
   return Math.max(0, table.rows.length - (table.hasHeader ? 1 : 0));
 }
 
-/** The table as the engine reads it: rows, header, where they start on the sheet, and the id column. */
+/**
+ * The table as the engine reads it: rows, header, where they start on the sheet, the id column, and the columns of
+ * the recency, frequency and monetary roles, where every method refuses negative values.
+ */
 export function customerRows(table: CustomerTable): CustomerRows {
+  const { recency, frequency, monetary } = table.mapping;
   return {
     rows: table.rows,
     hasHeader: table.hasHeader,
     firstRow: table.range.row,
     customer: table.mapping.customer,
+    nonNegative: [recency, frequency, monetary].filter((column) => column !== undefined),
   };
 }

@@ -76,22 +76,52 @@ export function optionsValid(options: SharingOptions): boolean {
 }
 
 /**
+ * What shapes a run's tiers and measures besides the data: the method's stored settings (but its thresholds), the
+ * column roles and the as-of date (not the range, which grows with the data). Kept with each run, so runs made differently are told apart.
+ */
+export function runBasis(config: SegmentationConfig): string {
+  const thresholds: readonly string[] = methodOf(config.method.method).thresholds ?? [];
+  const shaping = Object.entries(config.method).filter(([key]) => !thresholds.includes(key));
+  return JSON.stringify([shaping, config.columns, config.asOfDate]);
+}
+
+/**
  * The kept run this one is compared with: the analysis's newest, when its stored configuration says it segmented the
- * same sheet the same way (RFM segments against value tiers would be a comparison of unlike things). A run without
- * customer ids has nothing to compare.
+ * same sheet with the same method and it was made with the same settings (runBasis): otherwise a customer would be
+ * flagged for a change the settings made. A run without customer ids has nothing to compare; a run kept before
+ * runs recorded their settings is taken as made the same way.
  */
 export function comparableRun(
   analysis: StoredAnalysis | null,
   current: SegmentationConfig
 ): SlotRun | null {
-  const previous = analysis?.history.latest;
-  if (!analysis || !previous || !analysis.config.ok) return null;
+  return sameMethodRun(analysis, current) && !settingsChanged(analysis, current)
+    ? (analysis?.history.latest ?? null)
+    : null;
+}
+
+/** Whether the newest kept run used the same method on the same sheet, with customers to compare. */
+function sameMethodRun(analysis: StoredAnalysis | null, current: SegmentationConfig): boolean {
+  if (!analysis?.history.latest || !analysis.config.ok) return false;
   const { config } = analysis.config;
-  const same =
+  return (
     config.kind === current.kind &&
     config.range.sheet === current.range.sheet &&
-    config.method.method === current.method.method;
-  return same && analysis.history.runs.at(-1)?.customers !== 0 ? previous : null;
+    config.method.method === current.method.method &&
+    analysis.history.runs.at(-1)?.customers !== 0
+  );
+}
+
+/**
+ * Whether this run would have been compared with the newest kept run but for its settings, which changed since: the
+ * pane says so, and this run starts a new baseline.
+ */
+export function settingsChanged(
+  analysis: StoredAnalysis | null,
+  current: SegmentationConfig
+): boolean {
+  const basis = analysis?.history.runs.at(-1)?.basis;
+  return sameMethodRun(analysis, current) && basis !== undefined && basis !== runBasis(current);
 }
 
 /** A run on its id table and, when there is a run to compare with, the comparison and the Change column. */

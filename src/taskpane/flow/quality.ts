@@ -8,6 +8,8 @@ export interface PaneSkippedRow {
   reason: PaneSkipReason;
   /** Index into the rows' columns; null when the row is blank in every column used. */
   column: number | null;
+  /** For a duplicate id: the sheet row of the customer's row that is kept. */
+  repeats?: number;
 }
 
 /** A data-quality report for one sheet, as the pane lists it. */
@@ -28,7 +30,9 @@ export function sheetQuality(
   more: PaneSkippedRow[] = []
 ): SheetQuality {
   const skipped = [
-    ...report.skipped.map(({ sheetRow, reason, column }) => ({ sheetRow, reason, column })),
+    ...report.skipped.map(({ sheetRow, reason, column, repeats }) =>
+      repeats === undefined ? { sheetRow, reason, column } : { sheetRow, reason, column, repeats }
+    ),
     ...more,
   ];
   skipped.sort((a, b) => a.sheetRow - b.sheetRow);

@@ -1,5 +1,6 @@
 import type { CellValue } from "../../core/cells";
 import { rangeAddress } from "../../core/workbook/a1";
+import { overlaps } from "../../core/workbook/rectangles";
 import { Progress, SheetRange, WorkbookPort } from "../../core/workbook/workbookPort";
 import { ProblemError, problem } from "./problems";
 
@@ -23,20 +24,38 @@ export function sheetAddress(range: SheetRange): string {
 }
 
 /**
- * Reads the selection (or the current region, or a stored range for "Run again") the pane will segment. Merged cells are refused: only a merged
+ * The current region without the pane's own output beside the data (results and legends of the workbook's analyses,
+ * `outputs`): Excel's region runs on into them, and segmenting them would be segmenting results. The region ends
+ * before the first output that starts right of its first column.
+ */
+export function regionWithoutOutputs(
+  region: SheetRange,
+  outputs: readonly SheetRange[]
+): SheetRange {
+  const end = outputs
+    .filter((output) => overlaps(output, region) && output.column > region.column)
+    .reduce((first, output) => Math.min(first, output.column), region.column + region.columnCount);
+  return { ...region, columnCount: end - region.column };
+}
+
+/**
+ * Reads the selection (or the current region, less the pane's output in it, or a stored range for "Run again") the
+ * pane will segment. Merged cells are refused: only a merged
  * area's top-left cell holds a value, so a customer's row would silently lose cells, and results could not be
  * written beside them.
  */
 export async function readSelection(
   workbook: WorkbookPort,
   which: "selection" | "currentRegion" | SheetRange,
-  progress: Progress = {}
+  progress: Progress = {},
+  /** The ranges the workbook's analyses wrote, left out of the current region. */
+  outputs: readonly SheetRange[] = []
 ): Promise<SelectedData> {
   const range =
     which === "selection"
       ? await workbook.getSelection()
       : which === "currentRegion"
-        ? await workbook.getCurrentRegion()
+        ? regionWithoutOutputs(await workbook.getCurrentRegion(), outputs)
         : which;
   const layout = await workbook.inspectRange(range);
   if (layout.merged.length > 0)

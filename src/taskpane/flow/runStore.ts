@@ -1,6 +1,8 @@
 import { type Message, phrase } from "../../core/messages/catalogue";
 import { rangesOfStored, storedRanges } from "../../core/segmentation/ownership";
 import { RunHistory, emptyHistory, readHistory } from "../../core/sharing/runHistory";
+import { configRange } from "../../core/sharing/config";
+import { sameSheet } from "../../core/workbook/rectangles";
 import type { SheetRange, WorkbookPort } from "../../core/workbook/workbookPort";
 import type { StoreSession } from "./storeSession";
 import { SegmentationConfig, StoredConfig, checkConfig, parseConfig } from "./storedConfig";
@@ -30,13 +32,15 @@ export const LEGACY_SETTINGS = {
   summarySheet: "cva.segmentation.summarySheet",
 } as const;
 
-/** What an analysis wrote: the ranges it owns and the sheets it replaces on each run. */
+/** What an analysis wrote: the ranges it owns and the sheets it writes on each run. */
 export interface AnalysisOutput {
   owned: SheetRange[];
   /** The Segment summary sheet it wrote, or null. */
   summarySheet: string | null;
+  /** The sheet its transactions are summarised on (their customer summary), or null for a customer table. */
+  customerSheet: string | null;
   /** The method's report sheet it wrote (the Cohorts sheet), if any. */
-  reportSheet?: string | null;
+  reportSheet: string | null;
 }
 
 export interface StoredAnalysis {
@@ -58,7 +62,24 @@ export interface StoredRuns {
   legacySettings: string[];
 }
 
-export const NO_OUTPUT: AnalysisOutput = { owned: [], summarySheet: null };
+export const NO_OUTPUT: AnalysisOutput = {
+  owned: [],
+  summarySheet: null,
+  customerSheet: null,
+  reportSheet: null,
+};
+
+/** An analysis opened in the pane: its data read with its settings; `run` segments it at once (Run again). */
+export interface OpenedAnalysis {
+  id: string;
+  config: SegmentationConfig;
+  run: boolean;
+}
+
+/** The store key of the fingerprints of what the analysis's last run wrote (apart from its history's keys). */
+export function writtenKey(id: string): string {
+  return `cva.written.${id}`;
+}
 
 export function historyPrefix(id: string): string {
   return `cva.analysis.${id}`;
@@ -132,7 +153,12 @@ function legacyOutput(
       owned = null;
     }
   }
-  return owned === null ? null : { owned, summarySheet: values.summarySheet ?? null };
+  // The first version wrote a transaction table's summary at A1 of its own sheet, recorded among the owned ranges.
+  const customerSheet =
+    owned?.find((range) => range.row === 0 && range.column === 0)?.sheet ?? null;
+  return owned === null
+    ? null
+    : { owned, summarySheet: values.summarySheet ?? null, customerSheet, reportSheet: null };
 }
 
 /** The index's analyses (without their histories), or null when it cannot be used. */
@@ -151,6 +177,7 @@ function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | null {
     config?: unknown;
     owned?: unknown;
     summarySheet?: unknown;
+    customerSheet?: unknown;
     reportSheet?: unknown;
   }[]) {
     if (typeof entry?.id !== "string" || !/^[a-z0-9]{1,16}$/.test(entry.id)) return null;
@@ -162,6 +189,7 @@ function parseIndex(text: string): Omit<StoredAnalysis, "history">[] | null {
       output: {
         owned: owned ?? [],
         summarySheet: typeof entry.summarySheet === "string" ? entry.summarySheet : null,
+        customerSheet: typeof entry.customerSheet === "string" ? entry.customerSheet : null,
         reportSheet: typeof entry.reportSheet === "string" ? entry.reportSheet : null,
       },
     });
@@ -179,7 +207,8 @@ export function indexText(analyses: readonly Omit<StoredAnalysis, "history">[]):
       config: config.ok ? config.config : stored,
       owned: storedRanges(output.owned),
       summarySheet: output.summarySheet,
-      reportSheet: output.reportSheet ?? null,
+      customerSheet: output.customerSheet,
+      reportSheet: output.reportSheet,
     })),
   });
 }
@@ -193,4 +222,92 @@ export function newAnalysis(id: string, config: SegmentationConfig): StoredAnaly
     output: NO_OUTPUT,
     history: emptyHistory(),
   };
+}
+
+/**
+ * The analysis a run updates: the one opened in the pane; else the one of the same data (same kind of table on the
+ * same sheet, starting at the same cell, so a range that grew by some rows is the same analysis); else one whose
+ * stored configuration cannot be read and whose output, if any, is on the same sheet; else a new one.
+ */
+export function analysisFor(
+  stored: StoredRuns,
+  config: SegmentationConfig,
+  opened?: string
+): StoredAnalysis {
+  const byId = stored.analyses.find((analysis) => analysis.id === opened);
+  if (byId) return byId;
+  const start = configRange(config);
+  const same = stored.analyses.find((analysis) => {
+    if (!analysis.config.ok) return false;
+    const range = configRange(analysis.config.config);
+    return (
+      analysis.config.config.kind === config.kind &&
+      range.sheet.toLowerCase() === start.sheet.toLowerCase() &&
+      range.row === start.row &&
+      range.column === start.column
+    );
+  });
+  if (same) return same;
+  // A stored analysis that cannot be read is replaced by a run on its sheet (or, if it wrote nothing, by any run).
+  const unusable = stored.analyses.find(
+    (analysis) =>
+      !analysis.config.ok &&
+      analysis.output.owned.every((range) => sameSheet(range.sheet, start.sheet))
+  );
+  if (unusable) return unusable;
+  const next = 1 + Math.max(0, ...stored.analyses.map((a) => Number(a.id.slice(1)) || 0));
+  return newAnalysis(`a${next}`, config);
+}
+
+/**
+ * The name of a sheet an analysis writes: the one it has, else `base` unless another analysis has it, else
+ * "base (2)", "base (3)"… (Excel's sheet names ignore case and hold 31 characters.)
+ */
+export function ownSheetName(
+  base: string,
+  current: string | null,
+  taken: readonly string[]
+): string {
+  if (current !== null) return current;
+  const used = new Set(taken.map((name) => name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * Removes an analysis with everything it wrote (after the user agreed): its output cleared, its summary sheets
+ * deleted, its kept runs and its entry deleted from the store, in one write. Returns what the store then holds.
+ */
+export async function removeAnalysis(
+  store: StoreSession,
+  stored: StoredRuns,
+  id: string
+): Promise<StoredRuns> {
+  const analysis = stored.analyses.find((candidate) => candidate.id === id);
+  if (!analysis) return stored;
+  const rest = stored.analyses.filter((candidate) => candidate.id !== id);
+  const { entries } = await store.read();
+  const changes: Record<string, string | null> = {
+    [ANALYSES_KEY]: indexText(rest),
+    [writtenKey(id)]: null,
+  };
+  for (const key of entries.keys())
+    if (key.startsWith(`${historyPrefix(id)}.`)) changes[key] = null;
+  const { summarySheet, customerSheet, reportSheet } = analysis.output;
+  const sheets = [summarySheet, customerSheet, reportSheet].flatMap((name) => name ?? []);
+  const onSheets = (range: SheetRange) =>
+    sheets.some((sheet) => sheet.toLowerCase() === range.sheet.toLowerCase());
+  await store.update(changes, {
+    with: {
+      sheets: sheets.map((name) => ({ name, remove: true })),
+      clear: analysis.output.owned.filter((range) => !onSheets(range)),
+      values: [],
+      fills: [],
+      settings: Object.fromEntries(stored.legacySettings.map((key) => [key, null])),
+    },
+  });
+  return { analyses: rest, problems: stored.problems, legacySettings: [] };
 }

@@ -40,9 +40,10 @@ export interface OutputTexts {
 
 /**
  * Plans a run and finds what stands in its way, changing nothing. `previous` is the analysis's output so far (from
- * the store), which the run replaces. Refuses a selection that holds that output (re-running would clear the data
- * being segmented) and targets with merged cells (Excel cannot write a block across them). With `changeColumn`, the
- * result's last column is monitoring's Change column and gets its warning colour (changeFill).
+ * the store), which the run replaces; `others` the other analyses' output, which it leaves alone (cells of theirs in
+ * its way are listed like anyone's). Refuses a selection that holds any analysis's output (segmenting results, or
+ * clearing the data being segmented) and targets with merged cells (Excel cannot write a block across them). With
+ * `changeColumn`, the result's last column is monitoring's Change column and gets its warning colour (changeFill).
  */
 export async function prepareOutput(
   workbook: WorkbookPort,
@@ -51,11 +52,16 @@ export async function prepareOutput(
   texts: OutputTexts,
   {
     previous = [],
+    others = [],
     changeColumn = false,
-  }: { previous?: readonly SheetRange[]; changeColumn?: boolean } = {}
+  }: {
+    previous?: readonly SheetRange[];
+    others?: readonly SheetRange[];
+    changeColumn?: boolean;
+  } = {}
 ): Promise<PendingOutput> {
   const source = table.summary?.sourceRange ?? table.range;
-  const overlap = previous.find((range) => overlaps(range, source));
+  const overlap = [...previous, ...others].find((range) => overlaps(range, source));
   if (overlap)
     throw new ProblemError(problem("selectionHoldsResults", { address: sheetAddress(overlap) }));
   // A summary sheet not there yet has nothing in the way: the plan adds it before writing.

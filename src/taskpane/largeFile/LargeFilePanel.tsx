@@ -141,7 +141,9 @@ export function LargeFilePanel({
         throw new ProblemError(problem("largeFile.sameColumn"));
       const plan = planFor(inspection, columns);
       show({ step: "working", label: t("largeFile.checking") });
-      const summary = await summariseFile(db, plan);
+      const summary = await summariseFile(db, plan, () =>
+        show({ step: "working", label: t("largeFile.summarising") })
+      );
       if (summary.customers <= MAX_SHEET_CUSTOMERS) {
         const rows = await customerRows(db);
         const sheet = await newSheetName(workbook, t("largeFile.sheetCustomers"), db.fileName);

@@ -1,5 +1,6 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
-import type { SqlEngine, SqlValue } from "../../core/scale/sqlEngine";
+import type { SqlEngine } from "../../core/scale/sqlEngine";
+import { numberColumnsOf, rowsOf } from "./arrowValues";
 
 /** DuckDB-WASM in a worker, behind the SqlEngine port, with the user's file registered under its own name. */
 export interface BrowserEngine extends SqlEngine {
@@ -49,13 +50,7 @@ export async function openBrowserEngine(file: File): Promise<BrowserEngine> {
         return rowsOf(await connection.query(sql));
       },
       async numberColumns(sql) {
-        const table = await connection.query(sql);
-        return Array.from({ length: table.numCols }, (_, c) => {
-          const column = table.getChildAt(c);
-          const values = new Float64Array(table.numRows);
-          for (let r = 0; r < table.numRows; r++) values[r] = Number(column?.get(r) ?? Number.NaN);
-          return values;
-        });
+        return numberColumnsOf(await connection.query(sql));
       },
       async run(sql) {
         const result = await connection.query(sql);
@@ -68,25 +63,4 @@ export async function openBrowserEngine(file: File): Promise<BrowserEngine> {
     void db.terminate();
     throw error;
   }
-}
-
-/** An Arrow result as rows of plain values, read column by column. */
-function rowsOf(table: {
-  numRows: number;
-  numCols: number;
-  getChildAt(i: number): { get(row: number): unknown } | null;
-}): SqlValue[][] {
-  const columns = Array.from({ length: table.numCols }, (_, c) => table.getChildAt(c));
-  const rows: SqlValue[][] = new Array(table.numRows);
-  for (let r = 0; r < table.numRows; r++)
-    rows[r] = columns.map((column) => plainValue(column?.get(r)));
-  return rows;
-}
-
-function plainValue(value: unknown): SqlValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
-    return value;
-  if (typeof value === "bigint") return Number(value);
-  return String(value);
 }

@@ -58,11 +58,13 @@ export function planFor(
  */
 export async function summariseFile(
   engine: SqlEngine,
-  plan: TransactionPlan
+  confirmed: TransactionPlan,
+  onSummarising: () => void = () => undefined
 ): Promise<FileSummary> {
-  const quality = await checkTransactions(engine, plan);
+  const { quality, plan } = await checkTransactions(engine, confirmed);
   const examples = quality.badRows > 0 ? await problemRows(engine, plan, 5) : [];
   if (quality.latest === null) throw new ProblemError(problem("largeFile.noRows"));
+  onSummarising();
   const asOf = quality.latest;
   const summary = customerSummarySql(plan, { periodDays: 1, asOf });
   await engine.run(`CREATE OR REPLACE TABLE ${CUSTOMERS} AS ${summary}`);

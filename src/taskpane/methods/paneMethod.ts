@@ -79,6 +79,11 @@ export interface PaneMethod<Id extends string, S, Stored extends { method: Id }>
   fromStored(stored: Stored, columns: StoredColumns, proposed: S): S;
   /** The result columns that change monitoring keeps per customer (by index into result.columns). */
   measures(result: SegmentationResult): MeasureColumns;
+  /**
+   * Stored fields that only decide what monitoring flags, not the result (e.g. a drop threshold): changing them
+   * still compares the next run with the previous one. Every other stored field shapes the result.
+   */
+  thresholds?: readonly (keyof Stored)[];
   /** The method's settings, shown under its tab (loaded with the other methods' on first use). */
   Settings: ComponentType<SettingsProps<S>>;
 }

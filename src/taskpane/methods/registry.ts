@@ -3,6 +3,7 @@ import type { CustomerTable } from "../flow/customerTable";
 import type { Problem } from "../flow/problems";
 import type { TierNames } from "../flow/tierChoice";
 import { cohorts } from "./cohorts";
+import { modelCheck } from "./modelCheck";
 import type { PaneMethod } from "./paneMethod";
 import { predictive } from "./predictive";
 import { rfm } from "./rfm";
@@ -13,7 +14,7 @@ import { tiers } from "./tiers";
  * The task pane's methods, in the order of their tabs: one line per method. Everything the pane says of methods
  * in general (their names, settings, stored shapes) is derived from this list.
  */
-export const METHODS = [rfm, tiers, score, predictive, cohorts] as const;
+export const METHODS = [rfm, tiers, score, predictive, cohorts, modelCheck] as const;
 
 type AnyMethod = (typeof METHODS)[number];
 export type MethodName = AnyMethod["id"];

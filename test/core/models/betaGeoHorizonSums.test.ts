@@ -35,22 +35,20 @@ function bothWays(
     T,
     fast
   );
-  const plainErrors = sumOverHorizons(
-    (t, x, age) => model.expectedPurchasesIfAlive(typed, t, x, age),
-    horizons,
-    weights,
-    frequency,
-    T,
-    plain
-  );
-  // The scale of the sum's terms: the accuracy either way is relative to it, not to a sum that may cancel.
-  const scale = frequency.map((x, i) => {
-    if (plainErrors.has(i)) return Number.NaN;
-    let sum = 0;
-    for (let k = 0; k < horizons.length; k++)
-      sum += Math.abs(weights[k] * model.expectedPurchasesIfAlive(typed, horizons[k], x, T[i]));
-    return sum;
-  });
+  // Each expectation once: the plain sum and the scale below share them.
+  const known = new Map<string, number>();
+  const ifAlive = (t: number, x: number, age: number) => {
+    const key = `${t} ${x} ${age}`;
+    let value = known.get(key);
+    if (value === undefined)
+      known.set(key, (value = model.expectedPurchasesIfAlive(typed, t, x, age)));
+    return value;
+  };
+  const plainErrors = sumOverHorizons(ifAlive, horizons, weights, frequency, T, plain);
+  // The scale of the sum's terms, Σ |wₖ| Eₖ (expectations are ≥ 0): the accuracy either way is relative to it, not
+  // to a sum that may cancel.
+  const scale = new Float64Array(frequency.length);
+  sumOverHorizons(ifAlive, horizons, weights.map(Math.abs), frequency, T, scale);
   return { fast, plain, fastErrors, plainErrors, scale };
 }
 

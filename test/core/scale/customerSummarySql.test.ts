@@ -16,11 +16,12 @@ const db = duckdbFixture();
 
 type Transaction = [customer: string, isoDate: string, amount: number];
 
-function csvPlan(path: string): TransactionPlan {
+function csvPlan(path: string, typedRead = false): TransactionPlan {
   return {
     source: { kind: "csv", path },
     columns: { customer: "customer", date: "date", amount: "amount" },
     dateReading: { kind: "text", format: null },
+    typedRead,
   };
 }
 
@@ -35,9 +36,10 @@ async function expectAsRfmSummary(
   name: string,
   rows: readonly Transaction[],
   periodDays: number,
-  asOf?: string
+  asOf?: string,
+  typedRead = false
 ): Promise<void> {
-  const plan = csvPlan(writeCsv(name, rows));
+  const plan = csvPlan(writeCsv(name, rows), typedRead);
   const latest = rows.map((row) => row[1]).sort()[rows.length - 1];
   const sql = customerSummarySql(plan, { periodDays, asOf: asOf ?? latest });
   const got = await db.engine().rows(summaryAsSerialsSql(`(${sql})`));
@@ -81,7 +83,7 @@ describe("the customer summary statement", () => {
     await expectAsRfmSummary("example-as-of.csv", example, 1, "2024-01-02");
   });
 
-  it("equals CVA.RFMSUMMARY on random transaction tables, in days and in weeks", async () => {
+  it("equals CVA.RFMSUMMARY on random transaction tables, in days and in weeks, read as text or typed", async () => {
     const transaction = fc.tuple(
       fc.constantFrom("c1", "c2", "c3", "007", "x y"),
       fc
@@ -94,8 +96,9 @@ describe("the customer summary statement", () => {
       fc.asyncProperty(
         fc.array(transaction, { minLength: 1, maxLength: 40 }),
         fc.constantFrom(1, 7),
-        async (rows, periodDays) => {
-          await expectAsRfmSummary(`random-${run++}.csv`, rows, periodDays);
+        fc.boolean(),
+        async (rows, periodDays, typedRead) => {
+          await expectAsRfmSummary(`random-${run++}.csv`, rows, periodDays, undefined, typedRead);
         }
       ),
       { numRuns: 40 }

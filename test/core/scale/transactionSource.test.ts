@@ -27,9 +27,9 @@ describe("transaction sources", () => {
     });
   });
 
-  it("reads the chosen columns of a CSV file as text, and quotes every name", () => {
-    expect(relationSql({ kind: "csv", path: "it's.csv" }, ["id"])).toBe(
-      "read_csv('it''s.csv', types = {'id': 'VARCHAR'})"
+  it("reads the chosen columns of a CSV file as the given types, and quotes every name", () => {
+    expect(relationSql({ kind: "csv", path: "it's.csv" }, { id: "VARCHAR", "a'b": "DOUBLE" })).toBe(
+      "read_csv('it''s.csv', types = {'id': 'VARCHAR', 'a''b': 'DOUBLE'})"
     );
     expect(relationSql({ kind: "table", name: "shop.orders" })).toBe('"shop"."orders"');
   });

@@ -43,7 +43,7 @@ describe("the pure pipeline on a full sheet", () => {
     );
     expect(result.quality.skipped).toEqual([
       { sheetRow: 500_001, index: 500_000, reason: "text", column: 3 },
-      { sheetRow: 700_001, index: 700_000, reason: "duplicateId", column: 0 },
+      { sheetRow: 700_001, index: 700_000, reason: "duplicateId", column: 0, repeats: 6 },
       { sheetRow: SHEET_ROWS, index: SHEET_ROWS - 1, reason: "blank", column: null },
     ]);
     expect(result.quality.kept).toBe(SHEET_ROWS - 4);

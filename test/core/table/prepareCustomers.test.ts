@@ -38,7 +38,7 @@ describe("prepareCustomers", () => {
       { sheetRow: 7, index: 2, reason: "blank", column: null },
       { sheetRow: 8, index: 3, reason: "text", column: 1 },
       { sheetRow: 9, index: 4, reason: "negative", column: 2 },
-      { sheetRow: 10, index: 5, reason: "duplicateId", column: 0 },
+      { sheetRow: 10, index: 5, reason: "duplicateId", column: 0, repeats: 6 },
       { sheetRow: 11, index: 6, reason: "error", column: 1 },
       { sheetRow: 12, index: 7, reason: "error", column: 0 },
       { sheetRow: 13, index: 8, reason: "blank", column: 2 },

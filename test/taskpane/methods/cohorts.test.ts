@@ -64,7 +64,7 @@ describe("the Cohorts method on the bundled Transactions sheet", () => {
     const { workbook } = await sampleSelection(TRANSACTIONS);
     const keeping = await keepingOf(workbook);
     const { segmented, prepared, committed } = await click(workbook, keeping);
-    expect(committed).toEqual({ report: null, saveProblem: null, note: null });
+    expect(committed).toEqual({ report: null, saveProblem: null, note: null, newBaseline: false });
 
     const months = monthsOfCustomers(workbook);
     expect(months.size).toBe(2357);

@@ -20,7 +20,7 @@ async function sample(): Promise<{ table: CustomerTable; settings: MethodSetting
 describe("the method registry", () => {
   it("lists each method once, and every method fulfils the contract", () => {
     const ids = METHODS.map((method) => method.id);
-    expect(ids).toEqual(["rfm", "tiers", "score", "predictive", "cohorts"]);
+    expect(ids).toEqual(["rfm", "tiers", "score", "predictive", "cohorts", "modelCheck"]);
     for (const method of METHODS) {
       expect(typeof method.defaults).toBe("function");
       expect(typeof method.run).toBe("function");

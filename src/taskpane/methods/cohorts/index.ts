@@ -60,6 +60,7 @@ export const cohorts = defineMethod({
     period: settings.period,
     dropPoints: settings.dropPoints,
   }),
+  thresholds: ["dropPoints"],
   storedColumns: (settings) => ({
     firstPurchase: settings.firstPurchase,
     lastPurchase: settings.lastPurchase,

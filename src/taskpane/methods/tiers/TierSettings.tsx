@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { CustomerTable } from "../../flow/customerTable";
+import { CustomerTable, valueColumns } from "../../flow/customerTable";
 import type { TierNames } from "../../flow/tierChoice";
 import type { TiersSettings } from "./index";
 import { ColumnDropdown, columnChoices } from "../../components/ColumnDropdown";
@@ -22,7 +22,7 @@ export function TierSettings({
     <>
       <ColumnDropdown
         label={t("tiers.column")}
-        choices={columnChoices(table.labels, table.range.column, table.numericColumns)}
+        choices={columnChoices(table.labels, table.range.column, valueColumns(table))}
         value={value.column}
         onChange={(column) => onChange({ ...value, column })}
       />

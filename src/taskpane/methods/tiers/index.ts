@@ -2,7 +2,7 @@ import { lazy } from "react";
 import { TiersMethod, segmentByTiers } from "../../../core/segmentation/segmentCustomers";
 import { checkTiers, storedColumn, tierFields } from "../../../core/sharing/config";
 import { z } from "../../../core/sharing/zod";
-import { CustomerTable, customerRows } from "../../flow/customerTable";
+import { CustomerTable, customerRows, valueColumns } from "../../flow/customerTable";
 import { problem } from "../../flow/problems";
 import {
   TierChoice,
@@ -28,16 +28,16 @@ export function tiersEngineMethod(settings: TiersSettings): TiersMethod {
   return { method: "tiers", column: settings.column as number, ...tierOptions(settings.tiers) };
 }
 
-/** Value tiers on one numeric column, proposed on the money column. */
+/** Value tiers on one numeric column, proposed on the money column, else the first value column. */
 export const tiers = defineMethod({
   id: "tiers",
   defaults: (table: CustomerTable, tierNames): TiersSettings => ({
-    column: table.mapping.monetary ?? table.numericColumns[0],
+    column: table.mapping.monetary ?? valueColumns(table)[0],
     tiers: defaultTierChoice(tierNames(3)),
   }),
   adapt: (previous, fresh, table) => ({
     column:
-      previous.column !== undefined && table.numericColumns.includes(previous.column)
+      previous.column !== undefined && valueColumns(table).includes(previous.column)
         ? previous.column
         : fresh.column,
     tiers: previous.tiers,
