@@ -32,7 +32,12 @@ export class CvaError extends Error {
         ? { code: "engine.untranslated", params: { text: second as string } }
         : first;
     const code = (typeof first === "string" ? first : second) as ExcelErrorCode | undefined;
-    super(renderMessage(message, "en-US"));
+    // A typed answer, not a bug: no stack to capture, which a column of 100,000 bad rows would pay for each row.
+    const english = renderMessage(message, "en-US");
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(english);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = "CvaError";
     this.code = excelErrorOf(message.code, code);
     this.messageCode = message.code;

@@ -25,12 +25,15 @@ import {
   spillNumericRows,
 } from "./ranges";
 
+/** Beyond this many purchases the probability is a sum of as many terms, and no customer makes them. */
+const MAX_PURCHASE_COUNT = 1_000_000;
+
 const RFM_ARGS = [{ what: FREQUENCY }, { what: RECENCY }, { what: "T" }];
 
 /**
  * Probability that a new customer makes exactly n repeat purchases in their first t time units, under a fitted BG/NBD, Pareto/NBD, MBG/NBD or BG/BB model (lifetimes' probability_of_n_purchases_up_to_time). t is in the model's time unit; with BG/BB, t counts occasions (a whole number). n and t may be columns: one result per row.
  * @customfunction PNPURCHASES
- * @param {number[][]} n Number of repeat purchases, a whole number ≥ 0 (a value or a column).
+ * @param {number[][]} n Number of repeat purchases, a whole number from 0 to 1,000,000 (a value or a column).
  * @param {number[][]} t Time span from the first purchase, in the model's time unit (a value or a column).
  * @param {any[][]} modelParams The row (or details block) a model fit returned, e.g. the result of CVA.BGNBD.
  * @returns {any[][]} Probability between 0 and 1, per row.
@@ -43,7 +46,7 @@ export function pnPurchases(n: number[][], t: number[][], modelParams: any[][]):
       {
         args: [{ what: "n" }, { what: "t" }],
         compute: ([count, horizon]) => {
-          if (!(Number.isInteger(count) && count >= 0))
+          if (!(Number.isInteger(count) && count >= 0 && count <= MAX_PURCHASE_COUNT))
             throw cvaError("model.purchaseCount", { value: count });
           return model.probabilityOfPurchases(params, count, checkedHorizon(horizon));
         },

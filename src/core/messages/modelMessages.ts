@@ -293,8 +293,9 @@ export const MODEL_MESSAGES = {
   "model.purchaseCount": {
     excel: "#VALUE!",
     params: { value: "number" },
-    "en-US": "n counts repeat purchases and must be a whole number ≥ 0, got {{value}}.",
-    "zh-CN": "n 是重复购买次数，必须是不小于 0 的整数，当前为 {{value}}。",
+    "en-US":
+      "n counts repeat purchases and must be a whole number from 0 to 1,000,000, got {{value}}.",
+    "zh-CN": "n 是重复购买次数，必须是 0 到 1,000,000 之间的整数，当前为 {{value}}。",
   },
   "model.gridSize": {
     excel: "#VALUE!",

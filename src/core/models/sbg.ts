@@ -225,8 +225,15 @@ function discountedSum(alpha: number, b: number, discountRate: number): number {
     if (alpha > 1) return (c - 1) / (alpha - 1);
     throw cvaError("sbg.infiniteLifetime", { alpha });
   }
+  const z = 1 / (1 + d);
+  if (z === 1) {
+    // A rate below 1.1e-16 is invisible in 1 + d: the undiscounted sum then differs from the true one by about
+    // d·Σ t·S(t), below rounding when α > 2 (a finite mean lifetime); for α ≤ 2 no sum of ours can tell them apart.
+    if (alpha > 2) return (c - 1) / (alpha - 1);
+    throw cvaError("sbg.discountTooSmall", { rate: d });
+  }
   // Positive terms below the sum, as c > b; ~37/(1 − z) of them as z = 1/(1+d) nears 1, NaN past the series' limit.
-  const sum = unitHyp2f1(b, c, 1 / (1 + d));
+  const sum = unitHyp2f1(b, c, z);
   if (Number.isNaN(sum)) throw cvaError("sbg.discountTooSmall", { rate: d });
   return sum;
 }

@@ -7,6 +7,7 @@ import { bgNbd } from "../../../src/core/models/bgnbd";
 import { mbgNbd } from "../../../src/core/models/mbgnbd";
 import { paretoNbd } from "../../../src/core/models/paretoNbd";
 import { probabilityNoPurchase } from "../../../src/core/models/predictions";
+import { logPurchasesIfAlive, purchasesAtLeast } from "../../../src/core/models/purchaseCounts";
 import { TRANSACTION_MODELS } from "../../../src/core/models/registry";
 import { expectRelative } from "./cdnowData";
 import lifetimes from "./reference/lifetimes.json";
@@ -42,6 +43,22 @@ describe("P(X(t) = n), purchases of a new customer", () => {
       );
     }
   );
+
+  it("P(N(t) ≥ n) far beyond the counts that matter: the tail from NB(n; t) itself, without summing up to n", () => {
+    const { r, alpha } = PUBLISHED;
+    for (const n of [200, 5000]) {
+      let tail = 0;
+      for (let j = n; j < n + 2000; j++) tail += Math.exp(logPurchasesIfAlive(r, alpha, j, 39));
+      // Both start from exp(log NB(n; t)), whose log (−541 at n = 5000) is off by ~1e-12 from gammaln's rounding.
+      expectRelative(purchasesAtLeast(r, alpha, n, 39), tail, 1e-10);
+    }
+    // NB(10⁶; 39) ≈ 0.9^(10⁶): below the smallest double, and found so without a million terms.
+    expect(purchasesAtLeast(r, alpha, 1_000_000, 39)).toBe(0);
+    expect(purchasesAtLeast(r, alpha, 3, 39)).toBeCloseTo(
+      1 - [0, 1, 2].reduce((sum, j) => sum + Math.exp(logPurchasesIfAlive(r, alpha, j, 39)), 0),
+      15
+    );
+  });
 
   it.each(TRANSACTION_MODELS.map((m) => [m.id, m] as const))(
     "%s: the probabilities add up to 1",

@@ -250,6 +250,24 @@ describe("sBG predictions", () => {
     expectError(() => sbgClv(NaN, params, 0.1), "#VALUE!", /margin must be a finite number/);
     expectError(() => sbgDiscountedExpectedLifetime(params, 1e-9), "#VALUE!", /too small/);
   });
+
+  it("a rate invisible in 1 + d: the undiscounted value when the mean lifetime is finite (alpha > 2), else too small", () => {
+    const longLived: SbgParams = { model: "sBG", alpha: 3, beta: 5 };
+    for (const d of [1e-17, 1e-300, 5e-324]) {
+      expect(sbgDiscountedExpectedLifetime(longLived, d)).toBe(
+        sbgDiscountedExpectedLifetime(longLived, 0)
+      );
+      expect(sbgDiscountedResidualLifetime(longLived, d, 4)).toBe(
+        sbgDiscountedResidualLifetime(longLived, 0, 4)
+      );
+      for (const alpha of [0.704, 1.5, 2])
+        expectError(
+          () => sbgDiscountedExpectedLifetime({ model: "sBG", alpha, beta: 1.182 }, d),
+          "#VALUE!",
+          /too small/
+        );
+    }
+  });
 });
 
 describe("sBG parameter rows", () => {
