@@ -158,7 +158,8 @@ describe("task pane: segment the selected customers and write coloured results",
     expect(alive).toBeGreaterThanOrEqual(0);
     expect(alive).toBeLessThanOrEqual(1);
     await expect(cellFill(page, "J2")).resolves.not.toBeNull();
-    await expect(cellText(page, "N1")).resolves.toBe("Tier");
+    // M is kept for the Change column, N left empty, so the legend starts in O.
+    await expect(cellText(page, "O1")).resolves.toBe("Tier");
     expect(errors).toEqual([]);
   });
 
