@@ -72,9 +72,9 @@ describe("task pane: predictions that explain themselves", () => {
       if (lost === "Likely lost") expect(services).not.toContain(action);
       else expect(services).toContain(action);
     }
-    // The legend says what each tier gets, active or likely lost.
-    await expect(cellText(page, "N1")).resolves.toBe("Tier");
-    await expect(cellText(page, "S2")).resolves.toBe(
+    // The legend says what each tier gets, active or likely lost (after M, kept for the Change column, and N).
+    await expect(cellText(page, "O1")).resolves.toBe("Tier");
+    await expect(cellText(page, "T2")).resolves.toBe(
       "VIP service; win back personally those likely lost"
     );
     expect(errors).toEqual([]);
