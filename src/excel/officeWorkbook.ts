@@ -7,6 +7,7 @@ import {
   AUTO_OPEN_SETTING,
   CellPosition,
   ChartSpec,
+  ColumnBlock,
   FillRules,
   RangeLayout,
   SheetSetup,
@@ -18,6 +19,19 @@ import {
   WorkbookPort,
   throwIfCancelled,
 } from "../core/workbook/workbookPort";
+
+/** A cell as Office.js reads it, "" for empty, as the port gives it: null. */
+function valueOf(cell: CellValue): CellValue {
+  return cell === "" ? null : cell;
+}
+
+/** A block of columns as the block of rows Range.values takes. */
+function rowBlock({ at, columns }: ColumnBlock): WritePlan["values"][number] {
+  const rowCount = columns[0]?.length ?? 0;
+  const values = new Array<CellValue[]>(rowCount);
+  for (let r = 0; r < rowCount; r++) values[r] = columns.map((column) => column[r]);
+  return { at, values };
+}
 
 /** Excel.run's shape, injectable so tests can hand in a mock context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -113,37 +127,52 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  readValues(range: SheetRange, progress: Progress = {}): Promise<CellValue[][]> {
-    return this.readInBlocks(range, "values", progress, (value) => (value === "" ? null : value));
+  async readValues(range: SheetRange, progress: Progress = {}): Promise<CellValue[][]> {
+    const rows: CellValue[][] = [];
+    await this.readInBlocks(range, "values", progress, (row) => {
+      rows.push(row.map(valueOf));
+    });
+    return rows;
   }
 
-  readFormulas(range: SheetRange, progress: Progress = {}): Promise<(string | null)[][]> {
+  async readColumns(range: SheetRange, progress: Progress = {}): Promise<CellValue[][]> {
+    const columns: CellValue[][] = Array.from({ length: range.columnCount }, () => []);
+    await this.readInBlocks(range, "values", progress, (row) => {
+      for (let c = 0; c < columns.length; c++) columns[c].push(valueOf(row[c]));
+    });
+    return columns;
+  }
+
+  async readFormulas(range: SheetRange, progress: Progress = {}): Promise<(string | null)[][]> {
+    const rows: (string | null)[][] = [];
     // Range.formulas gives a constant where a cell has no formula: only text starting with "=" is one.
-    return this.readInBlocks(range, "formulas", progress, (entry) =>
-      typeof entry === "string" && entry.startsWith("=") ? entry : null
-    );
+    await this.readInBlocks(range, "formulas", progress, (row) => {
+      rows.push(
+        row.map((entry) => (typeof entry === "string" && entry.startsWith("=") ? entry : null))
+      );
+    });
+    return rows;
   }
 
-  /** Reads one property of a range in blocks sized so each response stays under the sync budget. */
-  private readInBlocks<T>(
+  /**
+   * Reads one property of a range in blocks sized so each response stays under the sync budget, handing each row to
+   * `take` as Office.js gives it.
+   */
+  private readInBlocks(
     range: SheetRange,
     property: "values" | "formulas",
     progress: Progress,
-    convert: (cell: CellValue) => T
-  ): Promise<T[][]> {
+    take: (row: CellValue[]) => void
+  ): Promise<void> {
     return this.guarded(async (context) => {
       const sheet = context.workbook.worksheets.getItem(range.sheet);
-      const rows: T[][] = [];
+      let done = 0;
       let recentRowBytes: number | null = null;
-      while (rows.length < range.rowCount) {
+      while (done < range.rowCount) {
         throwIfCancelled(progress.signal);
-        const count = nextReadRowCount(
-          range.rowCount - rows.length,
-          range.columnCount,
-          recentRowBytes
-        );
+        const count = nextReadRowCount(range.rowCount - done, range.columnCount, recentRowBytes);
         const block = sheet.getRangeByIndexes(
-          range.row + rows.length,
+          range.row + done,
           range.column,
           count,
           range.columnCount
@@ -157,12 +186,12 @@ export class OfficeWorkbook implements WorkbookPort {
         const cells = property === "values" ? block.values : block.formulas;
         for (const row of cells as CellValue[][]) {
           blockBytes += rowBytes(row);
-          rows.push(row.map(convert));
+          take(row);
         }
+        done += cells.length;
         recentRowBytes = blockBytes / count;
-        progress.onProgress?.(rows.length, range.rowCount);
+        progress.onProgress?.(done, range.rowCount);
       }
-      return rows;
     });
   }
 
@@ -201,9 +230,11 @@ export class OfficeWorkbook implements WorkbookPort {
         sheets.getItem(sheet).getRanges(areasAddress(ranges)).clear(Excel.ClearApplyTo.all);
       }
 
-      const totalRows = plan.values.reduce((sum, write) => sum + write.values.length, 0);
+      // Office.js takes values by rows: a block of columns becomes rows here, the one place they are needed.
+      const blocks = [...plan.values, ...(plan.columns ?? []).map(rowBlock)];
+      const totalRows = blocks.reduce((sum, write) => sum + write.values.length, 0);
       let doneRows = 0;
-      for (const { at, values } of plan.values) {
+      for (const { at, values } of blocks) {
         const sheet = sheets.getItem(at.sheet);
         const columnCount = values[0]?.length ?? 0;
         for (const block of planWriteBlocks(

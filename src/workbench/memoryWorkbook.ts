@@ -2,6 +2,7 @@ import type { CellValue } from "../core/cells";
 import { QUOTE, typedInput } from "../core/workbook/typedInput";
 import { type Box, overlaps, subtractAll } from "../core/workbook/rectangles";
 import { parseCellAddress } from "../core/workbook/a1";
+import { valueAreas } from "../core/workbook/writePlans";
 import { nextReadRowCount, rowBytes } from "../excel/blocks";
 import {
   AUTO_OPEN_SETTING,
@@ -317,22 +318,41 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async readValues(range: SheetRange, progress: Progress = {}): Promise<CellValue[][]> {
     const rows = new Array<CellValue[]>(range.rowCount);
+    await this.readInBlocks(range, progress, (source, r) => {
+      rows[r] = copyRow(source, range.column, range.columnCount);
+    });
+    return rows;
+  }
+
+  async readColumns(range: SheetRange, progress: Progress = {}): Promise<CellValue[][]> {
+    const columns = Array.from(
+      { length: range.columnCount },
+      () => new Array<CellValue>(range.rowCount)
+    );
+    await this.readInBlocks(range, progress, (source, r) => {
+      for (let c = 0; c < columns.length; c++) columns[c][r] = cellOf(source, range.column + c);
+    });
+    return columns;
+  }
+
+  /** Hands each sheet row of a range to `take`, in the blocks Excel's reads would sync (one syncCount each). */
+  private async readInBlocks(
+    range: SheetRange,
+    progress: Progress,
+    take: (source: CellValue[] | undefined, row: number) => void
+  ): Promise<void> {
     const sheetRows = this.sheet(range.sheet).rows;
     let recentRowBytes: number | null = null;
     let done = 0;
     while (done < range.rowCount) {
       throwIfCancelled(progress.signal);
       const count = nextReadRowCount(range.rowCount - done, range.columnCount, recentRowBytes);
-      for (const end = done + count; done < end; done++) {
-        const row = copyRow(sheetRows[range.row + done], range.column, range.columnCount);
-        if (recentRowBytes === null) recentRowBytes = rowBytes(row);
-        rows[done] = row;
-      }
+      for (const end = done + count; done < end; done++) take(sheetRows[range.row + done], done);
+      recentRowBytes ??= rowBytes(copyRow(sheetRows[range.row], range.column, range.columnCount));
       this.syncCount++;
       progress.onProgress?.(done, range.rowCount);
       await Promise.resolve(); // yield between blocks like a real sync, so Cancel can land
     }
-    return rows;
   }
 
   async findValues(range: SheetRange): Promise<SheetRange | null> {
@@ -367,22 +387,21 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const setup of plan.sheets ?? []) this.setUpSheet(setup);
     const written = [
       ...plan.clear,
-      ...plan.values.map((write) => write.at),
+      ...valueAreas(plan),
       ...(plan.formulas ?? []).map((write) => write.at),
     ];
     if (written.some((range) => this.sheet(range.sheet).protected))
       throw new WorkbookError("protectedSheet");
+    // Cells the plan writes next need no emptying first: a re-run replaces its own output in one pass.
+    const overwritten = valueAreas({ ...plan, values: plan.values.filter(rectangular) });
     for (const range of plan.clear) {
       const sheet = this.sheet(range.sheet);
-      for (let r = range.row; r < Math.min(range.row + range.rowCount, sheet.rows.length); r++) {
-        const row = sheet.rows[r];
-        for (
-          let c = range.column;
-          row && c < Math.min(range.column + range.columnCount, row.length);
-          c++
-        )
-          row[c] = null;
-      }
+      for (const rest of subtractAll([range], overwritten))
+        for (let r = rest.row; r < Math.min(rest.row + rest.rowCount, sheet.rows.length); r++) {
+          const row = sheet.rows[r];
+          const end = Math.min(rest.column + rest.columnCount, row?.length ?? 0);
+          for (let c = rest.column; c < end; c++) row[c] = null;
+        }
       // Excel's clear(All) removes the conditional formats and number formats of the cleared cells too.
       sheet.fills = sheet.fills.filter(
         (applied) => !applied.areas.some((area) => overlaps(area, range))
@@ -398,40 +417,27 @@ export class MemoryWorkbook implements WorkbookPort {
       forgetFormulas(sheet, range);
     }
     let doneRows = 0;
-    const totalRows = plan.values.reduce((sum, write) => sum + write.values.length, 0);
+    const blocks = valueAreas(plan);
+    const totalRows = blocks.reduce((sum, block) => sum + block.rowCount, 0);
     for (const { at, values } of plan.values) {
-      const sheet = this.sheet(at.sheet);
-      const rows = sheet.rows;
-      for (let r = 0; r < at.row; r++) rows[r] ??= [];
-      // A value typed over a formula replaces it, as in Excel.
-      if (sheet.formulas.size > 0)
-        forgetFormulas(sheet, {
-          row: at.row,
-          column: at.column,
-          rowCount: values.length,
-          columnCount: values[0]?.length ?? 0,
-        });
+      const sheet = this.sheetToWrite(at, values.length, values[0]?.length ?? 0);
       for (let r = 0; r < values.length; r++) {
-        const target = (rows[at.row + r] ??= []);
+        const target = (sheet.rows[at.row + r] ??= []);
         const row = values[r];
-        for (let c = 0; c < row.length; c++) {
-          const value = row[c];
-          // Numbers, texts once Excel drops their quote prefix, and empties land as they are: most of every plan.
-          if (typeof value === "number" || (typeof value === "string" && value !== "")) {
-            target[at.column + c] = value;
-            continue;
-          }
-          if (value === null || value === "") {
-            target[at.column + c] = null;
-            continue;
-          }
-          const typed = excelTyped(typedInput(value));
-          target[at.column + c] = typed.value;
-          if (typed.formula !== undefined)
-            sheet.formulas.set(`${at.row + r},${at.column + c}`, typed.formula);
-        }
+        for (let c = 0; c < row.length; c++) land(sheet, target, at.row + r, at.column + c, row[c]);
       }
       doneRows += values.length;
+      progress.onProgress?.(doneRows, totalRows);
+    }
+    for (const { at, columns } of plan.columns ?? []) {
+      const rowCount = columns[0]?.length ?? 0;
+      const sheet = this.sheetToWrite(at, rowCount, columns.length);
+      for (let r = 0; r < rowCount; r++) {
+        const target = (sheet.rows[at.row + r] ??= []);
+        for (let c = 0; c < columns.length; c++)
+          land(sheet, target, at.row + r, at.column + c, columns[c][r]);
+      }
+      doneRows += rowCount;
       progress.onProgress?.(doneRows, totalRows);
     }
     for (const { at, formulas } of plan.formulas ?? []) this.writeFormulas(at, formulas);
@@ -461,11 +467,20 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const [key, value] of Object.entries(plan.settings)) await this.writeSetting(key, value);
     if (plan.autoOpen !== undefined)
       await this.writeSetting(AUTO_OPEN_SETTING, plan.autoOpen ? "true" : null);
-    this.syncCount += Math.max(
-      1,
-      Math.ceil(plan.values.reduce((sum, w) => sum + w.values.length, 0) / 100_000)
-    );
+    this.syncCount += Math.max(1, Math.ceil(totalRows / 100_000));
     this.changed();
+  }
+
+  /**
+   * The sheet a block of values is written on, its rows up to the block's there, and the formulas of the block's cells
+   * forgotten (a value typed over a formula replaces it, as in Excel).
+   */
+  private sheetToWrite(at: CellPosition, rowCount: number, columnCount: number): MemorySheet {
+    const sheet = this.sheet(at.sheet);
+    for (let r = 0; r < at.row; r++) sheet.rows[r] ??= [];
+    if (sheet.formulas.size > 0)
+      forgetFormulas(sheet, { row: at.row, column: at.column, rowCount, columnCount });
+    return sheet;
   }
 
   async inspectRange(range: SheetRange): Promise<RangeLayout> {
@@ -586,6 +601,33 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
+/** Puts a written value in its cell as Excel would take it as typed input (see excelTyped). */
+function land(
+  sheet: MemorySheet,
+  target: CellValue[],
+  row: number,
+  column: number,
+  value: CellValue
+): void {
+  // Numbers, texts once Excel drops their quote prefix, and empties land as they are: most of every plan.
+  if (typeof value === "number" || (typeof value === "string" && value !== "")) {
+    target[column] = value;
+    return;
+  }
+  if (value === null || value === "") {
+    target[column] = null;
+    return;
+  }
+  const typed = excelTyped(typedInput(value));
+  target[column] = typed.value;
+  if (typed.formula !== undefined) sheet.formulas.set(`${row},${column}`, typed.formula);
+}
+
+/** Whether every row of a block is as wide as its first (then the block covers its whole box). */
+function rectangular({ values }: WritePlan["values"][number]): boolean {
+  return values.every((row) => row.length === values[0].length);
+}
+
 /** A sheet cell as read: empty is null. */
 function cellOf(row: CellValue[] | undefined, column: number): CellValue {
   return row?.[column] ?? null;
@@ -593,9 +635,8 @@ function cellOf(row: CellValue[] | undefined, column: number): CellValue {
 
 /**
  * Cells of a sheet row as a new array. Reads are a million rows at a time, and array literals let V8 see its rows
- * survive and allocate the rest straight in the old generation instead of copying each out of the young (see
- * writeRows in core/segmentation/writePlan.ts), which halves the cost of a read; the widths the add-in reads
- * (a customer table, a result with its Change column) have literals.
+ * survive and allocate the rest straight in the old generation instead of copying each out of the young, which
+ * halves the cost of a read; the widths of the customer tables the add-in reads have literals.
  */
 function copyRow(source: CellValue[] | undefined, column: number, count: number): CellValue[] {
   const c = column;

@@ -74,6 +74,49 @@ describe("OfficeWorkbook (Office.js implementation of the workbook port)", () =>
     expect(progress[progress.length - 1]).toBe(EXCEL_ROWS);
   });
 
+  it("reads column by column in the same syncs as by rows", async () => {
+    const rowCount = 300_000;
+    const range = { sheet: "Customers", row: 0, column: 0, rowCount, columnCount: 4 };
+    const byRows = new FakeExcel("Customers", customerCell);
+    const rows = await new OfficeWorkbook(byRows.run).readValues(range);
+    const fake = new FakeExcel("Customers", customerCell);
+    const columns = await new OfficeWorkbook(fake.run).readColumns(range);
+    expect(fake.syncs).toBe(byRows.syncs);
+    expect(fake.syncs).toBeGreaterThan(2);
+    expect(columns.map((column) => column.length)).toEqual([4, 4, 4, 4].map(() => rowCount));
+    for (const r of [0, 1, 7, rowCount - 1])
+      expect(columns.map((column) => column[r])).toEqual(
+        [0, 1, 2, 3].map((c) => rows[r][c] ?? null)
+      );
+  });
+
+  it("writes a block of columns as the same rows, in the same syncs", async () => {
+    const rowCount = 300_000;
+    const columns: CellValue[][] = [
+      Array.from({ length: rowCount }, (_, r) => (r === 7 ? null : `=客户-${r}`)),
+      Array.from({ length: rowCount }, (_, r) => r * 1.5),
+    ];
+    const at = { sheet: "Customers", row: 0, column: 5 };
+    const plan = { clear: [], fills: [], settings: {} };
+    const byRows = new FakeExcel("Customers", () => null);
+    await new OfficeWorkbook(byRows.run).applyWritePlan({
+      ...plan,
+      values: [{ at, values: columns[0].map((id, r) => [id, columns[1][r]]) }],
+    });
+    const fake = new FakeExcel("Customers", () => null);
+    await new OfficeWorkbook(fake.run).applyWritePlan({
+      ...plan,
+      values: [],
+      columns: [{ at, columns }],
+    });
+    expect(fake.bytesPerSync.length).toBeGreaterThan(1);
+    expect(fake.bytesPerSync).toEqual(byRows.bytesPerSync);
+    expect(fake.written).toEqual(byRows.written);
+    expect(fake.written.get("8,5")).toBe("=客户-8"); // text, never a formula
+    expect(fake.cellFormulas.size).toBe(0);
+    expect(fake.written.get("7,5")).toBe("");
+  });
+
   it('writes 1,048,576 rows in blocks sized by bytes (≤ 4 MB per sync), empties with "" not null', async () => {
     const fake = new FakeExcel("Customers", () => null);
     const values: CellValue[][] = Array.from({ length: EXCEL_ROWS }, (_, r) => [

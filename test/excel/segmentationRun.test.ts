@@ -53,9 +53,9 @@ describe("an RFM segmentation of 1,048,576 rows on the Office.js layer", () => {
     expect(fake.formattingCalls).toBeLessThanOrEqual(segments + 2);
 
     // The last customer's segment landed on its own row, in the Segment column right of the data.
-    const segmentColumn = plan.target.column + plan.values[0].indexOf("Segment");
-    expect(fake.written.get(`${EXCEL_ROWS - 1},${segmentColumn}`)).toBe(
-      plan.values[EXCEL_ROWS - 1][plan.values[0].indexOf("Segment")]
+    const segment = (plan.header ?? []).indexOf("Segment");
+    expect(fake.written.get(`${EXCEL_ROWS - 1},${plan.target.column + segment}`)).toBe(
+      plan.columns[segment][EXCEL_ROWS - 2]
     );
   });
 });

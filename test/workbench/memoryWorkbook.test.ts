@@ -66,6 +66,65 @@ describe("MemoryWorkbook (the workbench's implementation of the workbook port)",
     expect(changes).toHaveLength(1);
   });
 
+  it("reads a range column by column in the blocks it reads rows in", async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => [`C${i}`, i, i % 2 === 0 ? null : "odd"]);
+    const workbook = new MemoryWorkbook({ Sheet1: rows });
+    const range = { sheet: "Sheet1", row: 1, column: 1, rowCount: rows.length, columnCount: 3 };
+    const byRows = await workbook.readValues(range);
+    const syncs = workbook.syncCount;
+    const columns = await workbook.readColumns(range);
+    expect(syncs).toBeGreaterThan(1);
+    expect(workbook.syncCount - syncs).toBe(syncs);
+    expect(columns).toEqual([0, 1, 2].map((c) => byRows.map((row) => row[c])));
+    expect(columns.map((column) => column.at(-1))).toEqual([null, null, null]); // past the data
+    expect(columns.map((column) => column[0])).toEqual([1, "odd", null]);
+  });
+
+  it("writes blocks of columns after the rows, and clears what it replaces in the same pass", async () => {
+    const workbook = new MemoryWorkbook({ Sheet1: table() });
+    const write = (columns: string[][], format?: string) =>
+      workbook.applyWritePlan({
+        clear: [{ sheet: "Sheet1", row: 0, column: 2, rowCount: 4, columnCount: 2 }],
+        values: [{ at: { sheet: "Sheet1", row: 0, column: 2 }, values: [["Tier"]] }],
+        columns: [{ at: { sheet: "Sheet1", row: 1, column: 2 }, columns }],
+        fills: [],
+        numberFormats: format
+          ? [
+              {
+                sheet: "Sheet1",
+                areas: [{ row: 1, column: 2, rowCount: 2, columnCount: 1 }],
+                format,
+              },
+            ]
+          : [],
+        settings: {},
+      });
+    await write(
+      [
+        ["High", "Low"],
+        ["=WEBSERVICE()", "-001"],
+      ],
+      "@"
+    );
+    const range = { sheet: "Sheet1", row: 0, column: 2, rowCount: 4, columnCount: 2 };
+    expect(await workbook.readValues(range)).toEqual([
+      ["Tier", null],
+      ["High", "=WEBSERVICE()"],
+      ["Low", "-001"],
+      [null, null], // "far away", ours to clear
+    ]);
+    expect(workbook.formulaAt("Sheet1", 1, 3)).toBeNull();
+    expect(workbook.numberFormatAt("Sheet1", 1, 2)).toBe("@");
+    await write([["Low", "High"]]);
+    expect(await workbook.readValues(range)).toEqual([
+      ["Tier", null],
+      ["Low", null],
+      ["High", null],
+      [null, null],
+    ]);
+    expect(workbook.numberFormatAt("Sheet1", 1, 2)).toBeNull(); // cleared, though rewritten
+  });
+
   it("cancels a read between blocks", async () => {
     const rows = Array.from({ length: 300_000 }, (_, i) => [`C${i}`, i]);
     const workbook = new MemoryWorkbook({ Sheet1: rows });

@@ -42,11 +42,15 @@ export function replacePreviousOutput(
     rowCount,
     columnCount,
   });
+  const header = plan.header ? [{ at: plan.target, values: [plan.header] }] : [];
   return {
     clear: rangesToClear(previous, plan),
-    values: [
-      { at: plan.target, values: plan.values },
-      { at: plan.legend.target, values: plan.legend.values },
+    values: [...header, { at: plan.legend.target, values: plan.legend.values }],
+    columns: [
+      {
+        at: { sheet, row: plan.target.row + header.length, column: plan.target.column },
+        columns: plan.columns,
+      },
     ],
     // The tier rules test the cell they colour, so one set covers the tier column and the legend: one call per tier.
     fills: [

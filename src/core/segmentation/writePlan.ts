@@ -54,7 +54,10 @@ export interface TierFills {
 export interface SegmentationPlan {
   /** The result block: right of the selection, same rows, its header row included when the selection has one. */
   target: SheetRange;
-  values: CellValue[][];
+  /** The result's headers, on the target's first row when the selection has a header row. */
+  header: CellValue[] | null;
+  /** The result's columns, one value per data row: written as they are, under the header. */
+  columns: readonly (readonly CellValue[])[];
   /** Colours of the tier column's data cells. */
   fills: TierFills;
   /** Tier, customers, shares, value and action per tier, one empty column right of the result, from its top row. */
@@ -107,14 +110,6 @@ export function planSegmentationOutput(
     throw valueError("There is no room right of the selection for the result and its legend.");
   if (legendTarget.row + legendTarget.rowCount > SHEET_ROWS)
     throw valueError("There is no room below the selection's first row for the legend.");
-
-  const values = new Array<CellValue[]>(selection.rowCount);
-  if (hasHeader) values[0] = columns.map((column) => column.header);
-  writeRows(
-    columns.map((column) => column.values),
-    values,
-    headerRows
-  );
 
   const palette = tierPalette(result.tiers.length);
   const labels = result.tiers.map((tier) => tier.label);
@@ -169,7 +164,8 @@ export function planSegmentationOutput(
   );
   return {
     target,
-    values,
+    header: hasHeader ? columns.map((column) => column.header) : null,
+    columns: columns.map((column) => column.values),
     numberFormats,
     fills: { range: tierCells, rules: tierRules(tierCells, labels, palette) },
     legend: {
@@ -200,40 +196,6 @@ function tierRules(
       );
     return { formula, fill: palette[j].fill, fontColor: palette[j].fontColor };
   });
-}
-
-/**
- * Turns result columns into the sheet's rows, from `offset` on. The methods make 1, 2 or 5 columns, one more with the
- * Change column, and for those the rows are array literals: V8 tracks a literal's allocation site and, seeing its
- * arrays survive, allocates the rest of a million rows straight in the old generation instead of copying each one
- * out of the young, which halves the cost of this step.
- */
-function writeRows(
-  columns: readonly (readonly CellValue[])[],
-  rows: CellValue[][],
-  offset: number
-): void {
-  const [a, b, c, d, e, f] = columns;
-  const n = a.length;
-  switch (columns.length) {
-    case 1:
-      for (let i = 0; i < n; i++) rows[offset + i] = [a[i]];
-      return;
-    case 2:
-      for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i]];
-      return;
-    case 3:
-      for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i], c[i]];
-      return;
-    case 5:
-      for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i], c[i], d[i], e[i]];
-      return;
-    case 6:
-      for (let i = 0; i < n; i++) rows[offset + i] = [a[i], b[i], c[i], d[i], e[i], f[i]];
-      return;
-    default:
-      for (let i = 0; i < n; i++) rows[offset + i] = columns.map((column) => column[i]);
-  }
 }
 
 function percent(share: number): number {

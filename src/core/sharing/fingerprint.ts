@@ -1,7 +1,7 @@
 import { type CellValue, sheetValue } from "../cells";
 import { type StoredRange, rangesOfStored, storedRanges } from "../segmentation/ownership";
 import { overlaps, sameSheet } from "../workbook/rectangles";
-import type { SheetRange, WritePlan } from "../workbook/workbookPort";
+import type { ColumnBlock, SheetRange, WritePlan } from "../workbook/workbookPort";
 import { fromBase64, toBase64 } from "./bytes";
 
 /**
@@ -73,36 +73,43 @@ function blockRowsOf(range: SheetRange): number {
   return Math.max(1, Math.ceil(range.rowCount / blocks));
 }
 
-/** Hashes of the cells of `range` that the blocks of values write (cells no block covers are empty). */
+/** A block of rows as a block of columns (short rows leave their missing cells undefined, which hash as empty). */
+function columnBlock({ at, values }: WritePlan["values"][number]): ColumnBlock {
+  const width = values.reduce((widest, row) => Math.max(widest, row.length), 0);
+  return { at, columns: Array.from({ length: width }, (_, c) => values.map((row) => row[c])) };
+}
+
+/** Hashes of the cells of `range` that the blocks write (cells no block covers are empty). */
 function hashesOf(
   range: SheetRange,
   blockRows: number,
-  blocks: readonly { at: Pick<SheetRange, "sheet" | "row" | "column">; values: CellValue[][] }[]
+  blocks: readonly ColumnBlock[]
 ): Uint32Array {
   const blockCount = Math.ceil(range.rowCount / blockRows);
   const hashes = new Uint32Array(range.columnCount * blockCount);
   const texts = new Map<string, number>();
-  for (const { at, values } of blocks) {
-    const columns = values.reduce((widest, row) => Math.max(widest, row.length), 0);
-    const box = { ...at, rowCount: values.length, columnCount: columns };
+  for (const { at, columns } of blocks) {
+    const rowCount = columns[0]?.length ?? 0;
+    const box = { ...at, rowCount, columnCount: columns.length };
     if (!sameSheet(at.sheet, range.sheet) || !overlaps(box, range)) continue;
     const top = Math.max(at.row, range.row);
-    const bottom = Math.min(at.row + values.length, range.row + range.rowCount);
+    const bottom = Math.min(at.row + rowCount, range.row + range.rowCount);
     const left = Math.max(at.column, range.column);
-    const right = Math.min(at.column + columns, range.column + range.columnCount);
-    let block = Math.floor((top - range.row) / blockRows);
-    let blockEnd = range.row + (block + 1) * blockRows;
-    for (let r = top; r < bottom; r++) {
-      if (r === blockEnd) {
-        block++;
-        blockEnd += blockRows;
-      }
-      const row = values[r - at.row];
-      // Each cell's hash salted with its row, so values that trade places within a block still change it.
-      const salt = Math.imul(r - range.row + 1, 0x9e3779b1);
-      for (let c = left; c < right; c++) {
-        const h = valueHash(row[c - at.column], texts);
-        if (h !== 0) hashes[(c - range.column) * blockCount + block] ^= mix(h ^ salt) || 1;
+    const right = Math.min(at.column + columns.length, range.column + range.columnCount);
+    for (let c = left; c < right; c++) {
+      const column = columns[c - at.column];
+      const offset = (c - range.column) * blockCount;
+      let block = Math.floor((top - range.row) / blockRows);
+      let blockEnd = range.row + (block + 1) * blockRows;
+      for (let r = top; r < bottom; r++) {
+        if (r === blockEnd) {
+          block++;
+          blockEnd += blockRows;
+        }
+        const h = valueHash(column[r - at.row], texts);
+        // Each cell's hash salted with its row, so values that trade places within a block still change it.
+        if (h !== 0)
+          hashes[offset + block] ^= mix(h ^ Math.imul(r - range.row + 1, 0x9e3779b1)) || 1;
       }
     }
   }
@@ -111,19 +118,20 @@ function hashesOf(
 
 /** The fingerprints of what a plan writes into each of `ranges` (the ranges the run will own). */
 export function fingerprintsOf(plan: WritePlan, ranges: readonly SheetRange[]): Fingerprint[] {
+  const blocks = [...plan.values.map(columnBlock), ...(plan.columns ?? [])];
   return ranges.map((range) => {
     const blockRows = blockRowsOf(range);
-    return { range, blockRows, hashes: hashesOf(range, blockRows, plan.values) };
+    return { range, blockRows, hashes: hashesOf(range, blockRows, blocks) };
   });
 }
 
 /**
- * The cells of a fingerprinted range whose values are not what the run wrote (`values` read from the range now):
- * single cells, or the block of rows of one column holding the change on a large range.
+ * The cells of a fingerprinted range whose values are not what the run wrote (`columns` read from the range now,
+ * WorkbookPort.readColumns): single cells, or the block of rows of one column holding the change on a large range.
  */
-export function changedCells(fingerprint: Fingerprint, values: CellValue[][]): SheetRange[] {
+export function changedCells(fingerprint: Fingerprint, columns: CellValue[][]): SheetRange[] {
   const { range, blockRows } = fingerprint;
-  const now = hashesOf(range, blockRows, [{ at: range, values }]);
+  const now = hashesOf(range, blockRows, [{ at: range, columns }]);
   const blockCount = Math.ceil(range.rowCount / blockRows);
   const changed: SheetRange[] = [];
   for (let c = 0; c < range.columnCount; c++)

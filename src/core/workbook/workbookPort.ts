@@ -56,7 +56,12 @@ export interface WritePlan {
   /** The add-in's own previous output, emptied (values and formats) first. */
   clear: SheetRange[];
   /** Value blocks, each written from its top-left cell; null empties a cell. */
-  values: { at: Pick<SheetRange, "sheet" | "row" | "column">; values: CellValue[][] }[];
+  values: { at: CellPosition; values: CellValue[][] }[];
+  /**
+   * Value blocks given column by column, written after `values` like them: a result a million rows long is written
+   * from the engine's own columns, without a million row arrays.
+   */
+  columns?: ColumnBlock[];
   fills: FillRules[];
   /** Colour scales (heatmaps), each replacing the rules its area had. */
   colorScales?: ColorScale[];
@@ -93,6 +98,12 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 
 /** A cell, 0-based. */
 export type CellPosition = Pick<SheetRange, "sheet" | "row" | "column">;
+
+/** A block of values from its top-left cell, column by column: each column's cells top to bottom, all as long. */
+export interface ColumnBlock {
+  at: CellPosition;
+  columns: readonly (readonly CellValue[])[];
+}
 
 /**
  * visible, hidden (Home › Format › Unhide brings it back) or veryHidden (only code can show it: where the add-in
@@ -140,6 +151,11 @@ export interface WorkbookPort {
   /** The contiguous data block around the active cell (Ctrl+A / Ctrl+Shift+* in Excel). */
   getCurrentRegion(): Promise<SheetRange>;
   readValues(range: SheetRange, progress?: Progress): Promise<CellValue[][]>;
+  /**
+   * readValues column by column (each column's cells top to bottom), in the same blocks: for reading back a large
+   * output, where a million short row arrays would cost more than the reading.
+   */
+  readColumns(range: SheetRange, progress?: Progress): Promise<CellValue[][]>;
   /** The smallest block holding every non-empty cell of the range, or null when it is all empty. */
   findValues(range: SheetRange): Promise<SheetRange | null>;
   applyWritePlan(plan: WritePlan, progress?: Progress): Promise<void>;

@@ -1,10 +1,10 @@
 import { sameSheet } from "./rectangles";
-import type { WritePlan } from "./workbookPort";
+import type { SheetRange, WritePlan } from "./workbookPort";
 
 /**
  * Two write plans as one, so the workbook port applies them in one call (and as few syncs as their bytes need): the
- * first plan's sheets, values and formulas come before the second's. Clears of both still run before any value, as
- * in every plan.
+ * first plan's sheets, value blocks (rows, then columns) and formulas come before the second's. Clears of both still run
+ * before any value, as in every plan.
  */
 export function mergePlans(first: WritePlan, second: WritePlan): WritePlan {
   const merged: WritePlan = {
@@ -15,6 +15,8 @@ export function mergePlans(first: WritePlan, second: WritePlan): WritePlan {
   };
   const sheets = [...(first.sheets ?? []), ...(second.sheets ?? [])];
   if (sheets.length > 0) merged.sheets = sheets;
+  const columns = [...(first.columns ?? []), ...(second.columns ?? [])];
+  if (columns.length > 0) merged.columns = columns;
   const formulas = [...(first.formulas ?? []), ...(second.formulas ?? [])];
   if (formulas.length > 0) merged.formulas = formulas;
   const colorScales = [...(first.colorScales ?? []), ...(second.colorScales ?? [])];
@@ -44,9 +46,26 @@ export function planOnSheet(plan: WritePlan, from: string, to: string): WritePla
     renamed.sheets = plan.sheets.map((setup) =>
       sameSheet(setup.name, from) ? { ...setup, name: to } : setup
     );
+  if (plan.columns) renamed.columns = plan.columns.map(at);
   if (plan.formulas) renamed.formulas = plan.formulas.map(at);
   if (plan.colorScales) renamed.colorScales = plan.colorScales.map(moved);
   if (plan.charts) renamed.charts = plan.charts.map(moved);
   if (plan.numberFormats) renamed.numberFormats = plan.numberFormats.map(moved);
   return renamed;
+}
+
+/** The block each value write of a plan covers, rows then columns (a block of rows as wide as its widest row). */
+export function valueAreas(plan: WritePlan): SheetRange[] {
+  return [
+    ...plan.values.map(({ at, values }) => ({
+      ...at,
+      rowCount: values.length,
+      columnCount: values.reduce((widest, row) => Math.max(widest, row.length), 0),
+    })),
+    ...(plan.columns ?? []).map(({ at, columns }) => ({
+      ...at,
+      rowCount: columns[0]?.length ?? 0,
+      columnCount: columns.length,
+    })),
+  ];
 }

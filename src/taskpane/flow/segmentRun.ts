@@ -14,7 +14,7 @@ import { planHistorySave } from "../../core/sharing/runHistory";
 import type { SlotRun } from "../../core/sharing/snapshot";
 import { planSummarySheet } from "../../core/sharing/summarySheet";
 import { boundingBox, overlaps, sameSheet, subtractAll } from "../../core/workbook/rectangles";
-import { mergePlans, planOnSheet } from "../../core/workbook/writePlans";
+import { mergePlans, planOnSheet, valueAreas } from "../../core/workbook/writePlans";
 import { Progress, SheetRange, WorkbookPort, WritePlan } from "../../core/workbook/workbookPort";
 import { FlowState } from "./flowState";
 import {
@@ -116,8 +116,8 @@ async function editedCells(
   const edited: SheetRange[] = [];
   for (const fingerprint of fingerprints) {
     if (!ours(fingerprint.range)) continue;
-    const values = await workbook.readValues(fingerprint.range);
-    for (const cells of changedCells(fingerprint, values)) if (ours(cells)) edited.push(cells);
+    const columns = await workbook.readColumns(fingerprint.range);
+    for (const cells of changedCells(fingerprint, columns)) if (ours(cells)) edited.push(cells);
   }
   const sheets = await workbook.listSheets();
   for (const sheet of ownSheets) {
@@ -136,16 +136,9 @@ async function editedCells(
 
 /** The block a plan's values cover on one sheet: how a sheet the run replaces whole is fingerprinted. */
 function writtenBlock(plan: WritePlan, sheet: string): SheetRange | null {
-  const blocks = plan.values
-    .filter(({ at }) => sameSheet(at.sheet, sheet))
-    .map(({ at, values }) => ({
-      sheet,
-      row: at.row,
-      column: at.column,
-      rowCount: values.length,
-      columnCount: values.reduce((widest, row) => Math.max(widest, row.length), 0),
-    }))
-    .filter((block) => block.rowCount > 0 && block.columnCount > 0);
+  const blocks = valueAreas(plan).filter(
+    (block) => sameSheet(block.sheet, sheet) && block.rowCount > 0 && block.columnCount > 0
+  );
   return blocks.length === 0 ? null : boundingBox(blocks[0], blocks.slice(1));
 }
 

@@ -75,8 +75,9 @@ describe("the pure pipeline on a full sheet", () => {
     expect(rangeAddress(plan.target)).toBe("E1:I1048576");
     expect(rangeAddress(plan.fills.range)).toBe("I2:I1048576");
     expect(plan.fills.rules).toHaveLength(11);
-    expect(plan.values).toHaveLength(SHEET_ROWS);
-    expect(plan.values[SHEET_ROWS - 1]).toEqual([null, null, null, null, null]);
+    expect(plan.header).toHaveLength(5);
+    expect(plan.columns.map((column) => column.length)).toEqual(Array(5).fill(SHEET_ROWS - 1));
+    expect(plan.columns.map((column) => column[SHEET_ROWS - 2])).toEqual(Array(5).fill(null));
     expect(rangeAddress(plan.legend.target)).toBe("K1:P12");
   }, 60_000);
 });

@@ -55,9 +55,9 @@ describe("planSegmentationOutput", () => {
       fourColumnResult(2357)
     );
     expect(rangeAddress(plan.target)).toBe("G1:J2358");
-    expect(plan.values).toHaveLength(2358);
-    expect(plan.values[0]).toEqual(["R", "F", "M", "Segment"]);
-    expect(plan.values[2357]).toEqual([5, 5, 5, "Champions"]);
+    expect(plan.header).toEqual(["R", "F", "M", "Segment"]);
+    expect(plan.columns.map((column) => column.length)).toEqual([2357, 2357, 2357, 2357]);
+    expect(plan.columns.map((column) => column[2356])).toEqual([5, 5, 5, "Champions"]);
     expect(rangeAddress(plan.fills.range)).toBe("J2:J2358");
     expect(plan.fills.rules).toHaveLength(11);
     expect(plan.fills.rules[0]).toEqual({ formula: '=J2="Champions"', ...tierPalette(11)[0] });
@@ -84,8 +84,8 @@ describe("planSegmentationOutput", () => {
       result
     );
     expect(rangeAddress(plan.target)).toBe("G1:K2358");
-    expect(plan.values[0]).toEqual(["R", "F", "M", "RFM", "Segment"]);
-    expect(plan.values[1]).toEqual([1, 1, 3, "113", "Lost"]);
+    expect(plan.header).toEqual(["R", "F", "M", "RFM", "Segment"]);
+    expect(plan.columns.map((column) => column[0])).toEqual([1, 1, 3, "113", "Lost"]);
     expect(rangeAddress(plan.fills.range)).toBe("K2:K2358");
     expect(plan.fills.rules[0].formula).toBe('=K2="Champions"');
     expect(rangeAddress(plan.legend.target)).toBe("M1:R12");
@@ -120,7 +120,8 @@ describe("planSegmentationOutput", () => {
       }
     );
     expect(rangeAddress(plan.target)).toBe("C5:C9");
-    expect(plan.values).toEqual([["Low"], ["Low"], ["Low"], ["Medium"], ["High"]]);
+    expect(plan.header).toBeNull();
+    expect(plan.columns).toEqual([["Low", "Low", "Low", "Medium", "High"]]);
     expect(rangeAddress(plan.fills.range)).toBe("C5:C9");
     expect(plan.fills.rules.map((r) => r.formula)).toEqual([
       '=C5="High"',
