@@ -46,16 +46,24 @@ export const ONE_TIME_BUYERS_MODEL: TransactionModelId = "MBG/NBD";
  * column) on a customer sheet; 0 when the frequency column is not chosen yet.
  */
 export function oneTimeBuyerShare(table: CustomerTable): number {
-  const counts = table.summary
-    ? table.summary.modelInputs.frequency.map((x) => x === 0)
-    : table.mapping.frequency === undefined
-      ? []
-      : table.rows
-          .slice(table.hasHeader ? 1 : 0)
-          .map((row) => row[table.mapping.frequency as number])
-          .filter((days) => typeof days === "number")
-          .map((days) => days === 1);
-  return counts.length > 0 ? counts.filter(Boolean).length / counts.length : 0;
+  // Counted in one pass: the defaults are worked out on every selection, a million rows included.
+  let buyers = 0;
+  let once = 0;
+  if (table.summary) {
+    for (const repeats of table.summary.modelInputs.frequency) {
+      buyers++;
+      if (repeats === 0) once++;
+    }
+  } else if (table.mapping.frequency !== undefined) {
+    const column = table.mapping.frequency;
+    for (let r = table.hasHeader ? 1 : 0; r < table.rows.length; r++) {
+      const days = table.rows[r][column];
+      if (typeof days !== "number") continue;
+      buyers++;
+      if (days === 1) once++;
+    }
+  }
+  return buyers > 0 ? once / buyers : 0;
 }
 const MODEL_IDS = TRANSACTION_MODELS.map((model) => model.id) as [
   TransactionModelId,
