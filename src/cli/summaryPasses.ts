@@ -9,8 +9,9 @@ export const BYTES_PER_TRANSACTION = 100;
 
 /**
  * How many passes summarise makes over `rows` transactions so that each pass's groups fit in `memoryBytes`: one
- * pass per share of the customers. Spilling groups to disk beyond memory costs more than reading the file again
- * (100 million transactions under a 3 GB limit: 135 s of CPU in one pass that spills, about 80 s in four).
+ * pass per share of the customers. Reading the file again costs less than spilling groups to disk beyond memory
+ * (100 million transactions under a 3 GB limit: one pass peaked at 3.27 GB with 28 s of system time spent on
+ * temporary files, four passes at 1.97 GB with 13 s, and 124 s of CPU in all against 135 s).
  */
 export function summaryPasses(rows: number, memoryBytes: number): number {
   return Math.max(1, Math.ceil((rows * BYTES_PER_TRANSACTION) / memoryBytes));
