@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -150,7 +150,9 @@ async function writeSummary(
     return withProgress(io, engine, "summarising", () =>
       engine.run(`COPY (${customerSummarySql(plan, parameters)}) TO ${target.out}`)
     );
-  const folder = mkdtempSync(join(target.temp ?? tmpdir(), "cva-summary-"));
+  const parent = target.temp ?? tmpdir();
+  mkdirSync(parent, { recursive: true });
+  const folder = mkdtempSync(join(parent, "cva-summary-"));
   try {
     const shares: string[] = [];
     for (let index = 0; index < passes; index++) {

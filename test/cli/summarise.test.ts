@@ -56,6 +56,8 @@ describe("cva summarise", () => {
       CDNOW,
       "--passes",
       "3",
+      "--temp",
+      path("new-folder"),
       "--out",
       path("passes.parquet"),
       "--patterns",
