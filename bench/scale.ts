@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { openEngine } from "../src/cli/duckdbEngine";
 import { modelById } from "../src/core/models/registry";
@@ -23,6 +23,8 @@ interface StepResult {
   peakMb: number;
   cpuSeconds: number;
   stdout: string;
+  /** The command's own timings on stderr ("summarising, pass 1 of 4: done in 20.1 s"). */
+  timings: string[];
 }
 
 /** Runs one cva command line in a child process; fails the bench if the command fails. */
@@ -35,17 +37,20 @@ function cva(args: string[]): StepResult {
   });
   if (run.status !== 0) throw new Error(`cva ${args.join(" ")} failed:\n${run.stderr}`);
   const lines = run.stderr.trim().split("\n");
-  return { ...JSON.parse(lines[lines.length - 1]), stdout: run.stdout };
+  const timings = lines.filter((line) => line.includes(": done in "));
+  return { ...JSON.parse(lines[lines.length - 1]), stdout: run.stdout, timings };
 }
 
 function step(name: string, args: string[], target = false): StepResult {
   const result = cva(args);
-  const figures = `${result.seconds.toFixed(1)} s, ${result.cpuSeconds.toFixed(1)} s CPU, peak ${(result.peakMb / 1024).toFixed(2)} GB`;
+  const figures = `${result.seconds.toFixed(1)} s, ${result.cpuSeconds.toFixed(1)} s CPU, peak ${(result.peakMb / 1024).toFixed(2)} GB, load ${loadavg()[0].toFixed(1)}`;
   if (target) {
     reportAgainstTarget(`${name}: wall time`, result.seconds, "s", TARGET_SECONDS);
     reportAgainstTarget(`${name}: peak memory`, result.peakMb, "MB", TARGET_MB);
   }
   report(name, figures);
+  for (const timing of result.timings)
+    report(`  ${timing.split(": done in ")[0]}`, timing.split(": done in ")[1]);
   return result;
 }
 

@@ -1,7 +1,15 @@
-import { customerSummarySql, patternTableSql } from "../core/scale/customerSummarySql";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  customerSummarySql,
+  patternTableSql,
+  type SummaryParameters,
+  type TransactionPlan,
+} from "../core/scale/customerSummarySql";
 import { inspectSource } from "../core/scale/inspectSource";
 import { quoteString } from "../core/scale/sqlText";
-import { inputError } from "./cliError";
+import { inputError, usageError } from "./cliError";
 import { checkTransactions, usedTransactions } from "../core/scale/checkTransactions";
 import { qualityReport } from "./dataQuality";
 import type { NodeEngine } from "./duckdbEngine";
@@ -19,6 +27,7 @@ import {
 import { readFailure } from "./readFailure";
 import { transactionPlan } from "./transactionPlan";
 import { withProgress } from "./progress";
+import { memoryLimitBytes, summaryPasses } from "./summaryPasses";
 
 export const SUMMARISE_HELP = `cva summarise <transactions> --out <customers.parquet|.csv> [options]
 
@@ -39,7 +48,9 @@ Options:
   --skip-bad-rows       Leave out rows without a customer, a date or a numeric amount, and report them
                         (default: stop and report them)
   --memory <size>       DuckDB's memory limit, e.g. 3GB; beyond it work spills to temp files (default: 80% of RAM)
-  --temp <folder>       Folder for those temp files (default: DuckDB's)
+  --passes <n>          Summarise in n passes over the file, each for a share of the customers: less memory,
+                        more reading (default: as many as keep each pass within --memory)
+  --temp <folder>       Folder for those temp files and the passes' results (default: DuckDB's, the system's)
 `;
 
 export async function summarise(args: string[], io: CliIo, engine: NodeEngine): Promise<void> {
@@ -49,6 +60,7 @@ export async function summarise(args: string[], io: CliIo, engine: NodeEngine): 
     patterns: { type: "string" },
     "skip-bad-rows": { type: "boolean" },
     memory: { type: "string" },
+    passes: { type: "string" },
     temp: { type: "string" },
   });
   const file = onePositional("summarise", positionals, "transaction file");
@@ -58,6 +70,7 @@ export async function summarise(args: string[], io: CliIo, engine: NodeEngine): 
   const patterns = values.patterns;
   const patternFormat = patterns === undefined ? undefined : outputFormatOf("--patterns", patterns);
   const periodDays = periodDaysOf(values.unit);
+  const givenPasses = values.passes === undefined ? undefined : passesOf(values.passes);
   const givenAsOf =
     values["as-of"] === undefined ? undefined : isoDateOf("--as-of", values["as-of"]);
 
@@ -89,11 +102,12 @@ export async function summarise(args: string[], io: CliIo, engine: NodeEngine): 
       `${quality.afterAsOf.toLocaleString("en-US")} transactions after ${asOf} left out, as CVA.RFMSUMMARY does\n`
     );
 
-  const summary = customerSummarySql(plan, { periodDays, asOf });
-  const customers = await withProgress(io, engine, "summarising", () =>
-    readFailure(file, () =>
-      engine.run(`COPY (${summary}) TO ${quoteString(out)} (${copyOptions(format)})`)
-    )
+  const passes = givenPasses ?? summaryPasses(quality.rows, await memoryLimitBytes(engine));
+  const customers = await readFailure(file, () =>
+    writeSummary(io, engine, plan, { periodDays, asOf }, passes, {
+      out: `${quoteString(out)} (${copyOptions(format)})`,
+      temp: values.temp,
+    })
   );
   io.err(
     `${out}: ${customers.toLocaleString("en-US")} customers from ${usedTransactions(quality).toLocaleString("en-US")} transactions, ` +
@@ -107,5 +121,52 @@ export async function summarise(args: string[], io: CliIo, engine: NodeEngine): 
     io.err(
       `${patterns}: ${written.toLocaleString("en-US")} distinct (frequency, recency, T) patterns\n`
     );
+  }
+}
+
+function passesOf(text: string): number {
+  const passes = Number(text);
+  if (!Number.isInteger(passes) || passes < 1 || passes > 1000)
+    throw usageError(
+      `--passes must be a whole number from 1 to 1000, got ${JSON.stringify(text)}.`
+    );
+  return passes;
+}
+
+/**
+ * Writes the customer summary to `target.out` (a quoted path and its COPY options); returns the customers written.
+ * In several passes, each share of the customers is summarised to a Parquet file of its own in a temporary folder,
+ * then the shares are copied into the one output file.
+ */
+async function writeSummary(
+  io: CliIo,
+  engine: NodeEngine,
+  plan: TransactionPlan,
+  parameters: SummaryParameters,
+  passes: number,
+  target: { out: string; temp?: string }
+): Promise<number> {
+  if (passes === 1)
+    return withProgress(io, engine, "summarising", () =>
+      engine.run(`COPY (${customerSummarySql(plan, parameters)}) TO ${target.out}`)
+    );
+  const parent = target.temp ?? tmpdir();
+  mkdirSync(parent, { recursive: true });
+  const folder = mkdtempSync(join(parent, "cva-summary-"));
+  try {
+    const shares: string[] = [];
+    for (let index = 0; index < passes; index++) {
+      const share = quoteString(join(folder, `share-${index}.parquet`));
+      const sql = customerSummarySql(plan, { ...parameters, share: { count: passes, index } });
+      await withProgress(io, engine, `summarising, pass ${index + 1} of ${passes}`, () =>
+        engine.run(`COPY (${sql}) TO ${share} (FORMAT parquet, COMPRESSION uncompressed)`)
+      );
+      shares.push(share);
+    }
+    return await withProgress(io, engine, "writing", () =>
+      engine.run(`COPY (SELECT * FROM read_parquet([${shares.join(", ")}])) TO ${target.out}`)
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }

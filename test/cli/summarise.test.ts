@@ -50,6 +50,40 @@ describe("cva summarise", () => {
     expect(counted).toBe(23570);
   }, 30000);
 
+  it("gives the same summary in passes over shares of the customers, with the same pattern table", async () => {
+    const run = await runCva([
+      "summarise",
+      CDNOW,
+      "--passes",
+      "3",
+      "--temp",
+      path("new-folder"),
+      "--out",
+      path("passes.parquet"),
+      "--patterns",
+      path("passes-patterns.csv"),
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/summarising, pass 3 of 3: done in \d/);
+    const rows = await readSummary(path("passes.parquet"), "read_parquet");
+    expect(rows).toHaveLength(23570);
+    expectSameSummary(rows, rfmSummaryFunction(1));
+    await runCva([
+      "summarise",
+      CDNOW,
+      "--out",
+      path("one-pass.csv"),
+      "--patterns",
+      path("one-pass-patterns.csv"),
+    ]);
+    expect(readFileSync(path("passes-patterns.csv"), "utf8")).toBe(
+      readFileSync(path("one-pass-patterns.csv"), "utf8")
+    );
+    expect((await runCva(["summarise", CDNOW, "--passes", "0", "--out", path("x.csv")])).code).toBe(
+      2
+    );
+  }, 60000);
+
   it("says which columns it used and writes progress to stderr only", async () => {
     const run = await runCva(["summarise", CDNOW, "--out", path("quiet.parquet")]);
     expect(run.stdout).toBe("");

@@ -42,6 +42,11 @@ export interface SummaryParameters {
   periodDays: number;
   /** The as-of date, ISO (YYYY-MM-DD): the end of observation. */
   asOf: string;
+  /**
+   * Only the customers in one of `count` shares (by a hash of the id; every customer falls in exactly one): the
+   * command line summarises a file far larger than memory in one pass per share, each pass's groups held in memory.
+   */
+  share?: { count: number; index: number };
 }
 
 /** The summary's columns, in order: CVA.RFMSUMMARY's, with first and last purchase as DATE values. */
@@ -132,9 +137,24 @@ function periodSql(date: string, periodDays: number): string {
     : `CAST(floor(${days} / ${periodDays}) AS INTEGER)`;
 }
 
+/** Whether a transaction's customer is in share `index` of `count` (whole numbers, 0 ≤ index < count). */
+function shareSql(count: number, index: number): string {
+  if (
+    !Number.isInteger(count) ||
+    !Number.isInteger(index) ||
+    count < 1 ||
+    index < 0 ||
+    index >= count
+  )
+    throw new RangeError(
+      `A share must be 0 ≤ index < count, whole numbers; got ${index} of ${count}`
+    );
+  return `hash(customer) % ${count} = ${index}`;
+}
+
 /** The customer summary: one row per customer, columns CUSTOMER_COLUMNS. */
 export function customerSummarySql(plan: TransactionPlan, parameters: SummaryParameters): string {
-  return summaryStatement(plan, parameters.periodDays, parameters.asOf, false);
+  return summaryStatement(plan, parameters.periodDays, parameters.asOf, false, parameters.share);
 }
 
 /** The column of countedSummarySql that holds the rows a customer's summary left out. */
@@ -162,15 +182,18 @@ function summaryStatement(
   plan: TransactionPlan,
   periodDays: number,
   asOf: string | undefined,
-  counted: boolean
+  counted: boolean,
+  share?: { count: number; index: number }
 ): string {
   const used = asOf === undefined ? USABLE : `${USABLE} AND purchase_date <= ${dateLiteral(asOf)}`;
+  const inShare = share === undefined ? [] : [shareSql(share.count, share.index)];
   const period = periodSql("purchase_date", periodDays);
   const daily = periodDays === 1;
   const transactions = counted
     ? `SELECT customer, purchase_date, amount, CASE WHEN ${used} THEN ${period} END AS period`
     : `SELECT customer, purchase_date, amount, ${period} AS period`;
-  const where = counted ? "" : `\n  WHERE ${used}`;
+  const conditions = [...(counted ? [] : [used]), ...inShare];
+  const where = conditions.length === 0 ? "" : `\n  WHERE ${conditions.join(" AND ")}`;
   const onUsed = counted ? " FILTER (WHERE period IS NOT NULL)" : "";
   const periods = counted ? "count(period)" : "count(*)";
   const asOfPeriod =
