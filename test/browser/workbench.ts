@@ -43,7 +43,12 @@ export function sheetTab(page: Page, sheet: string): Locator {
  * Chooses the data as a user does: on `sheet`, one cell ("C5") and Use current region, or a range ("A1:D22")
  * dragged and Use selection. `button` names the button in another language.
  */
-export async function useData(page: Page, sheet: string, range: string, button?: string) {
+export async function useData(
+  page: Page,
+  sheet: string,
+  range: string,
+  button?: string
+): Promise<void> {
   await sheetTab(page, sheet).click();
   const [from, to] = range.split(":");
   if (to === undefined) await page.locator(`[data-cell="${from}"]`).click();
@@ -55,7 +60,10 @@ export async function useData(page: Page, sheet: string, range: string, button?:
     .click();
 }
 
-/** Types values into a sheet from a cell (0-based), as window.workbench lets a test (Excel's rules for typed input apply). */
+/**
+ * The user types values into a sheet from a cell (0-based row and column), as window.workbench lets a test: Excel's
+ * rules for typed input apply.
+ */
 export async function typeCells(
   page: Page,
   sheet: string,
