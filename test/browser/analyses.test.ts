@@ -9,10 +9,11 @@ import {
   cellFill,
   cellText,
   chooseMethod,
-  dragSelect,
   openWorkbench,
   rowTexts,
   segment,
+  sheetTab,
+  useData,
 } from "./workbench";
 
 /** The fills of the cells of one grid row from one column letter to another (inclusive, single letters). */
@@ -23,12 +24,6 @@ async function rowFills(page: Page, row: number, from: string, to: string) {
   return fills;
 }
 
-async function currentRegion(page: Page, sheet: string, cell: string): Promise<void> {
-  await page.getByRole("tab", { name: sheet, exact: true }).click();
-  await page.locator(`[data-cell="${cell}"]`).click();
-  await page.getByRole("button", { name: "Use current region" }).click();
-}
-
 describe("analyses side by side", () => {
   let browser: Browser;
   let page: Page;
@@ -36,12 +31,11 @@ describe("analyses side by side", () => {
   const before: Record<string, { texts: string[]; fills: (string | null)[] }> = {};
 
   beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench());
+    ({ browser, page, errors } = await openWorkbench({ sheet: "Customers", range: "C5" }));
   });
   afterAll(async () => browser?.close());
 
   it("RFM on Customers, Predictive on Transactions, Value tiers on Bad data: all three outputs stay", async () => {
-    await currentRegion(page, "Customers", "C5");
     await chooseMethod(page, "RFM", "rfm");
     await segment(page);
     before.Customers = {
@@ -50,19 +44,17 @@ describe("analyses side by side", () => {
     };
     expect(before.Customers.fills[4]).not.toBeNull();
 
-    await currentRegion(page, "Transactions", "B3");
+    await useData(page, "Transactions", "B3");
     await chooseMethod(page, "Predictive", "predictive");
     await segment(page);
-    await page.getByRole("tab", { name: "Customer summary", exact: true }).click();
+    await sheetTab(page, "Customer summary").click();
     before["Customer summary"] = {
       texts: await rowTexts(page, 2, "A", "P"),
       fills: await rowFills(page, 2, "A", "P"),
     };
     expect(before["Customer summary"].fills.some((fill) => fill !== null)).toBe(true);
 
-    await page.getByRole("tab", { name: "Bad data", exact: true }).click();
-    await dragSelect(page, "A1", "D22");
-    await page.getByRole("button", { name: "Use selection" }).click();
+    await useData(page, "Bad data", "A1:D22");
     await chooseMethod(page, "Value tiers", "tiers");
     await segment(page);
     before["Bad data"] = {
@@ -72,7 +64,7 @@ describe("analyses side by side", () => {
     expect(before["Bad data"].fills[0]).not.toBeNull();
 
     for (const sheet of ["Customers", "Customer summary"]) {
-      await page.getByRole("tab", { name: sheet, exact: true }).click();
+      await sheetTab(page, sheet).click();
       const [from, to] = sheet === "Customers" ? ["G", "K"] : ["A", "P"];
       await expect(rowTexts(page, 2, from, to)).resolves.toEqual(before[sheet].texts);
       await expect(rowFills(page, 2, from, to)).resolves.toEqual(before[sheet].fills);

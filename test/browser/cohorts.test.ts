@@ -12,7 +12,16 @@ import {
   TIMEOUT_MS,
   TOLERANCE,
 } from "../sharing/libreoffice";
-import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
+import {
+  cellFill,
+  cellText,
+  chooseMethod,
+  openWorkbench,
+  rowTexts,
+  segment,
+  sheetTab,
+  useData,
+} from "./workbench";
 
 /** The Cohorts method in the workbench, on the bundled Transactions sheet (2,357 CDNOW customers, 1997–98). */
 describe("task pane: the Cohorts method on a transaction log", () => {
@@ -25,13 +34,8 @@ describe("task pane: the Cohorts method on a transaction log", () => {
   });
   afterAll(async () => browser?.close());
 
-  const sheetTab = (name: string) =>
-    page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
-
   it("previews the cohorts, then writes the Cohorts sheet with the retention heatmap", async () => {
-    await sheetTab("Transactions").click();
-    await page.locator('[data-cell="B3"]').click();
-    await page.getByRole("button", { name: "Use current region" }).click();
+    await useData(page, "Transactions", "B3");
     await page.locator('[data-testid="preview-summary"][data-method="rfm"]').waitFor();
     await chooseMethod(page, "Cohorts", "cohorts");
     await expect(page.getByTestId("report-line").allTextContents()).resolves.toEqual([
@@ -40,7 +44,7 @@ describe("task pane: the Cohorts method on a transaction log", () => {
     ]);
 
     await segment(page);
-    await sheetTab("Cohorts").click();
+    await sheetTab(page, "Cohorts").click();
     await expect(cellText(page, "A1")).resolves.toBe(
       "Cohorts by month: customers won and how many still buy"
     );
@@ -57,7 +61,7 @@ describe("task pane: the Cohorts method on a transaction log", () => {
     await expect(cellFill(page, "B14")).resolves.toBeNull();
 
     // Each customer's cohort and status beside the customer summary.
-    await sheetTab("Customer summary").click();
+    await sheetTab(page, "Customer summary").click();
     await expect(rowTexts(page, 1, "G", "H")).resolves.toEqual(["Cohort", "Retention status"]);
     await expect(
       rowTexts(page, 2, "A", "H").then((cells) => [cells[0], ...cells.slice(6)])
@@ -69,7 +73,7 @@ describe("task pane: the Cohorts method on a transaction log", () => {
     "downloads the workbook, and LibreOffice draws the heatmap as the workbench's grid shows it",
     async () => {
       // The rates and their colours in the grid: cohorts 1997-01 to 1997-03 in rows 14–16, periods 1–17 in C:S.
-      await sheetTab("Cohorts").click();
+      await sheetTab(page, "Cohorts").click();
       const shown: { cohort: string; text: string; fill: string }[] = [];
       for (const row of [14, 15, 16]) {
         const cohort = (await cellText(page, `A${row}`)) as string;

@@ -6,7 +6,16 @@ import { checkModels } from "../../src/core/holdout/modelCheck";
 import { BEST_MODEL_FILL } from "../../src/core/holdout/modelCheckSheet";
 import { renderMessage } from "../../src/core/messages/render";
 import type { MemoryWorkbook } from "../../src/workbench/memoryWorkbook";
-import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
+import {
+  cellFill,
+  cellText,
+  chooseMethod,
+  openWorkbench,
+  rowTexts,
+  segment,
+  sheetTab,
+  useData,
+} from "./workbench";
 
 /**
  * "Check the model" in the workbench on CDNOW_master (69,659 transactions of 23,570 customers), pasted into a sheet
@@ -44,17 +53,12 @@ describe("task pane: Check the model on CDNOW_master", () => {
   });
   afterAll(async () => browser?.close());
 
-  const sheetTab = (name: string) =>
-    page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
-
   it("fits the three models on the calibration period and writes the Model check sheet with its verdict", async () => {
     const expected = checkModels(master.customerId, master.date, master.amount, {
       calibrationEnd,
       observationEnd,
     });
-    await sheetTab("CDNOW_master").click();
-    await page.locator('[data-cell="B3"]').click();
-    await page.getByRole("button", { name: "Use current region" }).click();
+    await useData(page, "CDNOW_master", "B3");
     await page.locator('[data-testid="preview-summary"][data-method="rfm"]').waitFor();
     await chooseMethod(page, "Check the model", "modelCheck");
     // The default holdout is the last third of 1997-01-01 … 1998-06-30; set lifetimes' split instead.
@@ -66,7 +70,7 @@ describe("task pane: Check the model on CDNOW_master", () => {
     await page.getByTestId("report-line").filter({ hasText: line }).waitFor();
 
     await segment(page);
-    await sheetTab("Model check").click();
+    await sheetTab(page, "Model check").click();
     await expect(cellText(page, "A2")).resolves.toBe(renderMessage(expected.verdict, "en-US"));
     await expect(rowTexts(page, 8, "A", "C")).resolves.toEqual(["Model", "LL", "AIC"]);
     for (const [m, model] of expected.models.entries()) {
@@ -82,7 +86,7 @@ describe("task pane: Check the model on CDNOW_master", () => {
     }
 
     // Beside each customer of the summary: holdout purchases made and predicted, and the holdout status.
-    await sheetTab("Customer summary").click();
+    await sheetTab(page, "Customer summary").click();
     await expect(rowTexts(page, 1, "G", "I")).resolves.toEqual([
       "Holdout purchases",
       `Predicted holdout purchases (${best.displayName})`,

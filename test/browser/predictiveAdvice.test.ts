@@ -13,9 +13,7 @@ describe("task pane: predictions that explain themselves", () => {
   let errors: string[];
 
   beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench());
-    await page.locator('[data-cell="C5"]').click();
-    await page.getByRole("button", { name: "Use current region" }).click();
+    ({ browser, page, errors } = await openWorkbench({ sheet: "Customers", range: "C5" }));
     await page.locator('[data-testid="preview-summary"][data-method="rfm"]').waitFor();
     await chooseMethod(page, "Predictive", "predictive");
   });

@@ -5,7 +5,15 @@ import { Browser, Page } from "playwright-core";
 import { ANALYSES_KEY } from "../../src/taskpane/flow/runStore";
 import { checkConfig } from "../../src/taskpane/flow/storedConfig";
 import { parseStoreRows, STORE_SHEET } from "../../src/core/sharing/workbookStore";
-import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
+import {
+  cellFill,
+  cellText,
+  chooseMethod,
+  openWorkbench,
+  rowTexts,
+  segment,
+  useData,
+} from "./workbench";
 
 // Several segmentations of the 2,357-customer sample in a real browser on two shared cores.
 
@@ -53,8 +61,7 @@ describe("sharing: runs kept in the workbook, compared, restored and exported", 
   afterAll(async () => browser?.close());
 
   it("a first run keeps its configuration and snapshot, and writes the Segment summary sheet", async () => {
-    await page.locator('[data-cell="C5"]').click();
-    await page.getByRole("button", { name: "Use current region" }).click();
+    await useData(page, "Customers", "C5");
     await chooseMethod(page, "Value tiers", "tiers");
     // Keep 5 runs: a setting that must come back when the pane is opened again.
     const keepRuns = page.getByRole("spinbutton", { name: "Runs to keep in the workbook" });
@@ -206,8 +213,7 @@ describe("sharing: a damaged configuration, and formulas converted to values and
     await warning.waitFor();
     await expect(warning.textContent()).resolves.toContain("not valid JSON");
     await expect(page.getByRole("button", { name: "Run again" }).count()).resolves.toBe(0);
-    await page.locator('[data-cell="C5"]').click();
-    await page.getByRole("button", { name: "Use current region" }).click();
+    await useData(page, "Customers", "C5");
     await chooseMethod(page, "Value tiers", "tiers");
     await expect(axeViolations(page)).resolves.toEqual([]);
     await segment(page);

@@ -4,10 +4,12 @@ import {
   cellFill,
   cellText,
   chooseMethod,
-  dragSelect,
   openWorkbench,
   rowTexts,
   segment,
+  sheetTab,
+  typeCells,
+  useData,
 } from "./workbench";
 
 // Each test drives several segmentations in a real browser on two shared cores.
@@ -28,11 +30,6 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-async function useCurrentRegion(page: Page, cell = "C5", button = "Use current region") {
-  await page.locator(`[data-cell="${cell}"]`).click();
-  await page.getByRole("button", { name: button }).click();
-}
-
 describe("task pane: segment the selected customers and write coloured results", () => {
   let browser: Browser;
   let page: Page;
@@ -44,7 +41,7 @@ describe("task pane: segment the selected customers and write coloured results",
   afterAll(async () => browser?.close());
 
   it("maps the sample's columns on its own and previews RFM segments", async () => {
-    await useCurrentRegion(page);
+    await useData(page, "Customers", "C5");
     await expect(page.getByTestId("selection-address").textContent()).resolves.toBe(
       "Range: Customers!A1:F2358"
     );
@@ -192,20 +189,9 @@ describe("task pane: consent before overwriting, and data problems", () => {
   afterEach(async () => browser?.close());
 
   it("asks before writing over cells that hold someone else's data; keeping them changes nothing", async () => {
-    await page.evaluate(() =>
-      (
-        window as unknown as {
-          workbench: { applyWritePlan(plan: unknown): Promise<void> };
-        }
-      ).workbench.applyWritePlan({
-        clear: [],
-        values: [{ at: { sheet: "Customers", row: 2, column: 9 }, values: [["my note"]] }],
-        fills: [],
-        settings: {},
-      })
-    );
+    await typeCells(page, "Customers", 2, 9, [["my note"]]);
     await expect(cellText(page, "J3")).resolves.toBe("my note");
-    await useCurrentRegion(page, "B3");
+    await useData(page, "Customers", "B3");
     await chooseMethod(page, "Value tiers", "tiers");
     const segmentButton = page.getByRole("button", { name: /^Segment [\d,]+ customers$/ });
     await segmentButton.click();
@@ -234,9 +220,7 @@ describe("task pane: consent before overwriting, and data problems", () => {
   });
 
   it("lists the rows of a bad-data sheet it leaves out, with their row numbers and reasons", async () => {
-    await page.getByRole("tab", { name: "Bad data" }).click();
-    await dragSelect(page, "A1", "D22");
-    await page.getByRole("button", { name: "Use selection" }).click();
+    await useData(page, "Bad data", "A1:D22");
     await page.locator('[data-testid="preview-summary"][data-method="rfm"]').waitFor();
     const report = page.getByTestId("quality-report");
     await report.getByText("Bad data: 21 rows read, 14 used, 7 left out.").waitFor();
@@ -298,8 +282,7 @@ describe("task pane: consent before overwriting, and data problems", () => {
   });
 
   it("summarises a transaction table into a customer sheet, then segments it", async () => {
-    await page.getByRole("tab", { name: "Transactions" }).click();
-    await useCurrentRegion(page, "B3");
+    await useData(page, "Transactions", "B3");
     await expect(page.getByRole("combobox", { name: "Each row is" }).textContent()).resolves.toBe(
       "A purchase (customer, date, amount)"
     );
@@ -309,7 +292,7 @@ describe("task pane: consent before overwriting, and data problems", () => {
     await page.locator('[data-testid="preview-summary"][data-method="rfm"]').waitFor();
     await page.getByText("Transactions: 6,787 rows read, 6,787 used, 0 left out.").waitFor();
     await segment(page);
-    await page.getByRole("tab", { name: "Customer summary" }).click();
+    await sheetTab(page, "Customer summary").click();
     await expect(rowTexts(page, 1, "A", "K")).resolves.toEqual([
       "Customer ID",
       "First purchase",
@@ -328,8 +311,7 @@ describe("task pane: consent before overwriting, and data problems", () => {
   });
 
   it("explains merged cells, hidden rows and a header-only selection", async () => {
-    await dragSelect(page, "A1", "F1");
-    await page.getByRole("button", { name: "Use selection" }).click();
+    await useData(page, "Customers", "A1:F1");
     await page.getByText("The selection holds only a header row.", { exact: false }).waitFor();
 
     await page.evaluate(() => {
@@ -343,7 +325,7 @@ describe("task pane: consent before overwriting, and data problems", () => {
       ).workbench;
       workbench.hideRows("Customers", 20, 3);
     });
-    await useCurrentRegion(page);
+    await useData(page, "Customers", "C5");
     await page.getByText("3 rows of the selection are hidden", { exact: false }).waitFor();
 
     await page.evaluate(() =>
@@ -355,7 +337,7 @@ describe("task pane: consent before overwriting, and data problems", () => {
         columnCount: 2,
       })
     );
-    await useCurrentRegion(page);
+    await useData(page, "Customers", "C5");
     await page.getByText("The selection has merged cells (B10:C10).", { exact: false }).waitFor();
     await expect(axeViolations(page)).resolves.toEqual([]);
   });
@@ -363,9 +345,9 @@ describe("task pane: consent before overwriting, and data problems", () => {
 
 describe("task pane in Chinese", () => {
   it("segments with Chinese text, segment names, headers and legend", async () => {
-    const { browser, page, errors } = await openWorkbench("?lang=zh-CN");
+    const { browser, page, errors } = await openWorkbench({ query: "?lang=zh-CN" });
     try {
-      await useCurrentRegion(page, "C5", "使用当前区域");
+      await useData(page, "Customers", "C5", "使用当前区域");
       await expect(page.getByRole("combobox", { name: "客户编号" }).textContent()).resolves.toBe(
         "Customer ID (A)"
       );
@@ -389,9 +371,9 @@ describe("task pane in Chinese", () => {
 
 describe("task pane in a dark Office theme", () => {
   it("stays readable: no accessibility violations, colour contrast included", async () => {
-    const { browser, page } = await openWorkbench("?theme=dark");
+    const { browser, page } = await openWorkbench({ query: "?theme=dark" });
     try {
-      await useCurrentRegion(page);
+      await useData(page, "Customers", "C5");
       await page.locator('[data-testid="preview-summary"][data-method="rfm"]').waitFor();
       await expect(axeViolations(page)).resolves.toEqual([]);
       await chooseMethod(page, "Value tiers", "tiers");

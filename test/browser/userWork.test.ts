@@ -6,53 +6,60 @@
  * docs/taskpane.md records how each fails on the round's base commit.
  */
 import ExcelJS from "exceljs";
-import { Browser, Page } from "playwright-core";
-import { cellFill, cellText, chooseMethod, openWorkbench, rowTexts, segment } from "./workbench";
-
-/** The user types values into cells, as window.workbench lets a test (Excel's rules for typed input apply). */
-async function type(page: Page, sheet: string, row: number, column: number, values: string[][]) {
-  await page.evaluate(
-    ({ sheet, row, column, values }) =>
-      (
-        window as unknown as { workbench: { applyWritePlan(plan: unknown): Promise<void> } }
-      ).workbench.applyWritePlan({
-        clear: [],
-        values: [{ at: { sheet, row, column }, values }],
-        fills: [],
-        settings: {},
-      }),
-    { sheet, row, column, values }
-  );
-}
-
-async function currentRegion(page: Page, sheet: string, cell: string): Promise<void> {
-  await page.getByRole("tab", { name: sheet, exact: true }).click();
-  await page.locator(`[data-cell="${cell}"]`).click();
-  await page.getByRole("button", { name: "Use current region" }).click();
-}
+import { Browser, Locator, Page } from "playwright-core";
+import {
+  cellFill,
+  cellText,
+  chooseMethod,
+  openWorkbench,
+  rowTexts,
+  segment,
+  sheetTab,
+  typeCells,
+  useData,
+} from "./workbench";
 
 const SEGMENT = /^Segment [\d,]+ customers$/;
+
+/**
+ * The user types each text into a cell ([sheet, row, column], 0-based), then clicks Segment again: the consent
+ * dialog must come and name `cells`. Returns the dialog, open.
+ */
+async function segmentAfterEdits(
+  page: Page,
+  edits: [sheet: string, row: number, column: number, text: string][],
+  cells: string
+): Promise<Locator> {
+  for (const [sheet, row, column, text] of edits)
+    await typeCells(page, sheet, row, column, [[text]]);
+  await sheetTab(page, "Customers").click();
+  await page.getByRole("button", { name: SEGMENT }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Overwrite cells that hold data?" });
+  await dialog.waitFor();
+  await expect(dialog.textContent()).resolves.toContain(cells);
+  return dialog;
+}
 
 describe("finding 2: edits inside the output are asked about; the output can move aside", () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
   beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench());
+    ({ browser, page, errors } = await openWorkbench({ sheet: "Customers", range: "C5" }));
   });
   afterAll(async () => browser?.close());
 
   it("lists G5 typed inside the RFM output and L5 beside it; the next empty columns keep both", async () => {
-    await currentRegion(page, "Customers", "C5");
     await chooseMethod(page, "RFM", "rfm");
     await segment(page);
-    await type(page, "Customers", 4, 6, [["call back in May"]]);
-    await type(page, "Customers", 4, 11, [["note"]]);
-
-    await page.getByRole("button", { name: SEGMENT }).click();
-    const dialog = page.getByRole("alertdialog", { name: "Overwrite cells that hold data?" });
-    await dialog.waitFor();
-    await expect(dialog.textContent()).resolves.toContain("Customers!G5, Customers!L5");
+    const dialog = await segmentAfterEdits(
+      page,
+      [
+        ["Customers", 4, 6, "call back in May"],
+        ["Customers", 4, 11, "note"],
+      ],
+      "Customers!G5, Customers!L5"
+    );
     await dialog.getByRole("button", { name: "Put results in the next empty columns" }).click();
     await page.getByTestId("segment-done").waitFor();
 
@@ -81,12 +88,11 @@ describe("finding 3: runs with other settings are not compared unless asked", ()
   let page: Page;
   let errors: string[];
   beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench());
+    ({ browser, page, errors } = await openWorkbench({ sheet: "Customers", range: "C5" }));
   });
   afterAll(async () => browser?.close());
 
   it("value tiers with new cutoffs start a new baseline: nobody flagged, and the pane says why", async () => {
-    await currentRegion(page, "Customers", "C5");
     await chooseMethod(page, "Value tiers", "tiers");
     await segment(page);
 
@@ -124,18 +130,17 @@ describe("finding 3: runs with other settings are not compared unless asked", ()
   });
 
   it("an edit on the Segment summary sheet is asked about before it is replaced", async () => {
-    await type(page, "Segment summary", 1, 0, [["my own heading"]]);
-    await page.getByRole("tab", { name: "Customers", exact: true }).click();
-    await page.getByRole("button", { name: SEGMENT }).click();
-    const dialog = page.getByRole("alertdialog", { name: "Overwrite cells that hold data?" });
-    await dialog.waitFor();
-    await expect(dialog.textContent()).resolves.toContain("'Segment summary'!A2");
+    const dialog = await segmentAfterEdits(
+      page,
+      [["Segment summary", 1, 0, "my own heading"]],
+      "'Segment summary'!A2"
+    );
     // A sheet the run replaces whole has no next empty columns to go to.
     await expect(
       dialog.getByRole("button", { name: "Put results in the next empty columns" }).count()
     ).resolves.toBe(0);
     await dialog.getByRole("button", { name: "Keep my data" }).click();
-    await page.getByRole("tab", { name: "Segment summary", exact: true }).click();
+    await sheetTab(page, "Segment summary").click();
     await expect(cellText(page, "A2")).resolves.toBe("my own heading");
     expect(errors).toEqual([]);
   });
@@ -146,12 +151,11 @@ describe("finding 5, the legend: it stays put when the Change column appears", (
   let page: Page;
   let errors: string[];
   beforeAll(async () => {
-    ({ browser, page, errors } = await openWorkbench());
+    ({ browser, page, errors } = await openWorkbench({ sheet: "Customers", range: "C5" }));
   });
   afterAll(async () => browser?.close());
 
   it("value tiers run twice: the legend's header is in the same cell after the Change column appears", async () => {
-    await currentRegion(page, "Customers", "C5");
     await chooseMethod(page, "Value tiers", "tiers");
     await segment(page);
     // Wherever the legend starts (J: H kept for the Change column, I empty), it starts there again.
@@ -183,16 +187,16 @@ describe("finding 7: ids that look like formulas or numbers stay text", () => {
 
   it("writes them to the Customer summary as text, in the grid and in the .xlsx export", async () => {
     // As text, the way a CRM export opened in Excel holds them (the workbench types them as Excel would: quoted).
-    await type(
+    await typeCells(
       page,
       "Transactions",
       1,
       0,
       IDS.map((id) => [id])
     );
-    await page.getByRole("tab", { name: "Transactions", exact: true }).click();
+    await sheetTab(page, "Transactions").click();
     await expect(cellText(page, "A2")).resolves.toBe(IDS[0]);
-    await currentRegion(page, "Transactions", "B3");
+    await useData(page, "Transactions", "B3");
     await chooseMethod(page, "RFM", "rfm");
     await segment(page);
 

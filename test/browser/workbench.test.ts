@@ -1,5 +1,5 @@
 import { Browser, Page } from "playwright-core";
-import { dragSelect, openWorkbench } from "./workbench";
+import { dragSelect, openWorkbench, useData } from "./workbench";
 
 describe("workbench (real task pane beside the in-memory sample workbook)", () => {
   let browser: Browser;
@@ -53,8 +53,7 @@ describe("workbench (real task pane beside the in-memory sample workbook)", () =
     await expect(page.getByTestId("selection-address").textContent()).resolves.toBe(
       "Range: Customers!B1:B2358"
     );
-    await page.locator('[data-cell="C5"]').click();
-    await page.getByRole("button", { name: "Use current region" }).click();
+    await useData(page, "Customers", "C5");
     await expect(page.getByTestId("selection-address").textContent()).resolves.toBe(
       "Range: Customers!A1:F2358"
     );
@@ -70,7 +69,7 @@ describe("workbench (real task pane beside the in-memory sample workbook)", () =
   });
 
   it("speaks Chinese when Office's display language is Chinese", async () => {
-    const zh = await openWorkbench("?lang=zh-CN");
+    const zh = await openWorkbench({ query: "?lang=zh-CN" });
     try {
       await expect(zh.page.getByRole("heading", { name: "客户价值" }).isVisible()).resolves.toBe(
         true

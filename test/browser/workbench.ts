@@ -1,10 +1,22 @@
-import { Browser, Page, chromium } from "playwright-core";
+import { Browser, Locator, Page, chromium } from "playwright-core";
 import { chromiumLaunchOptions } from "./chromium";
 
-/** Opens the workbench in Debian's Chromium; collects page errors so a test can assert there were none. */
-export async function openWorkbench(
-  query = ""
-): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+/** Where a test starts: the page's query (e.g. "?lang=zh-CN"), and the data chosen first (see useData). */
+export interface WorkbenchStart {
+  query?: string;
+  sheet?: string;
+  range?: string;
+}
+
+/**
+ * Opens the workbench in Debian's Chromium, and chooses the data on a sheet when given one (useData); collects page
+ * errors so a test can assert there were none.
+ */
+export async function openWorkbench({ query = "", sheet, range }: WorkbenchStart = {}): Promise<{
+  browser: Browser;
+  page: Page;
+  errors: string[];
+}> {
   const url = process.env.WORKBENCH_URL;
   if (!url)
     throw new Error("WORKBENCH_URL is not set: run browser tests through jest's browser project");
@@ -16,7 +28,61 @@ export async function openWorkbench(
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${url}${query}`);
   await page.locator('[data-cell="A1"]').waitFor();
+  if (sheet !== undefined && range !== undefined) await useData(page, sheet, range);
   return { browser, page, errors };
+}
+
+/** A sheet's tab in the workbench (the pane's method tabs may bear the same name, as Cohorts does). */
+export function sheetTab(page: Page, sheet: string): Locator {
+  return page
+    .getByRole("tablist", { name: "Sheets" })
+    .getByRole("tab", { name: sheet, exact: true });
+}
+
+/**
+ * Chooses the data as a user does: on `sheet`, one cell ("C5") and Use current region, or a range ("A1:D22")
+ * dragged and Use selection. `button` names the button in another language.
+ */
+export async function useData(
+  page: Page,
+  sheet: string,
+  range: string,
+  button?: string
+): Promise<void> {
+  await sheetTab(page, sheet).click();
+  const [from, to] = range.split(":");
+  if (to === undefined) await page.locator(`[data-cell="${from}"]`).click();
+  else await dragSelect(page, from, to);
+  await page
+    .getByRole("button", {
+      name: button ?? (to === undefined ? "Use current region" : "Use selection"),
+    })
+    .click();
+}
+
+/**
+ * The user types values into a sheet from a cell (0-based row and column), as window.workbench lets a test: Excel's
+ * rules for typed input apply.
+ */
+export async function typeCells(
+  page: Page,
+  sheet: string,
+  row: number,
+  column: number,
+  values: (string | number)[][]
+): Promise<void> {
+  await page.evaluate(
+    ({ sheet, row, column, values }) =>
+      (
+        window as unknown as { workbench: { applyWritePlan(plan: unknown): Promise<void> } }
+      ).workbench.applyWritePlan({
+        clear: [],
+        values: [{ at: { sheet, row, column }, values }],
+        fills: [],
+        settings: {},
+      }),
+    { sheet, row, column, values }
+  );
 }
 
 /** Drags from one cell to another with the mouse, as a user selects a range. */

@@ -4,25 +4,9 @@
  * CustomFunctions are stood in for by the two globals the adapters read.
  */
 import { cac, clv, rfmSegment } from "../../src/functions/functions";
+import { FakeExcelError, standInForOffice } from "./officeStandIns";
 
-class FakeExcelError {
-  constructor(
-    readonly code: string,
-    readonly message?: string
-  ) {}
-}
-
-const globals = globalThis as Record<string, unknown>;
-
-beforeAll(() => {
-  globals.CustomFunctions = { Error: FakeExcelError };
-  globals.Office = { context: { displayLanguage: "zh-TW" } };
-});
-
-afterAll(() => {
-  delete globals.CustomFunctions;
-  delete globals.Office;
-});
+standInForOffice("zh-TW");
 
 describe("custom functions in a Chinese Excel", () => {
   it("return #VALUE! and #N/A with the message in the display language", () => {

@@ -14,19 +14,9 @@ import {
 } from "../../src/core/messages/catalogue";
 import type { ExcelErrorCode, ParamKind } from "../../src/core/messages/messageTypes";
 import { toExcelError } from "../../src/functions/excelValues";
+import { FakeExcelError, standInForOffice } from "./officeStandIns";
 
-class FakeExcelError {
-  constructor(
-    readonly code: string,
-    readonly message?: string
-  ) {}
-}
-
-const globals = globalThis as Record<string, unknown>;
-beforeAll(() => {
-  globals.CustomFunctions = { Error: FakeExcelError };
-});
-afterAll(() => delete globals.CustomFunctions);
+standInForOffice();
 
 const SAMPLE: Record<ParamKind, unknown> = {
   number: 2,

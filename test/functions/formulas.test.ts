@@ -7,8 +7,10 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import * as functions from "../../src/functions/functions";
 import {
   buildSheet,
-  generateMetadata,
+  cellAt,
+  errorOf,
   GeneratedMetadata,
+  generateMetadata,
   registerCustomFunctions,
 } from "./hyperformulaHarness";
 
@@ -21,10 +23,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => HyperFormula.unregisterFunctionPlugin(plugin));
-
-const at = (hf: HyperFormula, a1: string) =>
-  hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
-const errorOf = (value: unknown) => (value instanceof DetailedCellError ? value.value : value);
 
 /** n customers with ties in every measure, deterministic. */
 function customers(n: number): number[][] {
@@ -91,12 +89,12 @@ describe("custom functions in HyperFormula", () => {
       ],
     ]);
     // A blank row spills "", what Excel receives from the function and shows as an empty cell.
-    expect([at(hf, "C2"), at(hf, "C3"), at(hf, "C4")]).toEqual([500, 20, ""]);
-    expect(at(hf, "A5")).toBe(500);
-    expect(at(hf, "B5")).toBeCloseTo(800 / 3, 10);
-    expect(at(hf, "C5")).toBe(200);
-    expect([at(hf, "A6"), at(hf, "B6")]).toEqual([0.75, 0.25]);
-    expect(at(hf, "C6")).toBeCloseTo(200 / 1.1 + 200 / 1.21 + 200 / 1.331, 10);
+    expect([cellAt(hf, "C2"), cellAt(hf, "C3"), cellAt(hf, "C4")]).toEqual([500, 20, ""]);
+    expect(cellAt(hf, "A5")).toBe(500);
+    expect(cellAt(hf, "B5")).toBeCloseTo(800 / 3, 10);
+    expect(cellAt(hf, "C5")).toBe(200);
+    expect([cellAt(hf, "A6"), cellAt(hf, "B6")]).toEqual([0.75, 0.25]);
+    expect(cellAt(hf, "C6")).toBeCloseTo(200 / 1.1 + 200 / 1.21 + 200 / 1.331, 10);
     hf.destroy();
   });
 
@@ -118,7 +116,7 @@ describe("custom functions in HyperFormula", () => {
       expect(hf.getCellValue({ sheet: 0, col: 3, row })).toBe(expected.join(""));
       expect(typeof hf.getCellValue({ sheet: 0, col: 11, row })).toBe("string");
     });
-    expect(at(hf, "L1")).toBe(functions.rfmSegment([[at(hf, "D1") as never]])[0][0]);
+    expect(cellAt(hf, "L1")).toBe(functions.rfmSegment([[cellAt(hf, "D1") as never]])[0][0]);
     hf.destroy();
   });
 
@@ -158,8 +156,8 @@ describe("custom functions in HyperFormula", () => {
       '=CVA.TIER(C1:C200,{0.1,0.4,0.7},{"A","B","C","D"},"value")'
     );
     const hf = buildSheet(rows);
-    const high = at(hf, "E1") as number;
-    const medium = at(hf, "F1") as number;
+    const high = cellAt(hf, "E1") as number;
+    const medium = cellAt(hf, "F1") as number;
     data.forEach(([, , m], row) => {
       expect(hf.getCellValue({ sheet: 0, col: 3, row })).toBe(
         m > high ? "High" : m > medium ? "Medium" : "Low"
@@ -191,16 +189,16 @@ describe("custom functions in HyperFormula", () => {
       [200, 1, 20],
       ["soon", 5, 300],
     ]);
-    expect([at(hf, "D1"), errorOf(at(hf, "D2")), at(hf, "D3"), errorOf(at(hf, "D4"))]).toEqual([
-      "222",
-      "#N/A",
-      "111",
-      "#VALUE!",
-    ]);
-    expect((at(hf, "D4") as DetailedCellError).message).toMatch(
+    expect([
+      cellAt(hf, "D1"),
+      errorOf(cellAt(hf, "D2")),
+      cellAt(hf, "D3"),
+      errorOf(cellAt(hf, "D4")),
+    ]).toEqual(["222", "#N/A", "111", "#VALUE!"]);
+    expect((cellAt(hf, "D4") as DetailedCellError).message).toMatch(
       /Recency in row 4 must be a number/
     );
-    expect(["E1", "F1", "G1", "H1", "I1", "J1"].map((a) => errorOf(at(hf, a)))).toEqual([
+    expect(["E1", "F1", "G1", "H1", "I1", "J1"].map((a) => errorOf(cellAt(hf, a)))).toEqual([
       "#DIV/0!",
       "#VALUE!",
       "#VALUE!",
@@ -208,7 +206,7 @@ describe("custom functions in HyperFormula", () => {
       "#VALUE!",
       "#VALUE!",
     ]);
-    expect((at(hf, "F1") as DetailedCellError).message).toMatch(/same number of rows/);
+    expect((cellAt(hf, "F1") as DetailedCellError).message).toMatch(/same number of rows/);
     hf.destroy();
   });
 });

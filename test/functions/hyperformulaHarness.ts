@@ -19,6 +19,7 @@ import { generateCustomFunctionsMetadata, parseTree } from "custom-functions-met
 import {
   ArraySize,
   CellError,
+  DetailedCellError,
   EmptyValue,
   ErrorType,
   FunctionArgumentType,
@@ -29,6 +30,7 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { isCvaError } from "../../src/core/errors";
+import * as functions from "../../src/functions/functions";
 
 export interface ParameterMetadata {
   name: string;
@@ -361,3 +363,32 @@ export function buildSheet(rows: unknown[][]): HyperFormula {
     maxRows: EXCEL_MAX_ROWS,
   });
 }
+
+/**
+ * Registers the add-in's custom functions in HyperFormula for the tests of the file (or describe block) that calls
+ * it, and unregisters them after.
+ */
+export function withCustomFunctions(): void {
+  let plugin: FunctionPluginDefinition;
+  beforeAll(async () => {
+    plugin = registerCustomFunctions(await generateMetadata(), functions);
+  });
+  afterAll(() => HyperFormula.unregisterFunctionPlugin(plugin));
+}
+
+/** The value of a cell of the first sheet, by its A1 address. */
+export const cellAt = (hf: HyperFormula, a1: string) =>
+  hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
+
+/** The values of a range of the first sheet, e.g. "G1:K1", as rows. */
+export const valuesOf = (hf: HyperFormula, range: string) => {
+  const [from, to] = range.split(":").map((a1) => hf.simpleCellAddressFromString(a1, 0)!);
+  return hf.getRangeValues({ start: from, end: to });
+};
+
+/** A cell's Excel error code ("#VALUE!"), or the value itself when it is no error. */
+export const errorOf = (value: unknown) =>
+  value instanceof DetailedCellError ? value.value : value;
+
+/** The message of a cell's error. */
+export const messageOf = (value: unknown) => (value as DetailedCellError).message;

@@ -7,24 +7,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { parseCdnowMaster } from "../../src/core/cdnow/cdnowMaster";
-import * as functions from "../../src/functions/functions";
 import { cdnowSummary, expectRelative, REFERENCE_DATA } from "../core/models/cdnowData";
 import lifetimes from "../core/models/reference/lifetimes.json";
-import { buildSheet, generateMetadata, registerCustomFunctions } from "./hyperformulaHarness";
+import { buildSheet, cellAt, errorOf, valuesOf, withCustomFunctions } from "./hyperformulaHarness";
 
-let plugin: ReturnType<typeof registerCustomFunctions>;
-beforeAll(async () => {
-  plugin = registerCustomFunctions(await generateMetadata(), functions);
-});
-afterAll(() => HyperFormula.unregisterFunctionPlugin(plugin));
-
-const valuesOf = (hf: HyperFormula, range: string) => {
-  const [from, to] = range.split(":").map((a1) => hf.simpleCellAddressFromString(a1, 0)!);
-  return hf.getRangeValues({ start: from, end: to });
-};
-const at = (hf: HyperFormula, a1: string) =>
-  hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
-const errorOf = (value: unknown) => (value instanceof DetailedCellError ? value.value : value);
+withCustomFunctions();
 
 describe("fits with count and details on the 2,357 CDNOW customers", () => {
   const data = cdnowSummary();
@@ -84,18 +71,18 @@ describe("fits with count and details on the 2,357 CDNOW customers", () => {
     const plain = valuesOf(hf, "J1:N1")[0];
     expect(grouped[0]).toBe("BG/NBD");
     grouped.slice(1).forEach((p, k) => expectRelative(p as number, plain[k + 1] as number, 1e-7));
-    expectRelative(at(hf, "J10") as number, at(hf, "J11") as number, 1e-6);
+    expectRelative(cellAt(hf, "J10") as number, cellAt(hf, "J11") as number, 1e-6);
   });
 
   it("gives P(X(39) = n), P(no purchase in 39 weeks) and the interval of expected purchases", () => {
     const probabilities = valuesOf(hf, "J12:J22").map((row) => row[0] as number);
     probabilities.forEach((p) => expect(p).toBeGreaterThan(0));
     expectRelative(probabilities[0], 0.5743072834054229, 1e-6); // lifetimes' own fit, n = 0
-    const none = at(hf, "K12") as number;
+    const none = cellAt(hf, "K12") as number;
     expect(none).toBeGreaterThan(0);
     expect(none).toBeLessThan(1);
     const [low, median, high] = valuesOf(hf, "L12:N12")[0] as number[];
-    const expected = at(hf, "O12") as number;
+    const expected = cellAt(hf, "O12") as number;
     expect(low).toBeLessThan(median);
     expect(median).toBeLessThan(high);
     expect(low).toBeLessThan(expected);
@@ -120,8 +107,8 @@ describe("grids and the published parameters", () => {
     expect(grid.map((row) => row[0])).toEqual(["frequency \\ recency", 0, 1, 2, 3]);
     expect(grid[1]).toEqual([0, 1, "", "", "", "", ""]);
     expect(grid[2][1]).toBe("");
-    expect(grid[3][5]).toBe(at(hf, "A16"));
-    expect(valuesOf(hf, "A9:G13")[4][6]).toBe(at(hf, "B16"));
+    expect(grid[3][5]).toBe(cellAt(hf, "A16"));
+    expect(valuesOf(hf, "A9:G13")[4][6]).toBe(cellAt(hf, "B16"));
     hf.destroy();
   });
 
@@ -142,11 +129,11 @@ describe("grids and the published parameters", () => {
       ["=CVA.PURCHASESINTERVAL(39, 2, 30.43, 38.86, A1:E1)"],
       ["=CVA.PNPURCHASES(1.5, 39, A1:E1)"],
     ]);
-    expect(errorOf(at(hf, "A2"))).toBe("#VALUE!");
-    expect((at(hf, "A2") as DetailedCellError).message).toMatch(
+    expect(errorOf(cellAt(hf, "A2"))).toBe("#VALUE!");
+    expect((cellAt(hf, "A2") as DetailedCellError).message).toMatch(
       /needs the BG\/NBD fit's details block/
     );
-    expect((at(hf, "A3") as DetailedCellError).message).toMatch(/n counts repeat purchases/);
+    expect((cellAt(hf, "A3") as DetailedCellError).message).toMatch(/n counts repeat purchases/);
     hf.destroy();
   });
 });

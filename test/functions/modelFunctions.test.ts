@@ -66,6 +66,15 @@ describe("RFMSUMMARY", () => {
     ]);
   });
 
+  it("nets a refund (a negative amount) into its day's spend, as the pane's summary and the file path do", () => {
+    const refunded = rfmSummary(ids, dates, col(10, 7, -4, null, 20, -3), 45302);
+    // a: 10 − 4 on the first day, 20 on the repeat day; b: a refund alone on its repeat day still counts as one.
+    expect(refunded.slice(1)).toEqual([
+      ["a", 1, 4, 10, 20, 3, 26, 45292, 45296],
+      ["b", 1, 8, 8, -3, 2, 4, 45294, 45302],
+    ]);
+  });
+
   it("reports a bad cell naming its column and row, and bad options, as one error", () => {
     const text = rfmSummary(ids, col(45292, 45294, "2024-01-03", null, 45296, 45302), amounts);
     expect(codes(text)).toEqual([["#VALUE!"]]);

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DetailedCellError, HyperFormula } from "hyperformula";
+import { HyperFormula } from "hyperformula";
 import { excelSerial, parseCdnowMaster } from "../../src/core/cdnow/cdnowMaster";
 import { conditionalExpectedAverageSpend, fitGammaGamma } from "../../src/core/models/gammaGamma";
 import { formatModelParams } from "../../src/core/models/parameterRow";
@@ -18,32 +18,23 @@ import {
   rfmSummary,
   rfmSummarySheet,
 } from "../../src/core/summary/rfmSummary";
-import * as functions from "../../src/functions/functions";
 import {
   cdnowSummary,
   cdnowSummaryWithSpend,
   expectRelative,
   REFERENCE_DATA,
 } from "../core/models/cdnowData";
-import { buildSheet, generateMetadata, registerCustomFunctions } from "./hyperformulaHarness";
+import {
+  buildSheet,
+  cellAt,
+  errorOf,
+  messageOf,
+  valuesOf,
+  withCustomFunctions,
+} from "./hyperformulaHarness";
 
-let plugin: ReturnType<typeof registerCustomFunctions>;
+withCustomFunctions();
 
-beforeAll(async () => {
-  plugin = registerCustomFunctions(await generateMetadata(), functions);
-});
-
-afterAll(() => HyperFormula.unregisterFunctionPlugin(plugin));
-
-const at = (hf: HyperFormula, a1: string) =>
-  hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
-const errorOf = (value: unknown) => (value instanceof DetailedCellError ? value.value : value);
-const messageOf = (value: unknown) => (value as DetailedCellError).message;
-/** The values of a range, e.g. "G1:K1", as rows. */
-const valuesOf = (hf: HyperFormula, range: string) => {
-  const [from, to] = range.split(":").map((a1) => hf.simpleCellAddressFromString(a1, 0)!);
-  return hf.getRangeValues({ start: from, end: to });
-};
 /** A column of results, rows 2..customers + 1 of the given column letter. */
 const columnOf = (hf: HyperFormula, column: string, count: number) =>
   valuesOf(hf, `${column}2:${column}${count + 1}`).map((row) => row[0]);
@@ -174,9 +165,9 @@ describe("fit → prediction chains on the 2,357 CDNOW customers (weeks)", () =>
   });
 
   it("expects 1.226 purchases in 39 weeks from x = 2, tₓ = 30.43, T = 38.86, and the population E[X(t)]", () => {
-    expect((at(hf, "G6") as number).toFixed(3)).toBe("1.226");
-    expectRelative(at(hf, "G6") as number, 1.2259057045100396496, 1e-13);
-    expect((at(hf, "H6") as number).toFixed(3)).toBe("1.226");
+    expect((cellAt(hf, "G6") as number).toFixed(3)).toBe("1.226");
+    expectRelative(cellAt(hf, "G6") as number, 1.2259057045100396496, 1e-13);
+    expect((cellAt(hf, "H6") as number).toFixed(3)).toBe("1.226");
     // An observation period of 0 gives the population expectation E[X(t)] (mpmath references, test/core/models).
     const population = valuesOf(hf, "G7:G10").map((row) => row[0] as number);
     [
@@ -203,7 +194,7 @@ describe("fit → prediction chains on the 2,357 CDNOW customers (weeks)", () =>
         data.T[i]
       )
     );
-    expect(at(hf, `M${last + 1}`)).toBeNull();
+    expect(cellAt(hf, `M${last + 1}`)).toBeNull();
   });
 
   it("=CVA.EXPECTEDPURCHASES spills the MBG/NBD expectation per customer", () => {
@@ -246,7 +237,7 @@ describe("fit → prediction chains on the 2,357 CDNOW customers (weeks)", () =>
     }) as number[];
     const clv = columnOf(hf, "R", n) as number[];
     expectSheetValues(clv, (i) => weekly[i]);
-    expect(at(hf, "G11")).toBe(clv[0]);
+    expect(cellAt(hf, "G11")).toBe(clv[0]);
     const paretoMonthly = predictedClv(
       pareto,
       gg,
@@ -258,7 +249,7 @@ describe("fit → prediction chains on the 2,357 CDNOW customers (weeks)", () =>
     ) as number[];
     expectSheetValues(columnOf(hf, "S", n), (i) => paretoMonthly[i]);
     // The default unit is days: these weekly data read as days value every customer several times higher.
-    expect(at(hf, "H11") as number).toBeGreaterThan(3 * clv[0]);
+    expect(cellAt(hf, "H11") as number).toBeGreaterThan(3 * clv[0]);
   });
 });
 
@@ -324,11 +315,11 @@ describe("errors, typed as a user would meet them", () => {
     rows[0].push("=CVA.BGNBD(A1:A200, B1:B200, C1:C200)");
     rows[1].push(null, null, null, null, null, "=CVA.PALIVE(A1:A3, B1:B3, C1:C3, D1:H1)");
     const hf = buildSheet(rows);
-    expect(errorOf(at(hf, "D1"))).toBe("#VALUE!");
-    expect(messageOf(at(hf, "D1"))).toMatch(
+    expect(errorOf(cellAt(hf, "D1"))).toBe("#VALUE!");
+    expect(messageOf(cellAt(hf, "D1"))).toMatch(
       /^BG\/NBD has no best fit on these data: .*a runs off to zero: .*nobody seems to drop out/
     );
-    expect(errorOf(at(hf, "I2"))).toBe("#VALUE!");
+    expect(errorOf(cellAt(hf, "I2"))).toBe("#VALUE!");
     hf.destroy();
   });
 
@@ -402,7 +393,7 @@ describe("errors, typed as a user would meet them", () => {
       [...new Array(18).fill(null), "=CVA.BGNBD(M1, N1, O1)"],
       [...new Array(18).fill(null), "=CVA.GAMMAGAMMA(P1:P3, Q1:Q3)"],
     ]);
-    const results = ["S1", "S2", "S3", "S4", "S5", "S6"].map((a1) => at(hf, a1));
+    const results = ["S1", "S2", "S3", "S4", "S5", "S6"].map((a1) => cellAt(hf, a1));
     expect(results.map(errorOf)).toEqual([
       "#VALUE!",
       "#VALUE!",
@@ -441,21 +432,21 @@ describe("errors, typed as a user would meet them", () => {
     const column = (letter: string) =>
       valuesOf(hf, `${letter}6:${letter}10`).map((row) => errorOf(row[0]));
     expect(column("A")).toEqual([expect.any(Number), "#VALUE!", "#VALUE!", expect.any(Number), ""]);
-    expect(messageOf(at(hf, "A7"))).toMatch(/^recency 40 exceeds T 38.86/);
-    expect(messageOf(at(hf, "A8"))).toMatch(/^Frequency in row 3 must be a number/);
+    expect(messageOf(cellAt(hf, "A7"))).toMatch(/^recency 40 exceeds T 38.86/);
+    expect(messageOf(cellAt(hf, "A8"))).toMatch(/^Frequency in row 3 must be a number/);
     expect(column("B")).toEqual([expect.any(Number), "#VALUE!", "#VALUE!", "#VALUE!", ""]);
-    expect(messageOf(at(hf, "B9"))).toMatch(/monetary must be > 0/);
+    expect(messageOf(cellAt(hf, "B9"))).toMatch(/monetary must be > 0/);
     expect(column("C")).toEqual([expect.any(Number), expect.any(Number), "#VALUE!", "#VALUE!", ""]);
-    expect(["D6", "E6", "F6"].map((a1) => errorOf(at(hf, a1)))).toEqual([
+    expect(["D6", "E6", "F6"].map((a1) => errorOf(cellAt(hf, a1)))).toEqual([
       "#VALUE!",
       "#VALUE!",
       "#VALUE!",
     ]);
-    expect(messageOf(at(hf, "D6"))).toMatch(
+    expect(messageOf(cellAt(hf, "D6"))).toMatch(
       /Expected the parameters of a spend model \(Gamma-Gamma \(GG\)\) here, got BG\/NBD ones/
     );
-    expect(messageOf(at(hf, "E6"))).toMatch(/dataUnit must be .*"W" \(weeks\)/);
-    expect(messageOf(at(hf, "F6"))).toMatch(
+    expect(messageOf(cellAt(hf, "E6"))).toMatch(/dataUnit must be .*"W" \(weeks\)/);
+    expect(messageOf(cellAt(hf, "F6"))).toMatch(
       /Expected the parameters of a transaction model \(BG\/NBD, Pareto\/NBD, MBG\/NBD, BG\/BB\) here/
     );
     hf.destroy();
@@ -486,8 +477,10 @@ describe("errors, typed as a user would meet them", () => {
       ["b", 45001, 5],
       ["a", "'2023-03-15", 7],
     ]);
-    expect(errorOf(at(hf, "D1"))).toBe("#VALUE!");
-    expect(messageOf(at(hf, "D1"))).toMatch(/^dates row 3 is text \("2023-03-15"\), not a date/);
+    expect(errorOf(cellAt(hf, "D1"))).toBe("#VALUE!");
+    expect(messageOf(cellAt(hf, "D1"))).toMatch(
+      /^dates row 3 is text \("2023-03-15"\), not a date/
+    );
     hf.destroy();
   });
 });

@@ -5,30 +5,22 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DetailedCellError, HyperFormula } from "hyperformula";
 import { excelSerial, parseCdnowMaster } from "../../src/core/cdnow/cdnowMaster";
 import { fitSbg } from "../../src/core/models/sbg";
 import * as functions from "../../src/functions/functions";
 import { expectRelative, REFERENCE_DATA } from "../core/models/cdnowData";
 import { donations, DONATIONS, FH2007 } from "../core/models/retentionData";
-import { buildSheet, generateMetadata, registerCustomFunctions } from "./hyperformulaHarness";
+import {
+  buildSheet,
+  cellAt,
+  errorOf,
+  messageOf,
+  valuesOf,
+  withCustomFunctions,
+} from "./hyperformulaHarness";
 
-let plugin: ReturnType<typeof registerCustomFunctions>;
+withCustomFunctions();
 
-beforeAll(async () => {
-  plugin = registerCustomFunctions(await generateMetadata(), functions);
-});
-
-afterAll(() => HyperFormula.unregisterFunctionPlugin(plugin));
-
-const at = (hf: HyperFormula, a1: string) =>
-  hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
-const errorOf = (value: unknown) => (value instanceof DetailedCellError ? value.value : value);
-const messageOf = (value: unknown) => (value as DetailedCellError).message;
-const valuesOf = (hf: HyperFormula, range: string) => {
-  const [from, to] = range.split(":").map((a1) => hf.simpleCellAddressFromString(a1, 0)!);
-  return hf.getRangeValues({ start: from, end: to });
-};
 /** A sheet's rows with the given cells put in (A1 addresses), padding rows as needed. */
 function sheet(rows: unknown[][], cells: Record<string, unknown>): unknown[][] {
   for (const [a1, content] of Object.entries(cells)) {
@@ -114,18 +106,18 @@ describe("sBG on Fader & Hardie's (2007) Table 1, typed as percentages of 1,000 
     const [alpha, beta] = valuesOf(sheetValues, "K1:L1")[0] as number[];
     [1, 2, 3].forEach((t, i) =>
       expectRelative(
-        at(sheetValues, `C${6 + i}`) as number,
+        cellAt(sheetValues, `C${6 + i}`) as number,
         (beta + t - 1) / (alpha + beta + t - 1),
         SHEET_PRECISION
       )
     );
-    expectRelative(at(sheetValues, "D6") as number, regular.del, 1e-7);
+    expectRelative(cellAt(sheetValues, "D6") as number, regular.del, 1e-7);
     valuesOf(sheetValues, "E6:E9").forEach(([value], i) =>
       expectRelative(value as number, highEnd.derl[i], 1e-7)
     );
-    expectRelative(at(sheetValues, "F6") as number, (100 * regular.derl[2]) / 1.1, 1e-7);
+    expectRelative(cellAt(sheetValues, "F6") as number, (100 * regular.derl[2]) / 1.1, 1e-7);
     // Beta(2e8, 8e8): every customer's churn probability is 0.2, as CVA.CLVRETENTION assumes.
-    expectRelative(at(sheetValues, "G6") as number, at(sheetValues, "H6") as number, 1e-8);
+    expectRelative(cellAt(sheetValues, "G6") as number, cellAt(sheetValues, "H6") as number, 1e-8);
     sheetValues.destroy();
   });
 
@@ -175,8 +167,8 @@ describe("sBG on Fader & Hardie's (2007) Table 1, typed as percentages of 1,000 
       ["C5", /^The input holds #VALUE!/], // the failed fit's error, passed on (Excel hands over the code only)
     ];
     for (const [cell, message] of cases) {
-      expect(errorOf(at(sheetValues, cell))).toBe("#VALUE!");
-      expect(messageOf(at(sheetValues, cell))).toMatch(message);
+      expect(errorOf(cellAt(sheetValues, cell))).toBe("#VALUE!");
+      expect(messageOf(cellAt(sheetValues, cell))).toMatch(message);
     }
     sheetValues.destroy();
   });
@@ -225,7 +217,9 @@ describe("BG/BB on the donations data (22 patterns, 11,104 donors)", () => {
       expect((value as number).toFixed(2)).toBe(DONATIONS.publishedPAlive[i].toFixed(2))
     );
     // Hardie's workbook: 12,884.2 donations expected over the next 5 years from all donors.
-    expect((at(hf, "I6") as number).toFixed(1)).toBe(DONATIONS.publishedNextFiveYears.toFixed(1));
+    expect((cellAt(hf, "I6") as number).toFixed(1)).toBe(
+      DONATIONS.publishedNextFiveYears.toFixed(1)
+    );
     // CVA.PNPURCHASES with a BG/BB row: the workbook's 3,454.9 and 1,253.1 donors with 0 and 6 repeat donations.
     const repeatDonors = valuesOf(hf, "K6:K7").map(([value]) => (value as number).toFixed(1));
     expect(repeatDonors).toEqual(
@@ -236,12 +230,12 @@ describe("BG/BB on the donations data (22 patterns, 11,104 donors)", () => {
     valuesOf(hf, "L6:L8").forEach(([value], i) =>
       expectRelative(value as number, DONATIONS.noneNextFive[i], 1e-7)
     );
-    expect(errorOf(at(hf, "J6"))).toBe("#VALUE!");
-    expect(messageOf(at(hf, "J6"))).toMatch(/future occasions and must be a whole number/);
-    expect(errorOf(at(hf, "F3"))).toBe("#VALUE!");
-    expect(messageOf(at(hf, "F3"))).toMatch(/same number of rows/);
-    expect(errorOf(at(hf, "F4"))).toBe("#VALUE!");
-    expect(messageOf(at(hf, "F4"))).toMatch(/^Row 3: frequency 2 exceeds recency 1/);
+    expect(errorOf(cellAt(hf, "J6"))).toBe("#VALUE!");
+    expect(messageOf(cellAt(hf, "J6"))).toMatch(/future occasions and must be a whole number/);
+    expect(errorOf(cellAt(hf, "F3"))).toBe("#VALUE!");
+    expect(messageOf(cellAt(hf, "F3"))).toMatch(/same number of rows/);
+    expect(errorOf(cellAt(hf, "F4"))).toBe("#VALUE!");
+    expect(messageOf(cellAt(hf, "F4"))).toMatch(/^Row 3: frequency 2 exceeds recency 1/);
     hf.destroy();
   });
 });
@@ -348,8 +342,8 @@ describe("cohort functions on small logs", () => {
       ["A40", "#N/A", /^asOfDate 2023-01-01 precedes every transaction/],
     ];
     for (const [cell, code, message] of cases) {
-      expect(errorOf(at(hf, cell))).toBe(code);
-      expect(messageOf(at(hf, cell))).toMatch(message);
+      expect(errorOf(cellAt(hf, cell))).toBe(code);
+      expect(messageOf(cellAt(hf, cell))).toMatch(message);
     }
     hf.destroy();
   });

@@ -1,27 +1,11 @@
 /**
  * The retention functions in a Chinese Excel: their errors carry the message in the display language, as the
- * other functions' do (test/functions/displayLanguage.test.ts, whose stand-ins for Office this repeats).
+ * other functions' do (test/functions/displayLanguage.test.ts; the stand-ins for Office are officeStandIns.ts).
  */
 import { bgbb, cohorts, sbg, sbgSurvivalCurve } from "../../src/functions/functions";
+import { FakeExcelError, standInForOffice } from "./officeStandIns";
 
-class FakeExcelError {
-  constructor(
-    readonly code: string,
-    readonly message?: string
-  ) {}
-}
-
-const globals = globalThis as Record<string, unknown>;
-
-beforeAll(() => {
-  globals.CustomFunctions = { Error: FakeExcelError };
-  globals.Office = { context: { displayLanguage: "zh-CN" } };
-});
-
-afterAll(() => {
-  delete globals.CustomFunctions;
-  delete globals.Office;
-});
+standInForOffice("zh-CN");
 
 describe("retention functions in a Chinese Excel", () => {
   it("explain in Chinese why with #VALUE! and #N/A", () => {

@@ -2,8 +2,6 @@
  * Analyses side by side (issue 11, finding 1): each Segment updates its own analysis, whose output alone it
  * replaces; a workbook holds many; one can be removed with everything it wrote.
  */
-import type { CellValue } from "../../src/core/cells";
-import type { WorkbookPort } from "../../src/core/workbook/workbookPort";
 import type { MethodSettings } from "../../src/taskpane/methods/registry";
 import { StoreSession } from "../../src/taskpane/flow/storeSession";
 import { addresses } from "../../src/taskpane/flow/writeOutput";
@@ -17,28 +15,13 @@ import {
   keepingOf,
   prepareClick,
   sampleSelection,
+  sampleSession,
+  typeValue,
 } from "./sample";
-
-/** The user types a value into one cell. */
-async function type(
-  workbook: WorkbookPort,
-  sheet: string,
-  row: number,
-  column: number,
-  value: CellValue
-) {
-  await workbook.applyWritePlan({
-    clear: [],
-    values: [{ at: { sheet, row, column }, values: [[value]] }],
-    fills: [],
-    settings: {},
-  });
-}
 
 describe("analyses side by side", () => {
   it("RFM on Customers, then value tiers on Bad data: the first output and its colours stay", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     const rfm = await click(workbook, keeping, "rfm");
     const before = [6, 10, 12, 17].map((column) => workbook.cell("Customers", 1, column));
     const fill = workbook.fillAt("Customers", 1, 10);
@@ -57,8 +40,7 @@ describe("analyses side by side", () => {
   });
 
   it("Predictive on Transactions, then RFM on Customers: the customer summary and its predictions stay", async () => {
-    const { workbook } = await sampleSelection(TRANSACTIONS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(TRANSACTIONS);
     await click(workbook, keeping, "predictive", TRANSACTIONS);
     const alive = workbook.cell("Customer summary", 1, 6);
     expect(typeof alive).toBe("number");
@@ -68,8 +50,7 @@ describe("analyses side by side", () => {
   });
 
   it("a run on the same data updates its analysis, and asks before writing over another analysis's cells", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     await click(workbook, keeping, "rfm");
     const again = await click(workbook, keeping, "tiers");
     expect(again.prepared.pending.conflicts).toEqual([]);
@@ -88,8 +69,7 @@ describe("analyses side by side", () => {
   });
 
   it("removes an analysis with everything it wrote, leaving the others", async () => {
-    const { workbook } = await sampleSelection(TRANSACTIONS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(TRANSACTIONS);
     await click(workbook, keeping, "rfm", CUSTOMERS);
     await click(workbook, keeping, "tiers", TRANSACTIONS);
     const [first, second] = keeping.stored.analyses;
@@ -107,31 +87,28 @@ describe("analyses side by side", () => {
   });
 
   it("lists a cell the user changed inside the output, and one beside it, before running again", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     await click(workbook, keeping, "rfm");
-    await type(workbook, "Customers", 4, 6, "call back in May");
-    await type(workbook, "Customers", 4, 11, "note");
+    await typeValue(workbook, "Customers", 4, 6, "call back in May");
+    await typeValue(workbook, "Customers", 4, 11, "note");
     const { prepared } = await prepareClick(workbook, keeping, "rfm");
     expect(addresses(prepared.pending.conflicts)).toBe("Customers!G5, Customers!L5");
   });
 
   it("asks about nothing when the output is as the last run wrote it, a number rewritten the same included", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     await click(workbook, keeping, "score");
-    await type(workbook, "Customers", 9, 6, workbook.cell("Customers", 9, 6));
+    await typeValue(workbook, "Customers", 9, 6, workbook.cell("Customers", 9, 6));
     const { prepared } = await prepareClick(workbook, keeping, "score");
     expect(prepared.pending.conflicts).toEqual([]);
   });
 
   it("lists an emptied output cell and a changed legend cell; after consent the run writes them again", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     const first = await click(workbook, keeping, "tiers");
     const legend = first.prepared.pending.legend;
-    await type(workbook, "Customers", 100, 6, null);
-    await type(workbook, "Customers", legend.row + 1, legend.column + 1, 999);
+    await typeValue(workbook, "Customers", 100, 6, null);
+    await typeValue(workbook, "Customers", legend.row + 1, legend.column + 1, 999);
     const again = await click(workbook, keeping, "tiers");
     expect(again.prepared.pending.conflicts).toEqual([
       { sheet: "Customers", row: 100, column: 6, rowCount: 1, columnCount: 1 },
@@ -148,17 +125,15 @@ describe("analyses side by side", () => {
   });
 
   it("lists an edit in a transaction table's customer summary", async () => {
-    const { workbook } = await sampleSelection(TRANSACTIONS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(TRANSACTIONS);
     await click(workbook, keeping, "rfm", TRANSACTIONS);
-    await type(workbook, "Customer summary", 3, 0, "C99999");
+    await typeValue(workbook, "Customer summary", 3, 0, "C99999");
     const { prepared } = await prepareClick(workbook, keeping, "rfm", TRANSACTIONS);
     expect(addresses(prepared.pending.conflicts)).toBe("'Customer summary'!A4");
   });
 
   it("value tiers with new cutoffs start a new baseline: nobody flagged, and the pane says why", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     await click(workbook, keeping, "tiers");
     const cutoffs = (settings: MethodSettings, at: number[]) => ({
       ...settings,
@@ -174,8 +149,7 @@ describe("analyses side by side", () => {
   });
 
   it("predictive over 3 months after 12 starts a new baseline instead of flagging every customer", async () => {
-    const { workbook } = await sampleSelection(TRANSACTIONS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(TRANSACTIONS);
     await click(workbook, keeping, "predictive", TRANSACTIONS);
     const three = await click(workbook, keeping, "predictive", TRANSACTIONS, (settings) => ({
       ...settings,
@@ -190,8 +164,7 @@ describe("analyses side by side", () => {
   });
 
   it("Use current region after a run reads the data, not the pane's results and legend beside it", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     await click(workbook, keeping, "rfm");
     workbook.select({ sheet: "Customers", row: 4, column: 1, rowCount: 1, columnCount: 1 });
     const outputs = keeping.stored.analyses.flatMap((analysis) => analysis.output.owned);

@@ -3,31 +3,11 @@
  * the Change column appears, "Put results in the next empty columns" beside Keep / Overwrite, "Compare anyway"
  * after a new baseline, and edits on the sheets an analysis replaces whole (its Segment summary) protected.
  */
-import type { CellValue } from "../../src/core/cells";
 import { rangeAddress } from "../../src/core/workbook/a1";
-import type { WorkbookPort } from "../../src/core/workbook/workbookPort";
 import { commitRun } from "../../src/taskpane/flow/segmentRun";
 import { addresses } from "../../src/taskpane/flow/writeOutput";
 import type { MethodSettings } from "../../src/taskpane/methods/registry";
-import { CUSTOMERS, TRANSACTIONS, click, keepingOf, prepareClick, sampleSelection } from "./sample";
-
-const MONETARY = 5;
-
-/** The user types a value into one cell. */
-async function type(
-  workbook: WorkbookPort,
-  sheet: string,
-  row: number,
-  column: number,
-  value: CellValue
-) {
-  await workbook.applyWritePlan({
-    clear: [],
-    values: [{ at: { sheet, row, column }, values: [[value]] }],
-    fills: [],
-    settings: {},
-  });
-}
+import { CUSTOMERS, TRANSACTIONS, click, prepareClick, sampleSession, typeValue } from "./sample";
 
 const cutoffs = (settings: MethodSettings, at: number[]) => ({
   ...settings,
@@ -36,8 +16,7 @@ const cutoffs = (settings: MethodSettings, at: number[]) => ({
 
 describe("the legend stays put", () => {
   it("keeps its columns when a re-run adds the Change column", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     const first = await click(workbook, keeping, "rfm");
     expect(rangeAddress(first.prepared.pending.target)).toBe("G1:K2358");
     // L is kept for the Change column, M stays empty.
@@ -53,10 +32,9 @@ describe("the legend stays put", () => {
 
 describe("Put results in the next empty columns", () => {
   it("keeps the edited cell, moves the output right of everything, and ownership and fingerprints follow", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     await click(workbook, keeping, "rfm");
-    await type(workbook, "Customers", 4, 6, "call back in May");
+    await typeValue(workbook, "Customers", 4, 6, "call back in May");
     const asked = await prepareClick(workbook, keeping, "rfm");
     expect(addresses(asked.prepared.pending.conflicts)).toBe("Customers!G5");
     expect(asked.prepared.movable).toBe(true);
@@ -83,16 +61,15 @@ describe("Put results in the next empty columns", () => {
     // The next run meets its output as it wrote it: nothing to ask; an edit there is found by its new fingerprint.
     const again = await prepareClick(workbook, keeping, "rfm");
     expect(again.prepared.pending.conflicts).toEqual([]);
-    await type(workbook, "Customers", 9, 20, 42);
+    await typeValue(workbook, "Customers", 9, 20, 42);
     const edited = await prepareClick(workbook, keeping, "rfm");
     expect(addresses(edited.prepared.pending.conflicts)).toBe("Customers!U10");
   });
 
   it("moves past someone else's data, to columns empty in every row the sheet uses", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
-    await type(workbook, "Customers", 2000, 6, "someone's note");
-    await type(workbook, "Customers", 0, 10, "another column");
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
+    await typeValue(workbook, "Customers", 2000, 6, "someone's note");
+    await typeValue(workbook, "Customers", 0, 10, "another column");
     const asked = await prepareClick(workbook, keeping, "tiers");
     expect(addresses(asked.prepared.pending.conflicts)).toBe("Customers!G2001, Customers!K1");
     const { prepared } = await prepareClick(workbook, keeping, "tiers", CUSTOMERS, undefined, {
@@ -109,8 +86,7 @@ describe("Put results in the next empty columns", () => {
 
 describe("Compare anyway", () => {
   it("after a new baseline, compares with the previous run on request, and writes nothing of it", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     const first = await click(workbook, keeping, "tiers");
     expect(first.committed.compareAnyway).toBeNull();
     const changed = await click(workbook, keeping, "tiers", CUSTOMERS, (s) => cutoffs(s, [10, 40]));
@@ -132,13 +108,12 @@ describe("Compare anyway", () => {
 
 describe("edits on the sheets an analysis replaces whole", () => {
   it("lists a changed Segment summary cell and a note typed beside it before running again", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     const first = await click(workbook, keeping, "tiers");
     const sheet = keeping.stored.analyses[0].output.summarySheet as string;
     expect(first.prepared.summary).not.toBeNull();
-    await type(workbook, sheet, 1, 0, "my own heading");
-    await type(workbook, sheet, 40, 25, "a note");
+    await typeValue(workbook, sheet, 1, 0, "my own heading");
+    await typeValue(workbook, sheet, 40, 25, "a note");
     const { prepared } = await prepareClick(workbook, keeping, "tiers");
     expect(prepared.pending.conflicts.map((range) => [range.sheet, rangeAddress(range)])).toEqual([
       [sheet, "A2"],
@@ -148,13 +123,12 @@ describe("edits on the sheets an analysis replaces whole", () => {
   });
 
   it("asks about nothing on a Cohorts report sheet and customer summary left as written, and lists an edit there", async () => {
-    const { workbook } = await sampleSelection(TRANSACTIONS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(TRANSACTIONS);
     await click(workbook, keeping, "cohorts", TRANSACTIONS);
     const again = await prepareClick(workbook, keeping, "cohorts", TRANSACTIONS);
     expect(again.prepared.pending.conflicts).toEqual([]);
     const sheet = keeping.stored.analyses[0].output.reportSheet as string;
-    await type(workbook, sheet, 0, 0, "my title");
+    await typeValue(workbook, sheet, 0, 0, "my title");
     const { prepared } = await prepareClick(workbook, keeping, "cohorts", TRANSACTIONS);
     expect(prepared.pending.conflicts.map((range) => [range.sheet, rangeAddress(range)])).toEqual([
       [sheet, "A1"],
@@ -162,8 +136,7 @@ describe("edits on the sheets an analysis replaces whole", () => {
   });
 
   it("asks about nothing on a summary sheet left as written", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     await click(workbook, keeping, "tiers");
     const { prepared } = await prepareClick(workbook, keeping, "tiers");
     expect(prepared.pending.conflicts).toEqual([]);

@@ -1,3 +1,4 @@
+import type { CellValue } from "../../src/core/cells";
 import { SheetRange, WorkbookPort } from "../../src/core/workbook/workbookPort";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
 import { flowReducer, initialFlowState } from "../../src/taskpane/flow/flowState";
@@ -72,6 +73,28 @@ export async function keepingOf(
     },
   };
   return keeping;
+}
+
+/** The sample workbook with a range selected and the pane's store opened: where a series of clicks starts. */
+export async function sampleSession(range: SheetRange = CUSTOMERS) {
+  const { workbook } = await sampleSelection(range);
+  return { workbook, keeping: await keepingOf(workbook) };
+}
+
+/** The user types a value into one cell. */
+export async function typeValue(
+  workbook: WorkbookPort,
+  sheet: string,
+  row: number,
+  column: number,
+  value: CellValue
+): Promise<void> {
+  await workbook.applyWritePlan({
+    clear: [],
+    values: [{ at: { sheet, row, column }, values: [[value]] }],
+    fills: [],
+    settings: {},
+  });
 }
 
 /** One click on Segment over a range with a method and its default settings, as the pane's hook makes it. */

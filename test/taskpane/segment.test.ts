@@ -4,6 +4,10 @@ import { localizeResult } from "../../src/taskpane/methods/localizeResult";
 import { CustomerTable } from "../../src/taskpane/flow/customerTable";
 import { MethodSettings } from "../../src/taskpane/methods/registry";
 import { segmentCustomers } from "../../src/core/segmentation/segmentCustomers";
+import { rfmSummary } from "../../src/core/summary/rfmSummary";
+import { reasonCounts } from "../../src/taskpane/flow/quality";
+import { readSelection } from "../../src/taskpane/flow/readSelection";
+import { createSampleWorkbook } from "../../src/workbench/sampleWorkbook";
 import { BAD_DATA, CUSTOMERS, TRANSACTIONS, keyT, sampleSelection, tierNames } from "./sample";
 
 async function flow(range = CUSTOMERS) {
@@ -46,6 +50,7 @@ describe("running a method for the preview", () => {
         blankRows: 0,
         leftOut: 0,
         keptRows: 0,
+        refunds: 0,
         skipped: [],
         labels: table.labels,
       },
@@ -81,6 +86,38 @@ describe("running a method for the preview", () => {
       ["Transactions", 6787, 6787],
       ["Customer summary", 2357, 2357],
     ]);
+  });
+
+  it("uses a refund in a transaction table as CVA.RFMSUMMARY does, and says how", async () => {
+    const workbook = createSampleWorkbook();
+    // Transactions!D3: C00020's first purchase (363.60 on 1997-01-01) becomes a refund of 100.
+    await workbook.applyWritePlan({
+      clear: [],
+      values: [{ at: { sheet: "Transactions", row: 2, column: 3 }, values: [[-100]] }],
+      fills: [],
+      settings: {},
+    });
+    workbook.select(TRANSACTIONS);
+    const data = await readSelection(workbook, "selection");
+    const state = flowReducer({ summarySheet: "Customer summary", tierNames })(initialFlowState, {
+      type: "loaded",
+      data,
+    });
+    const table = state.table as CustomerTable;
+    const { quality } = await runSegmentation(table, "rfm", state.settings as MethodSettings, keyT);
+    expect(quality[0]).toMatchObject({ dataRows: 6787, kept: 6787, leftOut: 0, refunds: 1 });
+    expect(quality[0].skipped).toEqual([{ sheetRow: 3, reason: "refund", column: 3, kept: true }]);
+    expect(reasonCounts(quality[0])).toEqual({});
+    // The customer's spend is net of it, as the formula gives it.
+    const rows = data.values.slice(1);
+    const formula = rfmSummary(
+      rows.map((row) => row[0]),
+      rows.map((row) => row[1]),
+      rows.map((row) => row[3])
+    );
+    const c00020 = table.rows.findIndex((row) => row[0] === "C00020");
+    expect(table.rows[c00020][5]).toBe(formula.total[c00020 - 1]);
+    expect(table.summary?.modelInputs.monetary).toEqual(formula.monetary);
   });
 
   it("lists each bad row with its Excel row number and reason", async () => {

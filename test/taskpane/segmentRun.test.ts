@@ -1,12 +1,11 @@
 import { WARNING_MARK } from "../../src/core/sharing/changeColumn";
-import { CUSTOMERS, click, keepingOf, sampleSelection } from "./sample";
+import { CUSTOMERS, click, keepingOf, sampleSelection, sampleSession } from "./sample";
 
 const MONETARY = 5;
 
 describe("a click on Segment, prepared then committed", () => {
   it("writes the output and the summary sheet, and keeps the run; a re-run compares and flags a drop", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
 
     const first = await click(workbook, keeping, "tiers");
     expect(first.prepared.pending.conflicts).toEqual([]);

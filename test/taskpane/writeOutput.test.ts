@@ -19,6 +19,7 @@ import {
   keyT,
   prepareClick,
   sampleSelection,
+  sampleSession,
   tierNames,
 } from "./sample";
 
@@ -135,8 +136,7 @@ describe("writing the results", () => {
   });
 
   it("records the output as the analysis's in the store, and replaces it on a re-run without asking", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     const first = await click(workbook, keeping, "rfm");
     expect(keeping.stored.analyses[0].output.owned).toEqual(first.prepared.pending.owned);
     const again = await click(workbook, keeping, "tiers");
@@ -159,8 +159,7 @@ describe("writing the results", () => {
   });
 
   it("writes nothing when cancelled before the first block, not even the record", async () => {
-    const { workbook } = await sampleSelection(CUSTOMERS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(CUSTOMERS);
     const { prepared } = await prepareClick(workbook, keeping);
     const controller = new AbortController();
     controller.abort();
@@ -179,8 +178,7 @@ describe("writing the results", () => {
   });
 
   it("writes a transaction table's customer summary on its own sheet and segments it there", async () => {
-    const { workbook } = await sampleSelection(TRANSACTIONS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(TRANSACTIONS);
     const first = await click(workbook, keeping, "rfm", TRANSACTIONS);
     expect(first.prepared.pending.conflicts).toEqual([]);
     expect(workbook.sheetNames()).toContain("Customer summary");

@@ -1,6 +1,7 @@
 import type { CellValue } from "../cells";
 import { valueError } from "../errors";
 import { rfmSummary } from "../summary/rfmSummary";
+import { TRANSACTION_KINDS } from "./columnChecks";
 import type { ColumnMapping } from "./detectColumns";
 import { prepareCustomers, QualityReport } from "./prepareCustomers";
 
@@ -26,6 +27,8 @@ export interface CustomerSummary {
   asOfDate: number;
   /** The transaction rows left out, and why (purchases dated after asOfDate among them, as "afterAsOf"). */
   quality: QualityReport;
+  /** The row numbers Excel shows of the rows used whose amount is negative: refunds, netted into their day's spend. */
+  refundRows: number[];
   /**
    * The transaction models' inputs per customer, in the order of the rows after the header, exactly as
    * CVA.RFMSUMMARY gives them: repeat purchase days, recency and T in days, mean spend of the repeat days.
@@ -57,13 +60,16 @@ const SUMMARY_MAPPING: ColumnMapping = {
  *
  *   recency   = asOfDate − last purchase date, in days
  *   frequency = number of distinct purchase days (orders on one day count once)
- *   monetary  = total spend
+ *   monetary  = total spend, refunds (negative amounts) netted into it
  *
  * These are the marketing RFM definitions (Hughes 1994), not lifetimes' model inputs: the days are merged and
  * counted by rfmSummary with one-day periods, whose frequency is repeat days (distinct days − 1) and whose monetary
  * is a mean of repeat days, so frequency here is rfmSummary's + 1 and monetary its total. rfmSummary's own figures
- * come along as the models' inputs, so a predictive run uses exactly what CVA.RFMSUMMARY gives. Rows the pane cannot
- * use (blank, text, error, negative amounts, dates outside Excel's or after the as-of date) are left out and reported rather than stopping the summary.
+ * come along as the models' inputs, so a predictive run uses exactly what CVA.RFMSUMMARY gives. A negative amount is
+ * a refund and is used as CVA.RFMSUMMARY and lifetimes use it: added into its day's spend (a day of refunds only
+ * still counts as a purchase day), so a customer's total and mean spend are net of refunds; refundRows lists them.
+ * Rows the pane cannot use (blank, text, error, dates outside Excel's or after the as-of date) are left out and
+ * reported rather than stopping the summary.
  * @example summariseTransactions([["c", 45000, 10], ["c", 45002, 5]], { customer: 0, date: 1, amount: 2 }, { hasHeader: false }).rows[1] // ["c", 45000, 45002, 0, 2, 15]
  */
 export function summariseTransactions(
@@ -77,8 +83,8 @@ export function summariseTransactions(
     customer: columns.customer,
     uniqueCustomers: false,
     measures: [
-      { column: columns.date, kind: "date" },
-      { column: columns.amount, kind: "amount" },
+      { column: columns.date, kind: TRANSACTION_KINDS.date },
+      { column: columns.amount, kind: TRANSACTION_KINDS.amount },
     ],
     asOfDate: options.asOfDate,
   });
@@ -87,6 +93,9 @@ export function summariseTransactions(
   const ids = new Array<CellValue>(n);
   for (let k = 0; k < n; k++) ids[k] = rows[prepared.rows[k]][columns.customer];
   const [dates, amounts] = prepared.values;
+  const refundRows: number[] = [];
+  for (let k = 0; k < n; k++)
+    if (amounts[k] < 0) refundRows.push((options.firstRow ?? 0) + prepared.rows[k] + 1);
   const summary = rfmSummary(
     ids as (string | number)[],
     Array.from(dates),
@@ -111,6 +120,7 @@ export function summariseTransactions(
     mapping: { ...SUMMARY_MAPPING },
     asOfDate: summary.asOfDate,
     quality: prepared.quality,
+    refundRows,
     modelInputs: {
       frequency: summary.frequency,
       recency: summary.recency,

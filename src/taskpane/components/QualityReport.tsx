@@ -77,6 +77,11 @@ function SheetReport({ quality }: { quality: SheetQuality }) {
           skipped: count.format(quality.leftOut),
         })}
       </Text>
+      {quality.refunds > 0 && (
+        <Text size={200} data-testid="quality-refunds">
+          {t("dataChecks.refunds", { count: quality.refunds })}
+        </Text>
+      )}
       {quality.keptRows > 0 && (
         <Text size={200} data-testid="quality-kept">
           {t("dataChecks.keptRows", { count: quality.keptRows })}
@@ -121,11 +126,13 @@ function SheetReport({ quality }: { quality: SheetQuality }) {
                   <TableCell>{reasonText(row.reason, row.column, row.repeats)}</TableCell>
                   <TableCell>
                     {t(
-                      row.kept
-                        ? "dataChecks.kept"
-                        : row.column === null
-                          ? "dataChecks.blankResult"
-                          : "dataChecks.leftOut"
+                      row.reason === "refund"
+                        ? "dataChecks.netted"
+                        : row.kept
+                          ? "dataChecks.kept"
+                          : row.column === null
+                            ? "dataChecks.blankResult"
+                            : "dataChecks.leftOut"
                     )}
                   </TableCell>
                 </TableRow>

@@ -6,6 +6,7 @@ import { QualityReport } from "../../core/table/prepareCustomers";
 import { CustomerSummary, summariseTransactions } from "../../core/table/summariseTransactions";
 import type { SheetRange } from "../../core/workbook/workbookPort";
 import { ProblemError, problem } from "./problems";
+import type { PaneSkippedRow } from "./quality";
 import type { SelectedData } from "./readSelection";
 import { TableSetup, columnLabels, dateColumns } from "./tableSetup";
 
@@ -13,6 +14,8 @@ import { TableSetup, columnLabels, dateColumns } from "./tableSetup";
 export interface TransactionSummary {
   /** The transaction rows left out, with their sheet row numbers. */
   quality: QualityReport;
+  /** The rows with a negative amount: refunds, used as CVA.RFMSUMMARY uses them (netted into their day's spend). */
+  refunds: PaneSkippedRow[];
   /** The transaction table's sheet and column labels, for the report. */
   sourceSheet: string;
   sourceLabels: string[];
@@ -94,6 +97,12 @@ export function customerTable(
     asOfDate: setup.asOfDate,
     summary: {
       quality: summary.quality,
+      refunds: summary.refundRows.map((sheetRow) => ({
+        sheetRow,
+        reason: "refund",
+        column: amount,
+        kept: true,
+      })),
       sourceSheet: data.range.sheet,
       sourceLabels: columnLabels(data, setup.hasHeader),
       sourceRange: data.range,

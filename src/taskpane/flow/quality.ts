@@ -1,7 +1,10 @@
 import type { QualityReport, SkipReason } from "../../core/table/prepareCustomers";
 
-/** Why the pane left a row out: the engine's reasons, or "inconsistent" dates and counts the models refuse. */
-export type PaneSkipReason = SkipReason | "inconsistent";
+/**
+ * Why the pane lists a row: the engine's reasons, "inconsistent" dates and counts the models refuse, or a "refund"
+ * (a negative amount in a transaction table, used: netted into its day's spend).
+ */
+export type PaneSkipReason = SkipReason | "inconsistent" | "refund";
 
 export interface PaneSkippedRow {
   sheetRow: number;
@@ -10,7 +13,7 @@ export interface PaneSkippedRow {
   column: number | null;
   /** For a duplicate id: the sheet row of the customer's row that is kept. */
   repeats?: number;
-  /** A problem in a column the method does not read: the row is used all the same. */
+  /** The row is used all the same: a problem in a column the method does not read, or a refund. */
   kept?: true;
 }
 
@@ -24,6 +27,8 @@ export interface SheetQuality {
   leftOut: number;
   /** Rows with a problem in a column the method does not read, used as they are. */
   keptRows: number;
+  /** Refunds (negative amounts of a transaction table), used: netted into their day's spend. */
+  refunds: number;
   /** The rows left out, then those kept despite a problem, in sheet order. */
   skipped: PaneSkippedRow[];
   /** Column labels of that sheet's rows, to name the column at fault. */
@@ -33,14 +38,15 @@ export interface SheetQuality {
 /**
  * The report of one sheet: the rows the method left out (the engine's report and the method's own `more`), then
  * the table's other findings (checkTable over every mapped column), marked kept: the method does not read the
- * column at fault, so the row is used as it is.
+ * column at fault, so the row is used as it is; and a transaction table's refunds, used.
  */
 export function sheetQuality(
   sheet: string,
   labels: readonly string[],
   report: QualityReport,
   more: PaneSkippedRow[] = [],
-  findings: QualityReport | null = null
+  findings: QualityReport | null = null,
+  refunds: readonly PaneSkippedRow[] = []
 ): SheetQuality {
   const skipped: PaneSkippedRow[] = [
     ...report.skipped.map(({ sheetRow, reason, column, repeats }) =>
@@ -56,8 +62,9 @@ export function sheetQuality(
           ? { sheetRow, reason, column, kept: true }
           : { sheetRow, reason, column, repeats, kept: true }
       );
+  skipped.push(...refunds);
   skipped.sort((a, b) => a.sheetRow - b.sheetRow);
-  const keptRows = skipped.length - leftOut.size;
+  const keptRows = skipped.length - leftOut.size - refunds.length;
   return {
     sheet,
     dataRows: report.dataRows,
@@ -65,6 +72,7 @@ export function sheetQuality(
     blankRows: report.blankRows,
     leftOut: leftOut.size,
     keptRows,
+    refunds: refunds.length,
     skipped,
     labels,
   };

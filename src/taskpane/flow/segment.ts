@@ -28,7 +28,16 @@ export async function runSegmentation<N extends MethodName>(
 ): Promise<Segmented> {
   const run = await methodOf(method).run(table, settings[method], t);
   const quality: SheetQuality[] = table.summary
-    ? [sheetQuality(table.summary.sourceSheet, table.summary.sourceLabels, table.summary.quality)]
+    ? [
+        sheetQuality(
+          table.summary.sourceSheet,
+          table.summary.sourceLabels,
+          table.summary.quality,
+          [],
+          null,
+          table.summary.refunds
+        ),
+      ]
     : [];
   quality.push(
     sheetQuality(table.range.sheet, table.labels, run.result.quality, run.skipped, findings(table))

@@ -94,6 +94,28 @@ describe("the customer summary statement", () => {
     await expectAsRfmSummary("example-as-of.csv", example, 1, "2024-01-02");
   });
 
+  it("nets refunds (negative amounts) into their day's spend, as CVA.RFMSUMMARY and the pane's summary do", async () => {
+    const refunds: Transaction[] = [
+      ["a", "2024-01-01", 80],
+      ["a", "2024-01-01", -30],
+      ["b", "2024-01-02", 40],
+      ["a", "2024-01-04", -20],
+      ["a", "2024-01-04", 50],
+      ["b", "2024-01-05", -40],
+      ["c", "2024-01-05", -15],
+    ];
+    await expectAsRfmSummary("refunds.csv", refunds, 1);
+    const plan = csvPlan(writeCsv("refunds-values.csv", refunds));
+    const sql = customerSummarySql(plan, { periodDays: 1, asOf: "2024-01-05" });
+    expect(
+      await db.engine().rows(`SELECT customer, monetary, total FROM (${sql}) ORDER BY 1`)
+    ).toEqual([
+      ["a", 30, 80],
+      ["b", -40, 0],
+      ["c", 0, -15],
+    ]);
+  });
+
   it("equals CVA.RFMSUMMARY on random transaction tables, in days and in weeks, read as text or typed", async () => {
     const transaction = fc.tuple(
       fc.constantFrom("c1", "c2", "c3", "007", "x y"),

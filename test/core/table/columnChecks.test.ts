@@ -2,6 +2,7 @@ import { checkTable } from "../../../src/core/table/checkTable";
 import {
   LAST_EXCEL_DATE,
   ROLE_KINDS,
+  TRANSACTION_KINDS,
   columnKinds,
   valueRange,
 } from "../../../src/core/table/columnChecks";
@@ -25,7 +26,25 @@ describe("the data checks per column role", () => {
     ]);
   });
 
-  it("bounds amounts, counts and days at 0, dates to Excel's calendar and the as-of day", () => {
+  it("reads a transaction table's amount as any finite number: a negative one is a refund", () => {
+    expect(TRANSACTION_KINDS).toEqual({ date: "date", amount: "transactionAmount" });
+    const prepared = prepareCustomers(
+      [
+        ["a", -12.5], // a refund
+        ["b", 0],
+        ["c", -Infinity],
+        ["d", "-3"], //  text, as everywhere
+      ],
+      { hasHeader: false, customer: 0, measures: [{ column: 1, kind: TRANSACTION_KINDS.amount }] }
+    );
+    expect(Array.from(prepared.values[0])).toEqual([-12.5, 0]);
+    expect(prepared.quality.skipped.map((row) => [row.sheetRow, row.reason])).toEqual([
+      [3, "error"],
+      [4, "text"],
+    ]);
+  });
+
+  it("bounds a customer's amount, counts and days at 0, dates to Excel's calendar and the as-of day", () => {
     expect(valueRange("amount")).toEqual({ lowest: 0, end: Infinity });
     expect(valueRange("measure").lowest).toBe(-Number.MAX_VALUE);
     expect(valueRange("date")).toEqual({ lowest: 1, end: LAST_EXCEL_DATE + 1 });

@@ -1,3 +1,4 @@
+import { rfmSummary } from "../../../src/core/summary/rfmSummary";
 import { detectColumns } from "../../../src/core/table/detectColumns";
 import { summariseTransactions } from "../../../src/core/table/summariseTransactions";
 import { sampleSheet } from "./sampleSheets";
@@ -43,7 +44,7 @@ describe("summariseTransactions", () => {
     expect(summary.rows.slice(1).map((row) => row[3])).toEqual([0, 10]);
   });
 
-  it("leaves out unusable transaction rows and reports them by sheet row", () => {
+  it("leaves out unusable transaction rows and reports them by sheet row; a negative amount is a refund, used", () => {
     const summary = summariseTransactions(
       [
         ["客户", "日期", "金额"],
@@ -58,13 +59,13 @@ describe("summariseTransactions", () => {
     );
     expect(summary.rows.slice(1)).toEqual([
       ["a", 100, 100, 2, 1, 5],
-      ["b", 102, 102, 0, 1, 4],
+      ["b", 101, 102, 0, 2, 1],
     ]);
     expect(summary.quality.skipped).toEqual([
       { sheetRow: 12, index: 2, reason: "text", column: 1 },
-      { sheetRow: 13, index: 3, reason: "negative", column: 2 },
       { sheetRow: 14, index: 4, reason: "blank", column: null },
     ]);
+    expect(summary.refundRows).toEqual([13]);
     expect(() =>
       summariseTransactions(
         [[null, null, null]],
@@ -72,6 +73,45 @@ describe("summariseTransactions", () => {
         { hasHeader: false }
       )
     ).toThrow(/No transaction row/);
+  });
+
+  it("nets refunds into their day's spend exactly as CVA.RFMSUMMARY does", () => {
+    // a: a purchase and its partial refund on day 100, a repeat day 103 of −20 + 50; b: a refund alone on a
+    // repeat day (still a purchase day, as lifetimes counts it); c: only a refund, a customer worth −15 net.
+    const rows: [string, number, number][] = [
+      ["a", 100, 80],
+      ["a", 100.5, -30],
+      ["b", 101, 40],
+      ["a", 103, -20],
+      ["a", 103, 50],
+      ["b", 104, -40],
+      ["c", 104, -15],
+    ];
+    const summary = summariseTransactions(
+      rows,
+      { customer: 0, date: 1, amount: 2 },
+      { hasHeader: false, firstRow: 1 }
+    );
+    expect(summary.quality.skipped).toEqual([]);
+    expect(summary.refundRows).toEqual([3, 5, 7, 8]);
+    expect(summary.rows.slice(1)).toEqual([
+      ["a", 100, 103, 1, 2, 80],
+      ["b", 101, 104, 0, 2, 0],
+      ["c", 104, 104, 0, 1, -15],
+    ]);
+    const formula = rfmSummary(
+      rows.map((row) => row[0]),
+      rows.map((row) => row[1]),
+      rows.map((row) => row[2])
+    );
+    expect(summary.modelInputs).toEqual({
+      frequency: formula.frequency,
+      recency: formula.recency,
+      T: formula.T,
+      monetary: formula.monetary,
+    });
+    expect(summary.modelInputs.monetary).toEqual([30, -40, 0]);
+    expect(summary.rows.slice(1).map((row) => row[5])).toEqual(formula.total);
   });
 
   it("turns the workbench's transaction sheet into its customer sheet, which reads back as a customer table", () => {

@@ -12,7 +12,7 @@ import { RunKeeping, commitRun, prepareRun } from "../../../src/taskpane/flow/se
 import { methodProblems, MethodSettings } from "../../../src/taskpane/methods/registry";
 import type { MemoryWorkbook } from "../../../src/workbench/memoryWorkbook";
 import { createI18n } from "../../../src/taskpane/i18n";
-import { TRANSACTIONS, keepingOf, sampleSelection, tierNames } from "../sample";
+import { TRANSACTIONS, sampleSession, tierNames } from "../sample";
 
 const i18n = createI18n("en-US");
 const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options);
@@ -61,8 +61,7 @@ function monthsOfCustomers(workbook: MemoryWorkbook): Map<string, [number, numbe
 
 describe("the Cohorts method on the bundled Transactions sheet", () => {
   it("writes each customer's cohort and status, and a Cohorts sheet that counts them as the sheet's rows do", async () => {
-    const { workbook } = await sampleSelection(TRANSACTIONS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(TRANSACTIONS);
     const { segmented, prepared, committed } = await click(workbook, keeping);
     expect(committed).toEqual({
       report: null,
@@ -122,8 +121,7 @@ describe("the Cohorts method on the bundled Transactions sheet", () => {
   });
 
   it("flags a fall in pooled retention past the threshold on the next run", async () => {
-    const { workbook } = await sampleSelection(TRANSACTIONS);
-    const keeping = await keepingOf(workbook);
+    const { workbook, keeping } = await sampleSession(TRANSACTIONS);
     const first = await click(workbook, keeping);
     const before = first.segmented.result.tiers;
     const retention = before[0].customers / (before[0].customers + before[2].customers);

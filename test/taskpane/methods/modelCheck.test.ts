@@ -5,7 +5,6 @@
 import { excelSerial } from "../../../src/core/cdnow/cdnowMaster";
 import { CustomerTable } from "../../../src/taskpane/flow/customerTable";
 import { flowReducer, initialFlowState } from "../../../src/taskpane/flow/flowState";
-import { readSelection } from "../../../src/taskpane/flow/readSelection";
 import { runSegmentation } from "../../../src/taskpane/flow/segment";
 import { createI18n } from "../../../src/taskpane/i18n";
 import { MIN_CUSTOMERS, MIN_HOLDOUT_DAYS } from "../../../src/taskpane/methods/modelCheck";

@@ -5,18 +5,12 @@
  * within 1e-9 relative, for every registered transaction model: the pane fits on exactly the summary the formula
  * gives (repeat purchase days, recency, T, mean spend of the repeat days), with no detour through marketing RFM.
  */
-import { HyperFormula } from "hyperformula";
 import { TRANSACTION_MODELS } from "../../../src/core/models/registry";
-import * as functions from "../../../src/functions/functions";
 import { CustomerTable } from "../../../src/taskpane/flow/customerTable";
 import { flowReducer, initialFlowState } from "../../../src/taskpane/flow/flowState";
 import { runSegmentation } from "../../../src/taskpane/flow/segment";
 import { MethodSettings } from "../../../src/taskpane/methods/registry";
-import {
-  buildSheet,
-  generateMetadata,
-  registerCustomFunctions,
-} from "../../functions/hyperformulaHarness";
+import { buildSheet, withCustomFunctions } from "../../functions/hyperformulaHarness";
 import { TRANSACTIONS, keyT, sampleSelection, tierNames } from "../sample";
 
 /** The fitting function of each model, as a user types it. */
@@ -26,11 +20,7 @@ const FIT_FUNCTION: Record<string, string> = {
   "Pareto/NBD": "CVA.PARETONBD",
 };
 
-let plugin: ReturnType<typeof registerCustomFunctions>;
-beforeAll(async () => {
-  plugin = registerCustomFunctions(await generateMetadata(), functions);
-});
-afterAll(() => HyperFormula.unregisterFunctionPlugin(plugin));
+withCustomFunctions();
 
 function expectRelative(actual: unknown, expected: unknown, what: string): void {
   if (typeof actual !== "number" || typeof expected !== "number")
