@@ -374,12 +374,12 @@ function groupStarts(owner: Int32Array, start: Int32Array): void {
  * without transactions (all after asOf) drop out; the others keep their order.
  */
 function bucketByCustomer(table: TransactionTable, asOf: number): CustomerTransactions {
-  const { day, amount, owner } = table;
-  const customers = table.ids.length;
+  const { day, amount, owner, ids } = table;
+  const customers = ids.length;
   const counts = scratchInt32(customers + 1).fill(0);
   const excludedTransactions = countPerCustomer(day, owner, asOf, counts);
   const renumber = scratchInt32(customers);
-  const ids = keepCustomers(table.ids, counts, renumber);
+  ids.length = keepCustomers(ids, counts, renumber);
   if (ids.length === 0) throw cvaError("summary.asOfBeforeAll", { asOf });
   const start = counts.subarray(0, ids.length + 1);
   runningTotal(start);
@@ -411,20 +411,18 @@ function countPerCustomer(
 }
 
 /**
- * The ids of the customers with transactions left, in order; moves their counts to the front alike and sets
- * renumber[k] to customer k's new number (−1 if dropped).
+ * Moves the customers with transactions left to the front, in order (their ids and counts alike), in place: the ids
+ * are the index's own list, and a new one would be grown by a push per customer. Sets renumber[k] to customer k's new
+ * number (−1 if dropped) and returns how many were kept.
  */
-function keepCustomers(
-  ids: readonly (string | number)[],
-  counts: Int32Array,
-  renumber: Int32Array
-): (string | number)[] {
-  const kept: (string | number)[] = [];
+function keepCustomers(ids: (string | number)[], counts: Int32Array, renumber: Int32Array): number {
+  let kept = 0;
   for (let k = 0; k < ids.length; k++) {
-    renumber[k] = counts[k + 1] > 0 ? kept.length : -1;
+    renumber[k] = counts[k + 1] > 0 ? kept : -1;
     if (counts[k + 1] > 0) {
-      counts[kept.length + 1] = counts[k + 1];
-      kept.push(ids[k]);
+      ids[kept] = ids[k];
+      counts[kept + 1] = counts[k + 1];
+      kept++;
     }
   }
   return kept;
