@@ -236,7 +236,7 @@ export function summarizeTransactions(
     excludedTransactions: byCustomer.excludedTransactions,
     day: table.day,
     amount: table.amount,
-    customerOfRow: byCustomer.renumber ? renumbered(table.owner, byCustomer.renumber) : table.owner,
+    customerOfRow: byCustomer.customerOfRow,
     latest: table.latest,
   };
 }
@@ -266,20 +266,29 @@ function readTransactions(cells: TransactionCells): TransactionTable {
   const amount = scratchFloat64(n);
   const owner = scratchInt32(n);
   const index = new CustomerIndex();
-  // counts[0]: rows read; counts[1]: rows whose amount equals their date.
-  const counts = new Int32Array(2);
-  readRows(cells, day, amount, owner, index, counts);
-  if (counts[0] === 0) throw cvaError("summary.noTransactions");
-  if (counts[0] > 1 && counts[1] === counts[0]) throw cvaError("summary.amountsAreDates");
+  const tally = new Float64Array(TALLIES);
+  readRows(cells, day, amount, owner, index, tally);
+  const rows = tally[ROWS_READ];
+  if (rows === 0) throw cvaError("summary.noTransactions");
+  if (rows > 1 && tally[AMOUNT_IS_DATE] === rows) throw cvaError("summary.amountsAreDates");
   return {
     day,
     amount,
     owner,
     ids: index.ids,
-    latest: latestDay(day, owner),
-    grouped: isGrouped(owner),
+    latest: tally[LATEST_DAY],
+    grouped: tally[OUT_OF_ORDER] === 0,
   };
 }
+
+/** What readRows tallies as it reads, in one typed array (its loop's function returns nothing). */
+const ROWS_READ = 0;
+/** Rows whose amount equals their date: all of them means the amounts column is another date column. */
+const AMOUNT_IS_DATE = 1;
+const LATEST_DAY = 2;
+/** Blank rows, and rows back to a customer met before another's: none means the table is grouped by customer. */
+const OUT_OF_ORDER = 3;
+const TALLIES = 4;
 
 function readRows(
   cells: TransactionCells,
@@ -287,7 +296,7 @@ function readRows(
   amount: Float64Array,
   owner: Int32Array,
   index: CustomerIndex,
-  counts: Int32Array
+  tally: Float64Array
 ): void {
   const n = cells.length;
   let previousId: CellValue = undefined;
@@ -306,6 +315,7 @@ function readRows(
       day[i] = Math.floor(date);
     } else if (isBlank(id) && isBlank(date) && isBlank(value)) {
       owner[i] = -1;
+      tally[OUT_OF_ORDER]++;
       continue;
     } else {
       readCustomer(id, i + 1);
@@ -315,32 +325,17 @@ function readRows(
       typeof value === "number" && value - value === 0
         ? value
         : readNumber(value, "amounts", i + 1);
-    counts[0]++;
-    counts[1] += +(value === date);
+    tally[ROWS_READ]++;
+    tally[AMOUNT_IS_DATE] += +(value === date);
+    if (day[i] > tally[LATEST_DAY]) tally[LATEST_DAY] = day[i];
     // Tables usually list a customer's rows together: skip the hash lookup while the id repeats.
     if (id !== previousId) {
       previousOwner = index.numberOf(id as string | number);
       previousId = id;
+      if (previousOwner !== index.ids.length - 1) tally[OUT_OF_ORDER]++;
     }
     owner[i] = previousOwner;
   }
-}
-
-function latestDay(day: Float64Array, owner: Int32Array): number {
-  let latest = 0;
-  for (let i = 0; i < day.length; i++) if (owner[i] >= 0 && day[i] > latest) latest = day[i];
-  return latest;
-}
-
-/** Customers are numbered as they first appear: grouped rows number 0, 0, 1, 2, 2… without gaps or blanks. */
-function isGrouped(owner: Int32Array): boolean {
-  let previous = -1;
-  for (let i = 0; i < owner.length; i++) {
-    const k = owner[i];
-    if (k !== previous && k !== previous + 1) return false;
-    previous = k;
-  }
-  return true;
 }
 
 /** Each customer's in-window transactions, contiguous: customer k's are start[k] ≤ j < start[k + 1]. */
@@ -351,8 +346,8 @@ interface CustomerTransactions {
   day: Float64Array;
   spend: Float64Array;
   excludedTransactions: number;
-  /** The kept number of each customer of the table (−1 if dropped), when customers were dropped or reordered. */
-  renumber?: Int32Array;
+  /** Each table row's customer number among those kept (−1 for a blank row or a dropped customer). */
+  customerOfRow: Int32Array;
 }
 
 /** A table already grouped by customer, none of it after asOf, is taken as it is. */
@@ -360,7 +355,7 @@ function inTableOrder(table: TransactionTable): CustomerTransactions {
   const { day, amount, owner, ids } = table;
   const start = scratchInt32(ids.length + 1);
   groupStarts(owner, start);
-  return { ids, start, day, spend: amount, excludedTransactions: 0 };
+  return { ids, start, day, spend: amount, excludedTransactions: 0, customerOfRow: owner };
 }
 
 function groupStarts(owner: Int32Array, start: Int32Array): void {
@@ -387,8 +382,9 @@ function bucketByCustomer(table: TransactionTable, asOf: number): CustomerTransa
   fill.set(start.subarray(0, ids.length));
   const purchaseDay = scratchFloat64(start[ids.length]);
   const spend = scratchFloat64(start[ids.length]);
-  scatterByCustomer(day, amount, owner, asOf, renumber, fill, purchaseDay, spend);
-  return { ids, start, day: purchaseDay, spend, excludedTransactions, renumber };
+  const customerOfRow = scratchInt32(day.length);
+  scatterByCustomer(day, amount, owner, asOf, renumber, fill, purchaseDay, spend, customerOfRow);
+  return { ids, start, day: purchaseDay, spend, excludedTransactions, customerOfRow };
 }
 
 /** counts[k + 1] = customer k's transactions up to asOf. Returns how many rows are later. */
@@ -432,6 +428,7 @@ function runningTotal(start: Int32Array): void {
   for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
 }
 
+/** Puts each customer's transactions up to asOf in its bucket, and notes every row's kept customer (for a holdout). */
 function scatterByCustomer(
   day: Float64Array,
   amount: Float64Array,
@@ -440,21 +437,16 @@ function scatterByCustomer(
   renumber: Int32Array,
   fill: Int32Array,
   purchaseDay: Float64Array,
-  spend: Float64Array
+  spend: Float64Array,
+  customerOfRow: Int32Array
 ): void {
   for (let i = 0; i < day.length; i++) {
-    if (owner[i] < 0 || day[i] > asOf) continue;
-    const k = renumber[owner[i]];
+    const k = owner[i] < 0 ? -1 : renumber[owner[i]];
+    customerOfRow[i] = k;
+    if (k < 0 || day[i] > asOf) continue;
     purchaseDay[fill[k]] = day[i];
     spend[fill[k]++] = amount[i];
   }
-}
-
-/** Each row's kept customer number: −1 for blank rows and dropped customers. */
-function renumbered(owner: Int32Array, renumber: Int32Array): Int32Array {
-  const customer = scratchInt32(owner.length);
-  for (let i = 0; i < owner.length; i++) customer[i] = owner[i] < 0 ? -1 : renumber[owner[i]];
-  return customer;
 }
 
 /**
