@@ -34,6 +34,8 @@ export function calHoldout(
       end === undefined ? undefined : cellNumber(end, "observationEnd"),
       cellNumberOr(optionalCell(periodDays, "periodDays"), "periodDays", 1)
     );
-    return [[...CALIBRATION_HOLDOUT_HEADERS], ...table.rows];
+    // The header goes in front in place: a spread would copy every customer's row through the iterator.
+    table.rows.unshift([...CALIBRATION_HOLDOUT_HEADERS]);
+    return table.rows;
   });
 }

@@ -51,6 +51,34 @@ export function columnOf(arg: unknown, what: Subject): Matrix {
   return rows;
 }
 
+/**
+ * A column argument's rows as Excel hands them, taken in place for a loop that reads every cell with cellInColumn:
+ * checking the whole column first would be a pass over every row of its own. Only the first row is checked here (an
+ * empty range, or one more than a column wide, is refused as columnOf refuses it); cellInColumn checks the others as
+ * it reads them.
+ */
+export function columnInPlace(arg: unknown, what: Subject): readonly unknown[] {
+  if (!Array.isArray(arg)) return [arg];
+  return arg.length > 0 && isOneCell(arg[0]) ? arg : columnOf(arg, what);
+}
+
+/** Row `row` of a column taken by columnInPlace, as an engine cell; a row of another width is refused. */
+export function cellInColumn(column: readonly unknown[], row: number, what: Subject): CellValue {
+  const cells = column[row];
+  if (isOneCell(cells)) return cellAt(Array.isArray(cells) ? cells[0] : cells);
+  throw cvaError("range.notRectangular", { what: subjectOf(what) });
+}
+
+/** A row of one cell: a one-element array, or a bare value (a plain list, where each value is a row). */
+function isOneCell(row: unknown): boolean {
+  return !Array.isArray(row) || row.length === 1;
+}
+
+/** A cell as the engine reads it: numbers and text as they are, Excel's error values as CvaErrors. */
+export function cellAt(value: unknown): CellValue {
+  return typeof value === "object" && value !== null ? fromExcelCell(value) : (value as CellValue);
+}
+
 /** A one-row or one-column argument as a flat list, e.g. cutoffs typed as {0.2,0.5} or held in A1:A2. */
 export function listOf(arg: unknown, what: Subject): CellValue[] {
   const rows = matrixOf(arg, what);

@@ -90,6 +90,19 @@ describe("RFMSUMMARY", () => {
     expect(codes(rfmSummary(ids, col(1, 2), amounts))).toEqual([["#VALUE!"]]);
     expect(codes(rfmSummary([["a", "b"]], [[1, 2]], [[1, 2]]))).toEqual([["#VALUE!"]]);
   });
+
+  it("reads the columns in place: a plain list is a column, a row of another width is refused", () => {
+    const plain = (rows: number[][]) => rows.map((row) => row[0]) as never;
+    expect(rfmSummary(plain(ids), plain(dates), plain(amounts))).toEqual(
+      rfmSummary(ids, dates, amounts)
+    );
+    const ragged = [...ids.slice(0, 4), ["a", "b"], ...ids.slice(5)] as never;
+    const refused = rfmSummary(ragged, dates, amounts)[0][0];
+    expect([codeOf(refused), messageOf(refused)]).toEqual([
+      "#VALUE!",
+      expect.stringMatching(/customerIds/),
+    ]);
+  });
 });
 
 describe("model fits", () => {

@@ -1,10 +1,11 @@
 import type { CellValue } from "../cells";
 import { cvaError } from "../errors";
-import { scratchFloat64 } from "../stats/scratch";
+import { scratchFloat64, scratchInt32 } from "../stats/scratch";
 import {
   columnCells,
+  type CustomerColumns,
   PERIOD_ANCHOR,
-  rfmSummaryWithRows,
+  summarizeTransactions,
   type TransactionCells,
 } from "../summary/rfmSummary";
 
@@ -57,7 +58,7 @@ export function calibrationAndHoldout(
 
 /**
  * calibrationAndHoldout over a transaction table's cells (the custom function reads Excel's ranges in place). The
- * summary's rows are reused: each customer's orders, total and purchase dates give way to the holdout columns.
+ * summary's typed rows are reused for the holdout, and each customer's sheet row is built once, from the columns.
  */
 export function calibrationHoldoutOf(
   cells: TransactionCells,
@@ -65,42 +66,66 @@ export function calibrationHoldoutOf(
   observationEnd?: number,
   periodDays = 1
 ): CalibrationHoldout {
-  const summary = rfmSummaryWithRows(cells, calibrationEnd, periodDays);
-  const { sheet, day, amount, customerOf } = summary;
-  const end = sheet.asOfDate;
+  const summary = summarizeTransactions(cells, calibrationEnd, periodDays);
+  const end = summary.asOfDate;
   const observation = observationEnd === undefined ? summary.latest : Math.floor(observationEnd);
   if (!(observation > end))
     throw cvaError("model.holdoutEmpty", { calibrationEnd: end, observationEnd: observation });
-  const rows = sheet.rows.slice(1);
-  const customers = rows.length;
+  const customers = summary.customers.id.length;
   const holdout: Holdout = {
-    spend: new Float64Array(customers),
-    transactions: new Float64Array(customers),
+    spend: scratchFloat64(customers).fill(0),
+    transactions: scratchInt32(customers).fill(0),
     periods: new Float64Array(customers),
-    lastPeriod: new Float64Array(customers).fill(-Infinity),
+    lastPeriod: scratchFloat64(customers).fill(-Infinity),
   };
-  const rowsOf = { day, amount, customerOf, end, observation, periodDays };
-  if (!countHoldout(rowsOf, holdout)) countPeriodsSorted(rowsOf, holdout);
+  const rows: HoldoutRows = {
+    day: summary.day,
+    amount: summary.amount,
+    customer: summary.customerOfRow,
+    end,
+    observation,
+    periodDays,
+  };
+  if (!countHoldout(rows, holdout)) countPeriodsSorted(rows, holdout);
   const periodOf = (whole: number) => Math.floor((whole - PERIOD_ANCHOR) / periodDays);
   const durationHoldout = periodOf(observation) - periodOf(end);
-  const firstPurchase = new Float64Array(customers);
-  const { spend, transactions, periods } = holdout;
-  for (let k = 0; k < customers; k++) {
-    const row = rows[k];
-    firstPurchase[k] = row[7] as number;
-    row[5] = periods[k];
-    row[6] = transactions[k] > 0 ? spend[k] / transactions[k] : 0;
-    row[7] = durationHoldout;
-    row.pop(); // the last purchase
-  }
-  return { rows, frequencyHoldout: periods, durationHoldout, firstPurchase, asOfDate: end };
+  return {
+    rows: holdoutRows(summary.customers, holdout, durationHoldout),
+    frequencyHoldout: holdout.periods,
+    durationHoldout,
+    firstPurchase: Float64Array.from(summary.customers.firstPurchase),
+    asOfDate: end,
+  };
 }
 
-/** The table's rows as the holdout reads them. */
+/** One row per customer under CALIBRATION_HOLDOUT_HEADERS. */
+function holdoutRows(
+  customers: CustomerColumns,
+  holdout: Holdout,
+  durationHoldout: number
+): (string | number)[][] {
+  const { id, frequency, recency, T, monetary } = customers;
+  const { spend, transactions, periods } = holdout;
+  const rows = new Array<(string | number)[]>(id.length);
+  for (let k = 0; k < id.length; k++)
+    rows[k] = [
+      id[k],
+      frequency[k],
+      recency[k],
+      T[k],
+      monetary[k],
+      periods[k],
+      transactions[k] > 0 ? spend[k] / transactions[k] : 0,
+      durationHoldout,
+    ];
+  return rows;
+}
+
+/** The table's rows as the holdout reads them: each row's day, amount and customer (−1: none). */
 interface HoldoutRows {
   day: Float64Array;
   amount: Float64Array;
-  customerOf(row: number): number;
+  customer: Int32Array;
   end: number;
   observation: number;
   periodDays: number;
@@ -109,7 +134,7 @@ interface HoldoutRows {
 /** Per calibration customer: holdout spend, transactions, distinct purchase periods, and the last period counted. */
 interface Holdout {
   spend: Float64Array;
-  transactions: Float64Array;
+  transactions: Int32Array;
   periods: Float64Array;
   lastPeriod: Float64Array;
 }
@@ -119,11 +144,11 @@ interface Holdout {
  * date order (as logs list them). Returns false when some did not, and the periods must be counted by sorting.
  */
 function countHoldout(rows: HoldoutRows, holdout: Holdout): boolean {
-  const { day, amount, customerOf, end, observation, periodDays } = rows;
+  const { day, amount, customer, end, observation, periodDays } = rows;
   const { spend, transactions, periods, lastPeriod } = holdout;
   let inOrder = true;
   for (let i = 0; i < day.length; i++) {
-    const k = customerOf(i);
+    const k = customer[i];
     if (k < 0 || day[i] <= end || day[i] > observation) continue;
     spend[k] += amount[i];
     transactions[k]++;
@@ -138,14 +163,14 @@ function countHoldout(rows: HoldoutRows, holdout: Holdout): boolean {
 
 /** Distinct holdout periods per customer from the sorted keys customer · 2³² + period offset. */
 function countPeriodsSorted(rows: HoldoutRows, holdout: Holdout): void {
-  const { day, customerOf, end, observation, periodDays } = rows;
+  const { day, customer, end, observation, periodDays } = rows;
   const periods = holdout.periods.fill(0);
   // A holdout row may share its period with the calibration end (a week straddling it): offsets start at 0 there.
   const endPeriod = Math.floor((end - PERIOD_ANCHOR) / periodDays);
   const keys = scratchFloat64(day.length);
   let count = 0;
   for (let i = 0; i < day.length; i++) {
-    const k = customerOf(i);
+    const k = customer[i];
     if (k < 0 || day[i] <= end || day[i] > observation) continue;
     keys[count++] = k * 2 ** 32 + (Math.floor((day[i] - PERIOD_ANCHOR) / periodDays) - endPeriod);
   }
