@@ -201,6 +201,32 @@ export function numericRows(sources: readonly ColumnSource[]): NumericRows {
   return { rowCount, index, rowErrors, columns: full.map((column) => column.subarray(0, valid)) };
 }
 
+/**
+ * The rows whose value in `column` fails `keep` become rows with their own error (`errorOf`), the rest re-packed: a
+ * rule on the numbers themselves (e.g. no negative value to share) fails those rows, never the whole column.
+ */
+export function refuseRows(
+  rows: NumericRows,
+  column: number,
+  keep: (value: number) => boolean,
+  errorOf: (value: number) => CvaError
+): NumericRows {
+  const values = rows.columns[column];
+  let valid = 0;
+  for (let r = 0; r < rows.rowCount; r++) {
+    const i = rows.index[r];
+    if (i < 0) continue;
+    if (!keep(values[i])) {
+      rows.rowErrors.set(r, errorOf(values[i]));
+      rows.index[r] = -1;
+      continue;
+    }
+    if (valid !== i) for (const packed of rows.columns) packed[valid] = packed[i];
+    rows.index[r] = valid++;
+  }
+  return { ...rows, columns: rows.columns.map((packed) => packed.subarray(0, valid)) };
+}
+
 /** The error of a row with a cell that is not a number: the first such cell's, named with its row. */
 function rowError(sources: readonly ColumnSource[], r: number): CvaError {
   const bad = sources.find(({ rows, column }) => {

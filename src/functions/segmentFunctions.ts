@@ -25,6 +25,7 @@ import {
   NumericRows,
   optionalCell,
   optionalChoice,
+  refuseRows,
   spill,
   spillNumericRows,
   sharedRows,
@@ -115,7 +116,7 @@ export function rfmSegment(rfmCodes: any[][], segmentMap?: any[][]): any[][] {
 const TIER_BASES = ["customers", "value"] as const satisfies readonly TierBasis[];
 
 /**
- * Value tiers. basis "customers": the top 20 % of customers by value are High, the next 30 % Medium, the rest Low, with thresholds from PERCENTILE.INC; a customer moves up only by strictly beating a threshold, so ties share a tier and never promote. basis "value": ABC analysis, customers making up the first 20 % and 50 % of total value.
+ * Value tiers. basis "customers": the top 20 % of customers by value are High, the next 30 % Medium, the rest Low, with thresholds from PERCENTILE.INC; a customer moves up only by strictly beating a threshold, so ties share a tier and never promote. basis "value": ABC analysis, customers making up the first 20 % and 50 % of total value; a negative value gets #VALUE! on its row.
  * @customfunction TIER
  * @param {number[][]} values Value per customer, e.g. CLV or total spend (one column).
  * @param {number[][]} [cutoffs] Increasing shares between 0 and 1 where tiers end. Default {0.2,0.5}.
@@ -130,7 +131,20 @@ export function tier(
   basis?: string
 ): any[][] {
   return spill(() => {
-    const rows = populationRows([{ rows: columnOf(values, VALUES), column: 0, what: VALUES }]);
+    const basisChoice = optionalChoice(basis, phrase("term.basis"), TIER_BASES, "customers");
+    const population = populationRows([
+      { rows: columnOf(values, VALUES), column: 0, what: VALUES },
+    ]);
+    // A negative value has no share of the total: its row gets the reason, the others are tiered without it.
+    const rows =
+      basisChoice === "value"
+        ? refuseRows(
+            population,
+            0,
+            (x) => x >= 0,
+            (x) => cvaError("tier.valueNegative", { value: x })
+          )
+        : population;
     const cutoffList =
       optionalList(cutoffs, phrase("term.cutoffs"))?.map((cell, k) =>
         cellNumber(cell, phrase("term.cutoff", { n: k + 1 }))
@@ -139,7 +153,7 @@ export function tier(
     const result = assignTiers(rows.columns[0], {
       cutoffs: cutoffList,
       labels: labelList ?? defaultTierLabels(cutoffList.length + 1),
-      basis: optionalChoice(basis, phrase("term.basis"), TIER_BASES, "customers"),
+      basis: basisChoice,
     });
     const rowOf = sharedRows(result.labels.length, (t) => [result.labels[t]]);
     return spillNumericRows(rows, 1, (i) => rowOf(result.tiers[i]));

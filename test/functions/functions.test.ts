@@ -169,6 +169,14 @@ describe("TIER", () => {
     ).toEqual(["Medium", "High", "High"]);
   });
 
+  it("by share of value, gives a negative value its own #VALUE! and tiers the other rows without it", () => {
+    const withRefund = col(10, 20, 30, 40, 50, -5, 60, 70, 80, 90, 100);
+    const result = tier(withRefund, null as never, null as never, "value");
+    expect(messageCodes([result[5]])).toEqual([["tier.valueNegative"]]);
+    const others = result.filter((_, r) => r !== 5);
+    expect(others).toEqual(tier(values, null as never, null as never, "value"));
+  });
+
   it("refuses cutoffs out of order, label counts that do not fit and unknown bases", () => {
     expect(messageCodes(tier(values, [[0.5, 0.2]]))).toEqual([["tier.cutoffOrder"]]);
     expect(codes(tier(values, [[0.2, 0.5]], [["A", "B"]]))).toEqual([["#VALUE!"]]);
