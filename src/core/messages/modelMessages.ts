@@ -303,6 +303,22 @@ export const MODEL_MESSAGES = {
     "en-US": "{{what}} must be a whole number from 0 to {{max}}, got {{value}}.",
     "zh-CN": "{{what}} 必须是 0 到 {{max}} 之间的整数，当前为 {{value}}。",
   },
+  "model.horizonsTooCostly": {
+    excel: "#VALUE!",
+    params: { horizons: "number", limit: "number" },
+    "en-US":
+      "An interval over {{horizons}} months is too costly for this customer, observed briefly compared with that horizon: each of its draws would sum more than {{limit}} terms. Use fewer months, or CVA.PREDICTEDCLV for the estimate alone.",
+    "zh-CN":
+      "该客户的观察期相对 {{horizons}} 个月的预测期太短，区间计算代价过高：每次抽样需要累加超过 {{limit}} 项。请减少月数，或用 CVA.PREDICTEDCLV 只求估计值。",
+  },
+  "model.gridCells": {
+    excel: "#VALUE!",
+    params: { cells: "number", maxFrequency: "number", maxRecency: "number", max: "number" },
+    "en-US":
+      "A grid up to frequency {{maxFrequency}} and recency {{maxRecency}} would have {{cells}} cells, more than {{max}}: lower maxFrequency or maxRecency (give maxRecency when T is large).",
+    "zh-CN":
+      "频次到 {{maxFrequency}}、最近度到 {{maxRecency}} 的网格将有 {{cells}} 个单元格，超过 {{max}}：请减小 maxFrequency 或 maxRecency（T 很大时请给出 maxRecency）。",
+  },
   "model.holdoutEmpty": {
     excel: "#VALUE!",
     params: { calibrationEnd: "date", observationEnd: "date" },

@@ -180,9 +180,17 @@ export function betaGeoModel<Id extends string>(
     expectedPurchases: (params, t) => model.conditionalExpectedPurchases(params, t, 0, 0, 0),
     expectedPurchasesIfAlive: (params, t, frequency, T) =>
       expectedPurchasesIfAlive(shift, params, t, frequency, T),
-    purchasesIfAliveOverHorizons: (params, horizons, weights, frequency, T, out) =>
-      betaGeoHorizonSums(shift, params, horizons, weights, frequency, T, out, (t, x, age) =>
-        expectedPurchasesIfAlive(shift, params, t, x, age)
+    purchasesIfAliveOverHorizons: (params, horizons, weights, frequency, T, out, maxWork) =>
+      betaGeoHorizonSums(
+        shift,
+        params,
+        horizons,
+        weights,
+        frequency,
+        T,
+        out,
+        (t, x, age) => expectedPurchasesIfAlive(shift, params, t, x, age),
+        maxWork
       ),
     /**
      * P(X(t) = n) = B(a, b+n+shift)/B(a, b) · NB(n; t) + δ · B(a+1, b+n−1+shift)/B(a, b) · P(N(t) ≥ n), δ = 1 if

@@ -1,4 +1,4 @@
-import type { CvaError } from "../errors";
+import { type CvaError, cvaError } from "../errors";
 import { grown } from "./groupedSample";
 import { type PurchasesIfAlive, sumOverHorizons } from "./horizonSums";
 
@@ -18,7 +18,9 @@ import { type PurchasesIfAlive, sumOverHorizons } from "./horizonSums";
  * dot product. The sum stops where its tail is provably below 1e-17 of Σₙ |gₙ| M̄ₙ (M̄ with |wₖ|), bounding the
  * later coefficient ratios as hyp2f1's gaussSeries does (the ratios settle towards 1 once every factor keeps its
  * sign). A pair whose series does not settle within MAX_TERMS is valued horizon by horizon by `ifAlive`, which
- * names the horizon that fails.
+ * names the horizon that fails. With `maxWork`, an age's moments cost at most that many products (horizons × terms,
+ * the terms growing like (α + T + t)/(α + T), so like the square of the months for a customer observed briefly), and
+ * a pair whose series needs more gets model.horizonsTooCostly instead.
  */
 const EPSILON = 1e-17;
 const MAX_TERMS = 200_000;
@@ -38,7 +40,8 @@ export function betaGeoHorizonSums(
   frequency: ArrayLike<number>,
   T: ArrayLike<number>,
   out: Float64Array,
-  ifAlive: PurchasesIfAlive
+  ifAlive: PurchasesIfAlive,
+  maxWork = Number.POSITIVE_INFINITY
 ): Map<number, CvaError> {
   const { r, alpha, a, b } = params;
   const epsilon = a - 1;
@@ -46,6 +49,7 @@ export function betaGeoHorizonSums(
   const coefficients = new Map<number, Coefficients>();
   const moments = new Moments(horizons, weights, alpha, epsilon);
   const unsettled: number[] = [];
+  const maxTerms = Math.min(MAX_TERMS, Math.max(1, Math.floor(maxWork / horizons.length)));
   const [order, ageStart] = byAge(T);
   for (let group = 0; group + 1 < ageStart.length; group++) {
     moments.reset(T[order[ageStart[group]]]);
@@ -55,12 +59,22 @@ export function betaGeoHorizonSums(
       let g = coefficients.get(x);
       if (!g)
         coefficients.set(x, (g = new Coefficients(numeratorA, epsilon, a + b + (x - 1 + shift))));
-      const sum = seriesSum(g, moments);
+      const sum = seriesSum(g, moments, maxTerms);
       if (Number.isNaN(sum)) unsettled.push(i);
       else out[i] = g.c * (moments.growth - sum);
     }
   }
   const errors = new Map<number, CvaError>();
+  if (maxTerms < MAX_TERMS) {
+    for (const i of unsettled) {
+      out[i] = Number.NaN;
+      errors.set(
+        i,
+        cvaError("model.horizonsTooCostly", { horizons: horizons.length, limit: maxWork })
+      );
+    }
+    return errors;
+  }
   for (const i of unsettled) {
     const one = new Float64Array(1);
     const error = sumOverHorizons(ifAlive, horizons, weights, [frequency[i]], [T[i]], one).get(0);
@@ -70,12 +84,12 @@ export function betaGeoHorizonSums(
   return errors;
 }
 
-/** Σₙ gₙ Mₙ to the bound above, or NaN when it does not settle within MAX_TERMS terms. */
-function seriesSum(g: Coefficients, moments: Moments): number {
+/** Σₙ gₙ Mₙ to the bound above, or NaN when it does not settle within maxTerms terms. */
+function seriesSum(g: Coefficients, moments: Moments, maxTerms: number): number {
   let sum = 0;
   let compensation = 0; // Neumaier, as gaussSeries: slowly settling sums would otherwise lose ~n·ε
   let magnitude = 0;
-  for (let n = 1; n <= MAX_TERMS; n++) {
+  for (let n = 1; n <= maxTerms; n++) {
     const coefficient = g.at(n);
     if (coefficient === 0) return sum + compensation; // A was a non-positive integer: a polynomial
     const term = coefficient * moments.at(n);

@@ -63,12 +63,18 @@ function gaussSeries(a: number, b: number, c: number, z: number, from = 0, first
  * With d < c every term ratio (d + n) z / (c + n) is below z, all terms are positive and the sum lies in
  * [1, 1/(1 − z)], so the value is accurate to a few ulps for any size of d and c. This is the shape the Pareto/NBD
  * likelihood takes after Euler's transformation (see paretoNbd.ts). Returns NaN, rather than throwing, when
- * z is so close to 1 that the series would need more than MAX_TERMS terms: the optimizer then backs off.
+ * z is so close to 1 that the series would need more than `maxTerms` terms: the optimizer then backs off.
  *
  * Reference: A&S 15.1.1 with a = 1; derivatives term by term, ∂(d)ₙ/∂d = (d)ₙ Σₖ<ₙ 1/(d + k).
  * @example unitHyp2f1(1, 2, 0.5) // 2F1(1, 1; 2; 0.5) = 2·ln 2
  */
-export function unitHyp2f1(d: number, c: number, z: number, gradient?: Float64Array): number {
+export function unitHyp2f1(
+  d: number,
+  c: number,
+  z: number,
+  gradient?: Float64Array,
+  maxTerms = MAX_TERMS
+): number {
   let zPower = 1; // qₙ z^(n−1), the z-derivative's term without its factor n (defined at z = 0 as well)
   let term = 1; // qₙ zⁿ with qₙ = (d)ₙ / (c)ₙ
   let sum = 1;
@@ -78,7 +84,7 @@ export function unitHyp2f1(d: number, c: number, z: number, gradient?: Float64Ar
   let sumZ = 0;
   let harmonicD = 0; // Σₖ<ₙ 1/(d + k)
   let harmonicC = 0; // Σₖ<ₙ 1/(c + k)
-  for (let n = 1; n <= MAX_TERMS; n++) {
+  for (let n = 1; n <= maxTerms; n++) {
     const ratio = (d + n - 1) / (c + n - 1);
     zPower = n === 1 ? ratio : zPower * ratio * z;
     term = zPower * z;

@@ -94,6 +94,8 @@ export interface TransactionModel<P extends { model: string }> extends ModelIden
    * Σₖ weights[k] · expectedPurchasesIfAlive(params, horizons[k], frequency[i], T[i]) into out[i] for every pair i:
    * CLV's discounted months for many customers at once (horizonSums.ts has the plain form). Inputs are taken as
    * valid; the pairs the model cannot value (a horizon far beyond its time scale) come back with their errors.
+   * `maxWork` bounds the work per customer age (horizons × series terms) where it grows with the horizons: the pairs
+   * beyond it come back with a model.horizonsTooCostly error (intervals value 200 draws, each at that cost).
    */
   purchasesIfAliveOverHorizons(
     params: P,
@@ -101,7 +103,8 @@ export interface TransactionModel<P extends { model: string }> extends ModelIden
     weights: ArrayLike<number>,
     frequency: ArrayLike<number>,
     T: ArrayLike<number>,
-    out: Float64Array
+    out: Float64Array,
+    maxWork?: number
   ): Map<number, CvaError>;
   /** P(X(t) = n): the probability that a new customer makes exactly n repeat purchases in t time units. */
   probabilityOfPurchases(params: P, n: number, t: number): number;

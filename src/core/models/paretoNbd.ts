@@ -30,7 +30,10 @@ import { fitTransactionModelOn } from "./transactionFit";
 /** ∂ ln A(t) / ∂(r, α, s, β) for the last call of logA. */
 const hypGradient = new Float64Array(3);
 
-/** ln A(t) (see above) and, when `gradient` is given, its partial derivatives in (r, α, s, β). */
+/**
+ * ln A(t) (see above) and, when `gradient` is given, its partial derivatives in (r, α, s, β); NaN when the series
+ * needs more than `maxTerms` terms.
+ */
 function logA(
   r: number,
   alpha: number,
@@ -38,14 +41,15 @@ function logA(
   beta: number,
   x: number,
   t: number,
-  gradient: Float64Array | null
+  gradient: Float64Array | null,
+  maxTerms: number
 ): number {
   const lnAlphaT = Math.log(alpha + t);
   const lnBetaT = Math.log(beta + t);
   const c = r + s + x + 1;
   if (alpha >= beta) {
     const z = (alpha - beta) / (alpha + t);
-    const f = unitHyp2f1(r + x, c, z, gradient ? hypGradient : undefined);
+    const f = unitHyp2f1(r + x, c, z, gradient ? hypGradient : undefined, maxTerms);
     if (gradient) {
       const fd = hypGradient[0];
       const fc = hypGradient[1];
@@ -58,7 +62,7 @@ function logA(
     return -s * lnBetaT - (r + x) * lnAlphaT + Math.log(f);
   }
   const z = (beta - alpha) / (beta + t);
-  const f = unitHyp2f1(s + 1, c, z, gradient ? hypGradient : undefined);
+  const f = unitHyp2f1(s + 1, c, z, gradient ? hypGradient : undefined, maxTerms);
   if (gradient) {
     const fd = hypGradient[0];
     const fc = hypGradient[1];
@@ -90,12 +94,23 @@ function logBracket(
   x: number,
   recency: number,
   T: number,
-  gradient: Float64Array | null
+  gradient: Float64Array | null,
+  maxTerms = PREDICTION_TERMS
 ): number {
   const lnAlphaT = Math.log(alpha + T);
   const lnBetaT = Math.log(beta + T);
   const lnAlive = -(r + x) * lnAlphaT - s * lnBetaT;
-  const lnDead = logDead(r, alpha, s, beta, x, recency, T, gradient ? deadGradient : null);
+  const lnDead = logDead(
+    r,
+    alpha,
+    s,
+    beta,
+    x,
+    recency,
+    T,
+    gradient ? deadGradient : null,
+    maxTerms
+  );
   const top = Math.max(lnAlive, lnDead);
   const lnBracket = top + Math.log(Math.exp(lnAlive - top) + Math.exp(lnDead - top));
   const pAlive = Math.exp(lnAlive - lnBracket);
@@ -124,15 +139,25 @@ function logDead(
   x: number,
   recency: number,
   T: number,
-  gradient: Float64Array | null
+  gradient: Float64Array | null,
+  maxTerms: number
 ): number {
   if (recency >= T) return -Infinity;
   if (Math.abs(alpha - beta) >= QUADRATURE_FROM * (Math.max(alpha, beta) + recency)) {
     const panels = quadraturePanels(r, alpha, s, beta, x, recency, T);
     if (panels > 0) return logDeadByQuadrature(r, alpha, s, beta, x, recency, T, panels, gradient);
   }
-  const atRecency = logA(r, alpha, s, beta, x, recency, gradient ? gradientAtRecency : null);
-  const atT = logA(r, alpha, s, beta, x, T, gradient ? gradientAtT : null);
+  const atRecency = logA(
+    r,
+    alpha,
+    s,
+    beta,
+    x,
+    recency,
+    gradient ? gradientAtRecency : null,
+    maxTerms
+  );
+  const atT = logA(r, alpha, s, beta, x, T, gradient ? gradientAtT : null, maxTerms);
   // A(tₓ) − A(T) in log-space: ln A(tₓ) + ln(1 − e^δ), δ < 0.
   const delta = atT - atRecency;
   const lnDifference =
@@ -244,8 +269,22 @@ function logDeadByQuadrature(
 
 const rowGradient = new Float64Array(4);
 
-/** Total log-likelihood of a grouped sample and its gradient in (r, α, s, β): analytic, series included. */
-function paretoNbdLogLikelihood(sample: RfmSample): LogLikelihood {
+/**
+ * The longest series of A the likelihood and the predictions sum (~37/(1 − z) terms: z up to 1 − 2e-4), and the
+ * longest one a fit sums. A fit that heads where α and β are so far apart that even quadrature does not apply (a flat
+ * likelihood on a small degenerate sample, see explainRunaway) would otherwise spend up to 200,000 terms per
+ * customer on every trial point; beyond FIT_TERMS the likelihood is NaN there, the line search backs off, and the
+ * fit either converges where the likelihood is cheap (the gradient test then holds exactly) or reports why not.
+ * The CDNOW fits, and the subsample fits with a finite maximum in the tests, stay below it.
+ */
+const PREDICTION_TERMS = 200_000;
+const FIT_TERMS = 5_000;
+
+/**
+ * Total log-likelihood of a grouped sample and its gradient in (r, α, s, β): analytic, series included; NaN where a
+ * series needs more than `maxTerms` terms.
+ */
+function paretoNbdLogLikelihood(sample: RfmSample, maxTerms = PREDICTION_TERMS): LogLikelihood {
   return (params, gradient) => {
     const r = params[0];
     const alpha = params[1];
@@ -263,7 +302,7 @@ function paretoNbdLogLikelihood(sample: RfmSample): LogLikelihood {
       for (let i = levelStart[level]; i < levelStart[level + 1]; i++) {
         const w = weight[i];
         levelWeight += w;
-        ll += w * logBracket(r, alpha, s, beta, x, recency[i], T[i], rowGradient);
+        ll += w * logBracket(r, alpha, s, beta, x, recency[i], T[i], rowGradient, maxTerms);
         for (let k = 0; k < 4; k++) gradient[k] += w * rowGradient[k];
       }
       ll += levelWeight * (gammaln(r + x) - gammaln(r) + r * lnAlpha + s * lnBeta);
@@ -313,9 +352,14 @@ export const paretoNbd: TransactionModel<ParetoNbdParams> = {
     );
   },
   logLikelihood: paretoNbdLogLikelihood,
-  /** Starts from r = s = 1 and α = β = the time per repeat purchase in the sample. */
+  /**
+   * Starts from r = s = 1 and α = β = the time per repeat purchase in the sample; its likelihood sums at most
+   * FIT_TERMS terms per series.
+   */
   fit: (frequency, recency, T, options) =>
-    fitTransactionModelOn(paretoNbd, frequency, recency, T, options),
+    fitTransactionModelOn(paretoNbd, frequency, recency, T, options, (sample) =>
+      paretoNbdLogLikelihood(sample, FIT_TERMS)
+    ),
 
   /** P(alive | x, tₓ, T): the first term of L's bracket over the whole bracket (Fader & Hardie 2005 eq. 18). */
   conditionalProbabilityAlive(params, frequency, recency, T) {

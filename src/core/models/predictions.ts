@@ -23,9 +23,13 @@ export function probabilityNoPurchase(
   );
 }
 
-/** Excel's last column and a million cells bound a grid: far beyond any useful heat map. */
+/**
+ * Excel's last column and a million cells bound a grid: far beyond any useful heat map. Both sides at their
+ * maximum would make 160 million cells (over half a minute of work for one formula), so the cells are bounded too.
+ */
 export const MAX_GRID_FREQUENCY = 10_000;
 export const MAX_GRID_RECENCY = 16_000;
+export const MAX_GRID_CELLS = 1_000_000;
 
 /**
  * A frequency × recency grid of a customer measure at age T, for heat maps (lifetimes' plot_probability_alive_matrix
@@ -45,6 +49,9 @@ export function frequencyRecencyGrid(
   ] as const)
     if (!(Number.isInteger(size) && size >= 0 && size <= max))
       throw cvaError("model.gridSize", { what, value: size, max });
+  const cells = (maxFrequency + 1) * (maxRecency + 1);
+  if (cells > MAX_GRID_CELLS)
+    throw cvaError("model.gridCells", { cells, maxFrequency, maxRecency, max: MAX_GRID_CELLS });
   checkedRow(0, 0, T);
   const recencies = Array.from({ length: maxRecency + 1 }, (_, j) => j);
   const rows: (string | number)[][] = [["frequency \\ recency", ...recencies]];

@@ -73,4 +73,13 @@ describe("unitHyp2f1: 2F1(1, d; c; z) with its derivatives", () => {
   it("returns NaN instead of summing forever when z is too close to 1", () => {
     expect(unitHyp2f1(0.5, 1.5, 1 - 1e-9)).toBeNaN();
   });
+
+  it("returns NaN beyond a given number of terms, and the same value within them", () => {
+    // At z = 0.999 the series needs ~37/(1 − z) ≈ 37,000 terms (fewer without the gradient's stricter tail test).
+    const gradient = new Float64Array(3);
+    const full = unitHyp2f1(2.09, 8.98, 0.999, gradient);
+    expect(Number.isFinite(full)).toBe(true);
+    expect(unitHyp2f1(2.09, 8.98, 0.999, new Float64Array(3), 5_000)).toBeNaN();
+    expect(unitHyp2f1(2.09, 8.98, 0.999, new Float64Array(3), 100_000)).toBe(full);
+  });
 });

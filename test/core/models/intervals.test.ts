@@ -157,3 +157,36 @@ describe("CLV intervals over distinct histories", () => {
     expect(grouped[4]).not.toEqual(grouped[3]);
   });
 });
+
+describe("CLV intervals over long horizons", () => {
+  const purchases = {
+    params: { model: "BG/NBD", r: 0.25, alpha: 4, a: 0.8, b: 2.5 } as BgNbdParams,
+    covariance: Float64Array.from([1e-4, 0, 0, 0, 0, 0.01, 0, 0, 0, 0, 0.01, 0, 0, 0, 0, 0.04]),
+  };
+  const spend = {
+    params: { model: "GG", p: 6, q: 4, v: 15 } as GammaGammaParams,
+    covariance: Float64Array.from([0.2, 0, 0, 0, 0.05, 0, 0, 0, 4]),
+  };
+  const options = { months: 120, dataUnit: "W" } as const;
+
+  it("values 120 months for a customer observed 39 weeks, and refuses them for one observed an hour", () => {
+    // Over 120 months (522 weeks) the series of a customer observed for 0.006 weeks needs ~37·(4 + 522)/4 terms at
+    // every month of every draw, beyond the work bound; the customer observed 39 weeks needs ~450.
+    const both = clvIntervals(
+      purchases,
+      spend,
+      [2, 0],
+      [30, 0],
+      [39, 0.006],
+      [20, 0],
+      options,
+      0.8
+    );
+    const alone = clvIntervals(purchases, spend, [2], [30], [39], [20], options, 0.8);
+    expect(both[0]).toEqual(alone[0]);
+    const [low, median, high] = both[0] as readonly number[];
+    expect(0 < low && low < median && median < high).toBe(true);
+    expect(both[1]).toMatchObject({ code: "#VALUE!", messageCode: "model.horizonsTooCostly" });
+    expect((both[1] as Error).message).toMatch(/^An interval over 120 months is too costly/);
+  });
+});

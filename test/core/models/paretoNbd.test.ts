@@ -171,6 +171,29 @@ describe("Pareto/NBD on small samples without a finite maximum", () => {
   });
 });
 
+describe("Pareto/NBD on tiny degenerate samples", () => {
+  // Found by the property over the custom functions: the likelihood rises as alpha falls towards 0 and beta stays
+  // near 1, where z = (beta − alpha)/(beta + recency) → 1 for the customers of recency 0 and the series of A needs
+  // 100,000+ terms per customer at every trial point (seconds per fit). The fit sums at most 5,000 and stops; the
+  // likelihood itself stays exact there (the far-apart cases below need ~23,000 terms).
+  it.each([
+    [
+      [0, 0, 7, 1, 0, 0, 1, 0],
+      [0, 0, 5e-324, 0.14, 0, 0, 24.14, 0],
+      [38.86, 37.14, 37.57, 37.29, 38.71, 38.71, 38.14, 37.29],
+    ],
+    [
+      [0, 1, 0, 0, 0, 0, 1, 10],
+      [0, 2, 0, 0, 0, 0, 1.86, 35.43],
+      [37.86, 37.43, 37.86, 38.71, 38.43, 37.86, 37.43, 38.29],
+    ],
+  ])("refuses the fit with #VALUE! and its reason (x = %p)", (frequency, recency, T) => {
+    const fit = () => paretoNbd.fit(frequency, recency, T, { details: true });
+    expect(fit).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+    expect(fit).toThrow(/^Pareto\/NBD fit did not converge: /);
+  });
+});
+
 describe("Pareto/NBD with alpha and beta far apart", () => {
   // reference/paretoNbdFarApart.json: per-customer log-likelihoods by mpmath (see the .py beside it), where the
   // engine integrates instead of summing the slow 2F1 series.

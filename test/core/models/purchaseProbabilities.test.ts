@@ -6,7 +6,7 @@
 import { bgNbd } from "../../../src/core/models/bgnbd";
 import { mbgNbd } from "../../../src/core/models/mbgnbd";
 import { paretoNbd } from "../../../src/core/models/paretoNbd";
-import { probabilityNoPurchase } from "../../../src/core/models/predictions";
+import { frequencyRecencyGrid, probabilityNoPurchase } from "../../../src/core/models/predictions";
 import { logPurchasesIfAlive, purchasesAtLeast } from "../../../src/core/models/purchaseCounts";
 import { TRANSACTION_MODELS } from "../../../src/core/models/registry";
 import { expectRelative } from "./cdnowData";
@@ -106,4 +106,22 @@ describe("P(no purchase in the next t | frequency, recency, T)", () => {
       expect(probabilityNoPurchase(params, 0, 2, 30.43, 38.86)).toBe(1);
     }
   );
+});
+
+describe("frequency × recency grids", () => {
+  it("refuse more than a million cells, however large T, before computing any", () => {
+    let computed = 0;
+    const value = () => ++computed;
+    // Each side within its own bound, 160 million cells together: over half a minute of work for one formula.
+    expect(() => frequencyRecencyGrid(2_958_465, 10_000, 16_000, value)).toThrow(
+      expect.objectContaining({ code: "#VALUE!", messageCode: "model.gridCells" })
+    );
+    expect(() => frequencyRecencyGrid(2_958_465, 1_000, 999, value)).toThrow(
+      /^A grid up to frequency 1000 and recency 999 would have 1001000 cells, more than 1000000: /
+    );
+    expect(computed).toBe(0);
+    const grid = frequencyRecencyGrid(2_958_465, 999, 999, value);
+    expect([grid.length, grid[0].length]).toEqual([1001, 1001]);
+    expect(computed).toBe(999 * 999 + 1);
+  });
 });
