@@ -1,6 +1,6 @@
 import type { CellValue } from "../cells";
 import type { ValueKind } from "./columnChecks";
-import { prepareCustomers, QualityReport } from "./prepareCustomers";
+import { QualityReport, qualityReport } from "./prepareCustomers";
 
 export interface TableColumns {
   hasHeader: boolean;
@@ -23,11 +23,14 @@ export function checkTable(
   table: TableColumns
 ): QualityReport | null {
   if (table.kinds.size === 0) return null;
-  return prepareCustomers(rows, {
+  // Columns in sheet order, as methods read theirs, so a method that read the same columns lends its report.
+  return qualityReport(rows, {
     hasHeader: table.hasHeader,
     firstRow: table.firstRow,
     customer: table.customer,
-    measures: [...table.kinds].map(([column, kind]) => ({ column, kind })),
+    measures: [...table.kinds]
+      .sort(([a], [b]) => a - b)
+      .map(([column, kind]) => ({ column, kind })),
     asOfDate: table.asOfDate,
-  }).quality;
+  });
 }

@@ -1,5 +1,6 @@
 import type { CellValue } from "../../../src/core/cells";
-import { prepareCustomers } from "../../../src/core/table/prepareCustomers";
+import { checkTable } from "../../../src/core/table/checkTable";
+import { prepareCustomers, qualityReport } from "../../../src/core/table/prepareCustomers";
 
 describe("prepareCustomers", () => {
   // A selection starting at sheet row 5 (0-based 4): the header is Excel row 5, the first customer row 6.
@@ -114,5 +115,25 @@ describe("prepareCustomers", () => {
     expect(
       prepareCustomers([], { hasHeader: true, measures: [{ column: 0 }] }).quality
     ).toMatchObject({ dataRows: 0, kept: 0 });
+  });
+
+  it("lends a method's report to the table's check of the same columns, and checks other columns afresh", () => {
+    const options = { hasHeader: true, firstRow: 4, customer: 0, measures };
+    const prepared = prepareCustomers(rows, options);
+    expect(qualityReport(rows, options)).toBe(prepared.quality);
+    const kinds = new Map(measures.map(({ column, kind }) => [column, kind]));
+    expect(checkTable(rows, { hasHeader: true, firstRow: 4, customer: 0, kinds })).toBe(
+      prepared.quality
+    );
+    // Another column set, or the same cells in a new array (a new read), is checked again, with its own findings.
+    const recencyOnly = qualityReport(rows, { ...options, measures: [measures[0]] });
+    expect(recencyOnly).not.toBe(prepared.quality);
+    expect(recencyOnly.skipped.map((row) => row.sheetRow)).not.toContain(9);
+    const reread = qualityReport(
+      rows.map((row) => [...row]),
+      options
+    );
+    expect(reread).not.toBe(prepared.quality);
+    expect(reread).toEqual(prepared.quality);
   });
 });
