@@ -132,18 +132,25 @@ export function rfmSummary(
   const { customers } = summary;
   return {
     customer: customers.id,
-    frequency: Array.from(customers.frequency),
-    recency: Array.from(customers.recency),
-    T: Array.from(customers.T),
-    monetary: Array.from(customers.monetary),
-    orders: Array.from(customers.orders),
-    total: Array.from(customers.total),
-    firstPurchase: Array.from(customers.firstPurchase),
-    lastPurchase: Array.from(customers.lastPurchase),
+    frequency: plainArray(customers.frequency),
+    recency: plainArray(customers.recency),
+    T: plainArray(customers.T),
+    monetary: plainArray(customers.monetary),
+    orders: plainArray(customers.orders),
+    total: plainArray(customers.total),
+    firstPurchase: plainArray(customers.firstPurchase),
+    lastPurchase: plainArray(customers.lastPurchase),
     asOfDate: summary.asOfDate,
     periodDays: summary.periodDays,
     excludedTransactions: summary.excludedTransactions,
   };
+}
+
+/** A typed column as a plain array by an indexed loop: Array.from walks the iterator, several times slower here. */
+function plainArray(column: Int32Array | Float64Array): number[] {
+  const values = new Array<number>(column.length);
+  for (let k = 0; k < column.length; k++) values[k] = column[k];
+  return values;
 }
 
 /** rfmSummary as the rows of a sheet: what CVA.RFMSUMMARY spills. */
