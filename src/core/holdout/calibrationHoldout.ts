@@ -93,7 +93,7 @@ export function calibrationHoldoutOf(
     rows: holdoutRows(summary.customers, holdout, durationHoldout),
     frequencyHoldout: holdout.periods,
     durationHoldout,
-    firstPurchase: Float64Array.from(summary.customers.firstPurchase),
+    firstPurchase: new Float64Array(summary.customers.firstPurchase),
     asOfDate: end,
   };
 }
